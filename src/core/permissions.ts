@@ -1,0 +1,12 @@
+// Host permissions follow from the knowledge base: the covered sites (cookies API, counts) and the tracker
+// hosts (removing their cookie headers). Nothing else: the extension never asks for <all_urls>.
+import type { Site } from './knowledge';
+
+export function hostPermissions(sites: Site[]): string[] {
+  const hosts = new Set<string>();
+  for (const site of sites) {
+    for (const domain of site.domains) hosts.add(domain);
+    for (const tracker of site.trackers) for (const host of tracker.hosts) hosts.add(host);
+  }
+  return [...hosts].sort().map((host) => `*://*.${host}/*`);
+}
