@@ -1,0 +1,43 @@
+// One notice category on this tab: its switch, the notice's description and what was stopped here.
+import type { Category, Site } from '../src/core/knowledge';
+import type { CategoryCounts } from '../src/core/messages';
+import { CategorySwitch } from '../src/ui/category-switch';
+import { countsText, NO_COUNTS } from '../src/ui/counts';
+import { QuoteDisclosure, QuoteList } from '../src/ui/quote-disclosure';
+
+interface Props {
+  site: Site;
+  category: Category;
+  allowed: boolean;
+  paused: boolean;
+  counts: CategoryCounts | undefined;
+  onChange: (allowed: boolean) => void;
+}
+
+export function CategoryRow({ site, category, allowed, paused, counts, onChange }: Props) {
+  const descriptionId = `category-${category.id}`;
+  return (
+    <li class="category">
+      <CategorySwitch
+        label={category.label}
+        checked={allowed}
+        locked={!category.refusable}
+        disabled={paused}
+        describedBy={paused ? `${descriptionId} paused-note` : descriptionId}
+        onChange={onChange}
+      />
+      <p id={descriptionId} class="description">
+        {category.description}
+      </p>
+      {category.refusable ? (
+        <QuoteDisclosure site={site} cites={category.cites} />
+      ) : (
+        <div class="locked-why">
+          <p>The notice says this cannot be refused:</p>
+          <QuoteList site={site} cites={category.cites} />
+        </div>
+      )}
+      <p class="counts">{countsText(counts ?? NO_COUNTS)}</p>
+    </li>
+  );
+}

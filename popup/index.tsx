@@ -1,0 +1,13 @@
+// The popup's entry: binds the page to the real browser.
+import { render } from 'preact';
+import { browserConnector } from '../src/ui/browser-connector';
+import { Popup } from './popup';
+import { tabIdFromQuery } from './tab-id';
+
+// `npm run bench` reads the mark: time from navigation to the first render with data.
+const rendered = () => performance.mark('popup-rendered');
+
+render(
+  <Popup connector={browserConnector} tabId={tabIdFromQuery(location.search)} onRendered={rendered} />,
+  document.getElementById('app')!,
+);

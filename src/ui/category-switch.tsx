@@ -1,0 +1,30 @@
+// One category's switch: a native checkbox announced as a switch, named by the notice's own label.
+interface Props {
+  label: string;
+  checked: boolean;
+  /** Categories the notice says cannot be refused: shown on, never changeable. */
+  locked?: boolean;
+  /** Changeable in principle but not now (e.g. while the site is paused). */
+  disabled?: boolean;
+  describedBy?: string;
+  onChange?: (allowed: boolean) => void;
+}
+
+export function CategorySwitch({ label, checked, locked = false, disabled = false, describedBy, onChange }: Props) {
+  return (
+    <label class="switch">
+      <input
+        type="checkbox"
+        role="switch"
+        checked={locked || checked}
+        disabled={locked || disabled}
+        aria-describedby={describedBy}
+        onChange={(event) => onChange?.(event.currentTarget.checked)}
+      />
+      <span class="switch-label">{label}</span>
+      <span class="switch-state" aria-hidden="true">
+        {locked ? 'Always on' : checked ? 'Allowed' : 'Blocked'}
+      </span>
+    </label>
+  );
+}

@@ -1,0 +1,34 @@
+// Shared fixtures for the UI component tests: a validated site, tab states, and an axe-core check.
+import axe from 'axe-core';
+import { validateSite, type Site } from '../../../src/core/knowledge';
+import type { TabState } from '../../../src/core/messages';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings';
+import fixture from '../../fixtures/ui/site.json';
+
+export function fixtureSite(edit: (raw: typeof fixture) => void = () => {}): Site {
+  const raw = clone(fixture);
+  edit(raw);
+  const result = validateSite(raw);
+  if (!result.ok) throw new Error(`fixture site is invalid:\n${result.errors.join('\n')}`);
+  return result.site;
+}
+
+export function coveredState(site: Site, overrides: Partial<TabState> = {}): TabState {
+  const allowed = Object.fromEntries(site.categories.map((c) => [c.id, c.defaultAllowed]));
+  return { site, allowed, paused: false, counts: {}, ...overrides };
+}
+
+/** axe-core over the whole document; colour contrast needs real layout, so the browser e2e checks it. */
+export async function axeViolations(): Promise<string[]> {
+  document.documentElement.lang = 'en';
+  document.title = 'Policy Guard';
+  const results = await axe.run(document, { rules: { 'color-contrast': { enabled: false } } });
+  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+// jsdom has no structuredClone.
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+
+export function settingsWith(overrides: Partial<Settings> = {}): Settings {
+  return { ...clone(DEFAULT_SETTINGS), ...overrides };
+}
