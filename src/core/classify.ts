@@ -1,0 +1,75 @@
+// Classification: which covered site, category and tracker a request or a cookie belongs to.
+// The same functions decide what the compiled rules block and what the worker counts and removes.
+import { hostOf, lookupSuffix, normalizeHost } from './hosts';
+import type { Site, Tracker } from './knowledge';
+import { matchName, siteOfHost, type SiteEntry, type SiteIndex } from './site-index';
+
+export interface RequestFacts {
+  url: string;
+  /** The origin or URL of the document that made the request (Chrome: initiator; Firefox: documentUrl/originUrl). */
+  initiator: string | undefined;
+  /** webRequest / declarativeNetRequest resource type. */
+  type: string;
+}
+
+export interface TrackerMatch {
+  site: Site;
+  category: string;
+  tracker: Tracker;
+}
+
+/** A tracker request made by a covered site's page, or null: not covered, the site's own, its consent manager, a top-level load, or unknown. */
+export function classifyRequest(index: SiteIndex, request: RequestFacts): TrackerMatch | null {
+  if (request.type === 'main_frame' || request.initiator === undefined) return null;
+  const entry = siteOfHost(index, hostOf(request.initiator));
+  if (entry === undefined) return null;
+  const host = hostOf(request.url);
+  if (host === '' || lookupSuffix(entry.ownHosts, host) !== undefined) return null;
+  const tracker = lookupSuffix(entry.trackersByHost, host);
+  return tracker === undefined ? null : { site: entry.site, category: tracker.category, tracker };
+}
+
+export interface CookieFacts {
+  name: string;
+  domain: string;
+  /** Chrome and Firefox: the top-level site of a partitioned cookie, e.g. "https://atlassian.com". */
+  partitionKey?: { topLevelSite?: string } | null;
+  /** Firefox with first-party isolation: the isolating top-level domain ("" when not isolated). */
+  firstPartyDomain?: string;
+}
+
+export type CookieClass =
+  | { kind: 'category'; site: Site; category: string }
+  /** The consent manager's own cookies: they hold the person's choices and are never removed. */
+  | { kind: 'consent'; site: Site }
+  /** Stored in a covered site's context, but the knowledge base does not know it. */
+  | { kind: 'unknown'; site: Site }
+  | { kind: 'uncovered' };
+
+const UNCOVERED: CookieClass = { kind: 'uncovered' };
+
+/**
+ * A cookie belongs to the covered site whose context stores it: the partition's top-level site, the first-party
+ * isolation domain, or else its own domain. First-party cookies are known by name; third-party ones by host.
+ */
+export function classifyCookie(index: SiteIndex, cookie: CookieFacts): CookieClass {
+  const domain = normalizeHost(cookie.domain);
+  const context = cookie.partitionKey?.topLevelSite || cookie.firstPartyDomain || domain;
+  const entry = siteOfHost(index, normalizeHost(context));
+  if (entry === undefined) return UNCOVERED;
+  const owner = lookupSuffix(entry.ownHosts, domain);
+  if (owner === 'own') return firstPartyCookie(entry, cookie.name);
+  if (owner === 'consent') return { kind: 'consent', site: entry.site };
+  const tracker = lookupSuffix(entry.trackersByHost, domain);
+  return tracker === undefined
+    ? { kind: 'unknown', site: entry.site }
+    : { kind: 'category', site: entry.site, category: tracker.category };
+}
+
+function firstPartyCookie(entry: SiteEntry, name: string): CookieClass {
+  if (matchName(entry.consentCookies, name)) return { kind: 'consent', site: entry.site };
+  const tracker = matchName(entry.trackerCookies, name);
+  return tracker === undefined
+    ? { kind: 'unknown', site: entry.site }
+    : { kind: 'category', site: entry.site, category: tracker.category };
+}

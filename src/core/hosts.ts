@@ -1,0 +1,46 @@
+// Host names from URLs and cookie domains, and the suffix walk every lookup uses.
+// Runs for each request the worker observes, so it scans the string instead of building a URL object.
+
+/** The lower-case host of an absolute URL ("" when it has none, e.g. "data:" or "about:blank"). */
+export function hostOf(url: string): string {
+  const scheme = url.indexOf('://');
+  if (scheme < 0) return '';
+  const start = scheme + 3;
+  let end = start;
+  while (end < url.length) {
+    const char = url.charCodeAt(end);
+    if (char === 47 /* / */ || char === 63 /* ? */ || char === 35 /* # */ || char === 92 /* \ */) break;
+    end++;
+  }
+  let authority = url.slice(start, end);
+  const at = authority.lastIndexOf('@');
+  if (at >= 0) authority = authority.slice(at + 1);
+  if (authority.startsWith('[')) return authority.slice(0, authority.indexOf(']') + 1).toLowerCase();
+  const colon = authority.indexOf(':');
+  return normalizeHost(colon >= 0 ? authority.slice(0, colon) : authority);
+}
+
+/** A cookie domain (".example.com"), a partition site ("https://example.com") or a host, as a bare host. */
+export function normalizeHost(value: string): string {
+  let host = value.includes('://') ? hostOf(value) : value.toLowerCase();
+  if (host.startsWith('.')) host = host.slice(1);
+  if (host.endsWith('.')) host = host.slice(0, -1);
+  return host;
+}
+
+/** The value stored under the host or its nearest parent domain: "a.b.example.com" tries itself, "b.example.com", … */
+export function lookupSuffix<T>(map: ReadonlyMap<string, T>, host: string): T | undefined {
+  let candidate = host;
+  for (;;) {
+    const found = map.get(candidate);
+    if (found !== undefined) return found;
+    const dot = candidate.indexOf('.');
+    if (dot < 0) return undefined;
+    candidate = candidate.slice(dot + 1);
+  }
+}
+
+/** host === domain, or host is a subdomain of it. */
+export function isWithin(host: string, domain: string): boolean {
+  return host === domain || (host.endsWith(domain) && host.charCodeAt(host.length - domain.length - 1) === 46);
+}

@@ -1,0 +1,36 @@
+// Ordered settings migrations: MIGRATIONS[n] turns a version-n object into version n + 1.
+// A new schema version is one more function here plus its test; stored data and imported files both pass through.
+
+export type SettingsObject = Record<string, unknown>;
+export type Migration = (data: SettingsObject) => SettingsObject;
+
+/** v0: settings written before they carried a version (hand-written files too); same fields, so stamp the version. */
+const stampVersion: Migration = (data) => ({ ...data, version: 1 });
+
+export const MIGRATIONS: readonly Migration[] = [stampVersion];
+
+export type MigrationResult = { ok: true; data: SettingsObject; from: number } | { ok: false; error: string };
+
+/** Runs every migration from the object's version up to the latest; a missing version means version 0. */
+export function migrate(data: SettingsObject, migrations: readonly Migration[] = MIGRATIONS): MigrationResult {
+  const latest = migrations.length;
+  const version = data.version ?? 0;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    return { ok: false, error: `version: must be a whole number from 0 to ${latest}, got ${describe(version)}` };
+  }
+  if (version > latest) {
+    return { ok: false, error: `version: ${version} was written by a newer version of the extension (this one reads up to ${latest})` };
+  }
+  let migrated = data;
+  for (let step = version; step < latest; step++) migrated = migrations[step]!(migrated);
+  return { ok: true, data: migrated, from: version };
+}
+
+/** A short, safe description of a value for error messages (never the whole value). */
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}

@@ -1,0 +1,115 @@
+// Settings from outside the code — storage, imported files — are checked here before anything uses them.
+// Storage is repaired field by field (keep what is valid, say what was reset); an import is all or nothing.
+import * as v from 'valibot';
+import type { ImportResult } from './messages';
+import { describe, migrate, type SettingsObject } from './migrations';
+import { freshSettings, type Settings, type SiteChoices } from './settings';
+
+const Id = v.pipe(v.string(), v.maxLength(64), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a lower-case id such as "functionality"'));
+const Choices = v.record(Id, v.boolean('must be true (allowed) or false (refused)'));
+const SiteChoicesSchema = v.strictObject({ choices: Choices, paused: v.boolean('must be true or false') });
+const UnknownCookies = v.picklist(['allow', 'remove'], 'must be "allow" or "remove"');
+const Flag = v.boolean('must be true or false');
+
+export const SettingsSchema = v.strictObject({
+  version: v.number(),
+  defaults: Choices,
+  sites: v.record(Id, SiteChoicesSchema),
+  unknownCookies: UnknownCookies,
+  badge: Flag,
+});
+
+/** Imported files larger than this are refused before parsing: real exports are a few kilobytes. */
+export const MAX_IMPORT_CHARS = 1_000_000;
+
+export function parseImport(text: string): ImportResult {
+  if (text.length > MAX_IMPORT_CHARS) return { ok: false, error: `the file is larger than ${MAX_IMPORT_CHARS} characters` };
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, error: `not a settings file: ${error instanceof Error ? error.message : 'invalid JSON'}` };
+  }
+  if (!isObject(data)) return { ok: false, error: `the file must hold a settings object, not ${describe(data)}` };
+  const migrated = migrate(data);
+  if (!migrated.ok) return migrated;
+  const result = v.safeParse(SettingsSchema, migrated.data);
+  if (result.success) return { ok: true, settings: result.output };
+  const [issue] = result.issues;
+  return { ok: false, error: `${v.getDotPath(issue) ?? 'settings'}: ${issue.message}` };
+}
+
+/** Choices, exceptions and preferences only: nothing about browsing, no counts. */
+export function exportSettings(settings: Settings): string {
+  const { version, defaults, sites, unknownCookies, badge } = settings;
+  return `${JSON.stringify({ version, defaults, sites, unknownCookies, badge }, null, 2)}\n`;
+}
+
+export interface Recovered {
+  settings: Settings;
+  /** One line per repair, naming the field and why; empty when everything stored was valid. */
+  recovered: string[];
+}
+
+/** Reads whatever storage holds: nothing stored is a fresh install; anything invalid falls back to its default. */
+export function recoverSettings(stored: unknown): Recovered {
+  const settings = freshSettings();
+  if (stored === undefined) return { settings, recovered: [] };
+  if (!isObject(stored)) return { settings, recovered: [`settings: ${describe(stored)} is not a settings object; using defaults`] };
+  const migrated = migrate(stored);
+  const recovered = migrated.ok ? [] : [`${migrated.error}; kept the fields this version understands`];
+  const data: SettingsObject = migrated.ok ? migrated.data : stored;
+  for (const key of Object.keys(data)) if (!(key in settings)) recovered.push(`${key}: unknown field, dropped`);
+  settings.defaults = recoverChoices(data.defaults, 'defaults', recovered);
+  settings.sites = recoverSites(data.sites, recovered);
+  settings.unknownCookies = recoverField(UnknownCookies, data.unknownCookies, 'unknownCookies', settings.unknownCookies, recovered);
+  settings.badge = recoverField(Flag, data.badge, 'badge', settings.badge, recovered);
+  return { settings, recovered };
+}
+
+function recoverField<T>(schema: v.GenericSchema<unknown, T>, value: unknown, path: string, fallback: T, recovered: string[]): T {
+  if (value === undefined) return fallback;
+  const result = v.safeParse(schema, value);
+  if (result.success) return result.output;
+  recovered.push(`${path}: ${describe(value)} ${result.issues[0].message}; reset to ${JSON.stringify(fallback)}`);
+  return fallback;
+}
+
+function recoverChoices(value: unknown, path: string, recovered: string[]): Record<string, boolean> {
+  const choices: Record<string, boolean> = {};
+  if (value === undefined) return choices;
+  if (!isObject(value)) {
+    recovered.push(`${path}: ${describe(value)} is not a list of choices; reset`);
+    return choices;
+  }
+  for (const [id, allowed] of Object.entries(value)) {
+    if (v.is(Id, id) && typeof allowed === 'boolean') choices[id] = allowed;
+    else recovered.push(`${path}.${describe(id)}: ${describe(allowed)} is not a valid choice; dropped`);
+  }
+  return choices;
+}
+
+function recoverSites(value: unknown, recovered: string[]): Record<string, SiteChoices> {
+  const sites: Record<string, SiteChoices> = {};
+  if (value === undefined) return sites;
+  if (!isObject(value)) {
+    recovered.push(`sites: ${describe(value)} is not a list of site exceptions; reset`);
+    return sites;
+  }
+  for (const [id, site] of Object.entries(value)) {
+    if (!v.is(Id, id) || !isObject(site)) {
+      recovered.push(`sites.${describe(id)}: not a valid site exception; dropped`);
+      continue;
+    }
+    const path = `sites.${id}`;
+    sites[id] = {
+      choices: recoverChoices(site.choices, `${path}.choices`, recovered),
+      paused: recoverField(Flag, site.paused, `${path}.paused`, false, recovered),
+    };
+  }
+  return sites;
+}
+
+function isObject(value: unknown): value is SettingsObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
