@@ -6,7 +6,7 @@ import { CollectedList } from '../src/ui/collected-list';
 import type { Connector } from '../src/ui/connector';
 import { DocumentList } from '../src/ui/document-list';
 import { OptOutList } from '../src/ui/opt-out-list';
-import { messageOf } from '../src/ui/use-remote';
+import { useAction } from '../src/ui/use-action';
 import { CategoryRow } from './category-row';
 
 interface Props {
@@ -19,18 +19,8 @@ interface Props {
 
 export function CoveredSite({ connector, tabId, site, state, refresh }: Props) {
   const [changed, setChanged] = useState(false);
-  const [error, setError] = useState('');
-
-  async function act(action: () => Promise<unknown>) {
-    try {
-      await action();
-      setError('');
-      setChanged(true);
-      await refresh();
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
-  }
+  const { run, error } = useAction(refresh);
+  const act = async (action: () => Promise<unknown>) => setChanged((await run(action)) || changed);
 
   const setChoice = (categoryId: string, allowed: boolean) =>
     act(() => connector.request('set-site-choice', { siteId: site.id, categoryId, allowed }));

@@ -1,6 +1,8 @@
 // One category's switch: a native checkbox announced as a switch, named by the notice's own label.
 interface Props {
   label: string;
+  /** Heard, not seen: tells apart switches of the same category on one page (e.g. "on Atlassian"). */
+  context?: string;
   checked: boolean;
   /** Categories the notice says cannot be refused: shown on, never changeable. */
   locked?: boolean;
@@ -10,7 +12,7 @@ interface Props {
   onChange?: (allowed: boolean) => void;
 }
 
-export function CategorySwitch({ label, checked, locked = false, disabled = false, describedBy, onChange }: Props) {
+export function CategorySwitch({ label, context, checked, locked = false, disabled = false, describedBy, onChange }: Props) {
   return (
     <label class="switch">
       <input
@@ -21,7 +23,10 @@ export function CategorySwitch({ label, checked, locked = false, disabled = fals
         aria-describedby={describedBy}
         onChange={(event) => onChange?.(event.currentTarget.checked)}
       />
-      <span class="switch-label">{label}</span>
+      <span class="switch-label">
+        {label}
+        {context && <span class="visually-hidden"> {context}</span>}
+      </span>
       <span class="switch-state" aria-hidden="true">
         {locked ? 'Always on' : checked ? 'Allowed' : 'Blocked'}
       </span>

@@ -2,9 +2,9 @@
 import type { Site } from '../core/knowledge';
 import { QuoteDisclosure } from './quote-disclosure';
 
-export function CollectedList({ site, headingLevel }: { site: Site; headingLevel: 3 | 4 }) {
+export function CollectedList({ site, headingLevel }: { site: Site; headingLevel: 3 | 4 | 5 }) {
   if (site.collected.length === 0) return <p>The policy lists nothing we could attribute to a group.</p>;
-  const Heading = headingLevel === 3 ? 'h3' : 'h4';
+  const Heading = `h${headingLevel}` as const;
   return (
     <>
       {site.collected.map((group) => (

@@ -32,3 +32,15 @@ const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 export function settingsWith(overrides: Partial<Settings> = {}): Settings {
   return { ...clone(DEFAULT_SETTINGS), ...overrides };
 }
+
+// jsdom's Blob lacks text(), which every browser we ship to has; FileReader is jsdom's own way to read one.
+if (typeof Blob !== 'undefined' && !Blob.prototype.text) {
+  Blob.prototype.text = function text(this: Blob) {
+    return new Promise<string>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as string);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsText(this);
+    });
+  };
+}

@@ -1,0 +1,61 @@
+// The options page: defaults, exceptions, preferences, the settings file and each covered site's policy,
+// all from one 'get-settings' request, refreshed whenever storage changes.
+import type { Connector } from '../src/ui/connector';
+import { useAction } from '../src/ui/use-action';
+import { useRemote } from '../src/ui/use-remote';
+import { DefaultChoices } from './default-choices';
+import { Preferences } from './preferences';
+import { SettingsFile } from './settings-file';
+import { SiteExceptions } from './site-exceptions';
+import { SitePolicy } from './site-policy';
+
+export function OptionsPage({ connector }: { connector: Connector }) {
+  const [remote, refresh] = useRemote(connector, () => connector.request('get-settings', {}));
+  const { run, error } = useAction(refresh);
+
+  if (!remote.value) {
+    return (
+      <main>
+        <h1>Policy Guard settings</h1>
+        <p role={remote.error ? 'alert' : 'status'}>{remote.error ? `Could not load the settings: ${remote.error}` : 'Loading…'}</p>
+      </main>
+    );
+  }
+  const { settings, recovered, sites } = remote.value;
+  return (
+    <>
+      <header>
+        <h1>Policy Guard settings</h1>
+        <nav aria-label="Sections">
+          <a href="#defaults">Defaults</a> <a href="#exceptions">Site exceptions</a> <a href="#preferences">Preferences</a>{' '}
+          <a href="#settings-file">Export, import, reset</a> <a href="#policies">Covered sites' policies</a>
+        </nav>
+      </header>
+      <main>
+        {recovered.length > 0 && (
+          <section class="recovered" role="alert" aria-labelledby="recovered-heading">
+            <h2 id="recovered-heading">Some stored settings had to be repaired</h2>
+            <ul>
+              {recovered.map((message) => (
+                <li key={message}>{message}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <p role="alert" class="error">
+          {error && `That did not work: ${error}`}
+        </p>
+        <DefaultChoices connector={connector} run={run} settings={settings} sites={sites} />
+        <SiteExceptions connector={connector} run={run} settings={settings} sites={sites} />
+        <Preferences connector={connector} run={run} settings={settings} />
+        <SettingsFile connector={connector} refresh={refresh} />
+        <section id="policies" aria-labelledby="policies-heading">
+          <h2 id="policies-heading">Covered sites' policies</h2>
+          {sites.map((site) => (
+            <SitePolicy key={site.id} site={site} />
+          ))}
+        </section>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+// What every settings section gets from the page: the client, the action runner, the current state.
+import type { Site } from '../src/core/knowledge';
+import type { Settings } from '../src/core/settings';
+import type { Connector } from '../src/ui/connector';
+
+export interface SectionProps {
+  connector: Connector;
+  run: (action: () => Promise<unknown>) => Promise<boolean>;
+  settings: Settings;
+  sites: Site[];
+}

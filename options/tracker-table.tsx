@@ -1,0 +1,49 @@
+// A site's trackers: who, under which notice category, the hosts and cookies matched, and why.
+import type { Site } from '../src/core/knowledge';
+
+const SOURCES = { notice: 'named in the notice', policy: 'named in the policy', curated: 'curated by us' } as const;
+
+export function TrackerTable({ site }: { site: Site }) {
+  const labels = new Map(site.categories.map((category) => [category.id, category.label]));
+  return (
+    <div class="table-scroll">
+      <table class="trackers">
+        <caption class="visually-hidden">Trackers and cookies of {site.name}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Category</th>
+            <th scope="col">Hosts</th>
+            <th scope="col">Cookies</th>
+            <th scope="col">Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {site.trackers.map((tracker) => (
+            <tr key={tracker.id}>
+              <th scope="row">{tracker.name}</th>
+              <td>{labels.get(tracker.category) ?? tracker.category}</td>
+              <td>{tracker.hosts.length > 0 ? <CodeList items={tracker.hosts} /> : 'the site itself'}</td>
+              <td>{tracker.cookies.length > 0 ? <CodeList items={tracker.cookies} /> : 'none'}</td>
+              <td>
+                {tracker.reason} <span class="note">({SOURCES[tracker.source]})</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function CodeList({ items }: { items: string[] }) {
+  return (
+    <ul class="code-list">
+      {items.map((item) => (
+        <li key={item}>
+          <code>{item}</code>
+        </li>
+      ))}
+    </ul>
+  );
+}

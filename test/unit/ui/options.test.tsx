@@ -1,0 +1,159 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["require", "default"]}
+ */
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { OptionsPage } from '../../../options/options-page';
+import type { ImportResult, SettingsState } from '../../../src/core/messages';
+import type { Settings } from '../../../src/core/settings';
+import { mockConnector, type MockHandlers } from '../../../src/ui/mock-connector';
+import { axeViolations, fixtureSite, settingsWith } from './support';
+
+const site = fixtureSite();
+
+function renderOptions(state: Partial<SettingsState> = {}, handlers: MockHandlers = {}) {
+  let settings: Settings = state.settings ?? settingsWith();
+  const connector = mockConnector({
+    'get-settings': () => ({ settings, recovered: [], sites: [site], ...state }),
+    'set-default-choice': ({ categoryId, allowed }) => (settings = { ...settings, defaults: { ...settings.defaults, [categoryId]: allowed } }),
+    'set-site-choice': () => settings,
+    'set-site-paused': () => settings,
+    'remove-site-exception': () => settings,
+    'set-preferences': (change) => (settings = { ...settings, ...change }),
+    'reset-settings': () => (settings = settingsWith()),
+    ...handlers,
+  });
+  render(<OptionsPage connector={connector} />);
+  return connector;
+}
+
+describe('options page', () => {
+  it('lists a default switch per category, labelled as the notice names it, strictly necessary locked', async () => {
+    const connector = renderOptions();
+    const defaults = within(await screen.findByRole('region', { name: 'Default choices' }));
+    const necessary = defaults.getByRole('switch', { name: /Strictly necessary/ }) as HTMLInputElement;
+    expect([necessary.checked, necessary.disabled]).toEqual([true, true]);
+    const analytics = defaults.getByRole('switch', { name: /Performance and analytics/ }) as HTMLInputElement;
+    expect(analytics.checked).toBe(false);
+    fireEvent.click(analytics);
+    await waitFor(() => expect(analytics.checked).toBe(true));
+    expect(connector.sent).toContainEqual({ type: 'set-default-choice', payload: { categoryId: 'performance-and-analytics', allowed: true } });
+  });
+
+  it('edits, resumes and removes a site exception', async () => {
+    const settings = settingsWith({ sites: { 'example-co': { choices: { 'social-media': true }, paused: true } } });
+    const connector = renderOptions({ settings });
+    const exceptions = within(await screen.findByRole('region', { name: 'Site exceptions' }));
+    const exception = within(exceptions.getByRole('article', { name: 'Example Co' }));
+    expect((exception.getByRole('switch', { name: 'Social media on Example Co' }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(exception.getByRole('button', { name: 'Resume on Example Co' }));
+    fireEvent.click(exception.getByRole('button', { name: 'Remove the exception for Example Co' }));
+    await waitFor(() =>
+      expect(connector.sent).toEqual(
+        expect.arrayContaining([
+          { type: 'set-site-paused', payload: { siteId: 'example-co', paused: false } },
+          { type: 'remove-site-exception', payload: { siteId: 'example-co' } },
+        ]),
+      ),
+    );
+  });
+
+  it('sets the unknown-cookies treatment and the badge', async () => {
+    const connector = renderOptions();
+    const remove = (await screen.findByRole('radio', { name: 'Remove them' })) as HTMLInputElement;
+    expect((screen.getByRole('radio', { name: /Leave them alone/ }) as HTMLInputElement).checked).toBe(true);
+    fireEvent.click(remove);
+    fireEvent.click(screen.getByRole('checkbox', { name: /toolbar icon/ }));
+    await waitFor(() =>
+      expect(connector.sent).toEqual(
+        expect.arrayContaining([
+          { type: 'set-preferences', payload: { unknownCookies: 'remove' } },
+          { type: 'set-preferences', payload: { badge: false } },
+        ]),
+      ),
+    );
+  });
+
+  it('shows what was repaired when stored settings had to be recovered', async () => {
+    renderOptions({ recovered: ['defaults.analytics: expected a boolean, kept the default'] });
+    const alert = await screen.findByRole('heading', { name: 'Some stored settings had to be repaired' });
+    expect(alert.closest('section')!.textContent).toContain('defaults.analytics: expected a boolean, kept the default');
+  });
+
+  it('shows the precise import error and changes nothing', async () => {
+    const failed: ImportResult = { ok: false, error: 'defaults.social-media: expected a boolean' };
+    const connector = renderOptions({}, { 'import-settings': () => failed });
+    const input = (await screen.findByLabelText('Import a settings file')) as HTMLInputElement;
+    const file = new File(['{"version":1,"defaults":{"social-media":"yes"}}'], 'mine.json', { type: 'application/json' });
+    fireEvent.change(input, { target: { files: [file] } });
+    const alert = await screen.findByText(/mine.json was not imported, nothing changed: defaults.social-media: expected a boolean/);
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(connector.sent).toContainEqual({ type: 'import-settings', payload: { text: '{"version":1,"defaults":{"social-media":"yes"}}' } });
+    expect(connector.sent.filter((m) => m.type === 'get-settings')).toHaveLength(1);
+  });
+
+  it('exports the settings as a downloaded file', async () => {
+    const created: Blob[] = [];
+    URL.createObjectURL = (blob: Blob) => (created.push(blob), 'blob:settings');
+    URL.revokeObjectURL = () => {};
+    const clicked: HTMLAnchorElement[] = [];
+    const click = jest.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this);
+    });
+    renderOptions({}, { 'export-settings': () => ({ text: '{"version":1}' }) });
+    fireEvent.click(await screen.findByRole('button', { name: 'Export settings' }));
+    await screen.findByText('Exported your choices and exceptions.');
+    expect(await created[0]!.text()).toBe('{"version":1}');
+    expect(clicked[0]!.download).toMatch(/^policy-guard-settings-\d{4}-\d\d-\d\d\.json$/);
+    click.mockRestore();
+  });
+
+  it('resets only after an in-page confirmation, and cancelling changes nothing', async () => {
+    const connector = renderOptions();
+    const reset = await screen.findByRole('button', { name: 'Reset to defaults…' });
+    fireEvent.click(reset);
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('button', { name: 'Yes, reset everything' })).toBeNull();
+    expect(document.activeElement).toBe(reset);
+    fireEvent.click(reset);
+    expect(connector.sent.some((m) => m.type === 'reset-settings')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, reset everything' }));
+    await screen.findByText('All settings are back to their defaults.');
+    expect(connector.sent).toContainEqual({ type: 'reset-settings', payload: {} });
+  });
+
+  it("shows each covered site's policy: trackers, collection with quotes, opt-outs and snapshot differences", async () => {
+    renderOptions();
+    const policies = within(await screen.findByRole('region', { name: "Covered sites' policies" }));
+    const policy = within(policies.getByRole('article', { name: 'Example Co' }));
+    const analytics = policy.getByRole('rowheader', { name: 'Google Analytics' }).closest('tr')!;
+    expect(analytics.textContent).toContain('google-analytics.com');
+    expect(analytics.textContent).toContain('_ga_*');
+    expect(analytics.textContent).toContain('Performance and analytics');
+    expect(policy.getByText(/we collect information you provide us/)).toBeTruthy();
+    expect(policy.getByRole('link', { name: /Digital Advertising Alliance opt-out/ }).getAttribute('target')).toBe('_blank');
+    expect(policy.getByText('we do not share personal information with third parties for their own marketing purposes.').closest('ul')!.className).toBe('difference-added');
+    expect(policy.getByText('we may sell aggregated data to partners.').closest('ul')!.className).toBe('difference-removed');
+  });
+
+  it('renders markup in policy text as text', async () => {
+    const hostile = fixtureSite((raw) => {
+      raw.trackers[1]!.reason = '<img src=x onerror="window.pwned=1">';
+      raw.documents[0]!.differences[0]!.removed = ['<script>window.pwned=1</script>'];
+    });
+    const connector = mockConnector({ 'get-settings': () => ({ settings: settingsWith(), recovered: [], sites: [hostile] }) });
+    const { container } = render(<OptionsPage connector={connector} />);
+    expect(await screen.findByText(/<img src=x onerror="window.pwned=1">/)).toBeTruthy();
+    expect(screen.getByText('<script>window.pwned=1</script>')).toBeTruthy();
+    expect(container.querySelector('img, script')).toBeNull();
+  });
+
+  it('has no axe-core violations, with an exception and a confirmation open', async () => {
+    renderOptions({
+      settings: settingsWith({ sites: { 'example-co': { choices: { functionality: false }, paused: false } } }),
+      recovered: ['badge: expected a boolean'],
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Reset to defaults…' }));
+    expect(await axeViolations()).toEqual([]);
+  });
+});
