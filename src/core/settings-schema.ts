@@ -31,6 +31,8 @@ export function parseImport(text: string): ImportResult {
     return { ok: false, error: `not a settings file: ${error instanceof Error ? error.message : 'invalid JSON'}` };
   }
   if (!isObject(data)) return { ok: false, error: `the file must hold a settings object, not ${describe(data)}` };
+  const reserved = reservedKeyPath(data, []);
+  if (reserved !== null) return { ok: false, error: `${reserved}: a reserved name, not a valid id` };
   const migrated = migrate(data);
   if (!migrated.ok) return migrated;
   const result = v.safeParse(SettingsSchema, migrated.data);
@@ -108,6 +110,19 @@ function recoverSites(value: unknown, recovered: string[]): Record<string, SiteC
     };
   }
   return sites;
+}
+
+// valibot's records skip these keys silently; an import names them instead of dropping part of the file.
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function reservedKeyPath(value: unknown, path: string[]): string | null {
+  if (!isObject(value)) return null;
+  for (const [key, child] of Object.entries(value)) {
+    if (RESERVED_KEYS.has(key)) return [...path, key].join('.');
+    const found = reservedKeyPath(child, [...path, key]);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 function isObject(value: unknown): value is SettingsObject {

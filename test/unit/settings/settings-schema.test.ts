@@ -1,0 +1,167 @@
+import fc from 'fast-check';
+import * as v from 'valibot';
+import { MIGRATIONS, migrate, type Migration } from '../../../src/core/migrations';
+import { freshSettings, DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings';
+import { exportSettings, parseImport, recoverSettings, SettingsSchema } from '../../../src/core/settings-schema';
+
+const edited: Settings = {
+  version: 1,
+  defaults: { functionality: false, 'social-media': true },
+  sites: { atlassian: { choices: { 'performance-and-analytics': true }, paused: false }, trello: { choices: {}, paused: true } },
+  unknownCookies: 'remove',
+  badge: false,
+};
+
+const id = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/);
+const validSettings: fc.Arbitrary<Settings> = fc.record({
+  version: fc.constant(1),
+  defaults: fc.dictionary(id, fc.boolean()),
+  sites: fc.dictionary(id, fc.record({ choices: fc.dictionary(id, fc.boolean()), paused: fc.boolean() })),
+  unknownCookies: fc.constantFrom('allow' as const, 'remove' as const),
+  badge: fc.boolean(),
+});
+
+describe('export and import', () => {
+  test('an export holds only choices, exceptions and preferences, and imports back to the same settings', () => {
+    const withExtra = { ...edited, counts: { 3: 12 }, history: ['https://x.test'] } as Settings;
+    const text = exportSettings(withExtra);
+    expect(Object.keys(JSON.parse(text)).sort()).toEqual(['badge', 'defaults', 'sites', 'unknownCookies', 'version']);
+    expect(parseImport(text)).toEqual({ ok: true, settings: edited });
+  });
+
+  test('round trip for any valid settings', () => {
+    fc.assert(fc.property(validSettings, (settings) => expect(parseImport(exportSettings(settings))).toEqual({ ok: true, settings })));
+  });
+
+  test.each([
+    ['not JSON', '{"version": 1,', /^not a settings file: /],
+    ['not an object', '[1, 2]', /^the file must hold a settings object, not a list$/],
+    ['a wrong choice value', JSON.stringify({ ...edited, defaults: { functionality: 'yes' } }), /^defaults\.functionality: must be true \(allowed\) or false \(refused\)$/],
+    ['a bad category id', JSON.stringify({ ...edited, defaults: { 'Bad Id': true } }), /^defaults\.Bad Id: must be a lower-case id/],
+    ['a bad nested flag', JSON.stringify({ ...edited, sites: { atlassian: { choices: {}, paused: 1 } } }), /^sites\.atlassian\.paused: must be true or false$/],
+    ['an unknown preference', JSON.stringify({ ...edited, unknownCookies: 'maybe' }), /^unknownCookies: must be "allow" or "remove"$/],
+    ['an unexpected field', JSON.stringify({ ...edited, history: [] }), /^history: /],
+    ['a missing field', JSON.stringify({ version: 1, defaults: {} }), /^sites: /],
+    ['a newer version', JSON.stringify({ ...edited, version: 7 }), /^version: 7 was written by a newer version/],
+    ['a broken version', JSON.stringify({ ...edited, version: '1' }), /^version: must be a whole number from 0 to 1, got "1"$/],
+    ['a prototype key', '{"version":1,"defaults":{"__proto__":true},"sites":{},"unknownCookies":"allow","badge":true}', /^defaults\.__proto__: a reserved name/],
+    ['a constructor site', JSON.stringify({ ...edited, sites: { constructor: { choices: {}, paused: true } } }), /^sites\.constructor: a reserved name/],
+  ])('refuses %s, naming the field and why', (_name, text, error) => {
+    const result = parseImport(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(error);
+  });
+
+  test('a file without a version (v0) is migrated', () => {
+    const { version: _v, ...unversioned } = edited;
+    expect(parseImport(JSON.stringify(unversioned))).toEqual({ ok: true, settings: edited });
+  });
+
+  test('thousands of hostile files: never a crash, never a partial result', () => {
+    const hostile = fc.oneof(
+      fc.string(),
+      fc.json(),
+      fc.tuple(fc.constantFrom(...Object.keys(edited)), fc.jsonValue()).map(([key, value]) => JSON.stringify({ ...edited, [key]: value })),
+      fc.record({ version: fc.jsonValue(), defaults: fc.jsonValue(), sites: fc.jsonValue(), unknownCookies: fc.jsonValue(), badge: fc.jsonValue() }).map((x) => JSON.stringify(x)),
+      validSettings.map((settings) => exportSettings(settings)).chain((text) => fc.nat(text.length).map((cut) => text.slice(0, cut))),
+    );
+    fc.assert(
+      fc.property(hostile, (text) => {
+        const result = parseImport(text);
+        if (result.ok) expect(v.is(SettingsSchema, result.settings)).toBe(true);
+        else expect(result.error.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
+describe('recoverSettings', () => {
+  test('nothing stored is a fresh install, not a repair', () => {
+    expect(recoverSettings(undefined)).toEqual({ settings: freshSettings(), recovered: [] });
+  });
+
+  test('valid stored settings come back unchanged, with nothing to report', () => {
+    expect(recoverSettings(structuredClone(edited))).toEqual({ settings: edited, recovered: [] });
+  });
+
+  test('keeps every valid part and says what it reset', () => {
+    const stored = {
+      version: 1,
+      defaults: { functionality: false, 'targeting-or-advertising': 'no', 'Bad Key': true },
+      sites: { atlassian: { choices: { 'social-media': true, x: 3 }, paused: 'yes' }, 'not ok': {}, trello: 5 },
+      unknownCookies: 'remove',
+      badge: 'on',
+      counts: { 1: 2 },
+    };
+    const { settings, recovered } = recoverSettings(stored);
+    expect(settings).toEqual({
+      version: 1,
+      defaults: { functionality: false },
+      sites: { atlassian: { choices: { 'social-media': true }, paused: false } },
+      unknownCookies: 'remove',
+      badge: true,
+    });
+    expect(recovered).toEqual([
+      'counts: unknown field, dropped',
+      'defaults."targeting-or-advertising": "no" is not a valid choice; dropped',
+      'defaults."Bad Key": true is not a valid choice; dropped',
+      'sites.atlassian.choices."x": 3 is not a valid choice; dropped',
+      'sites.atlassian.paused: "yes" must be true or false; reset to false',
+      'sites."not ok": not a valid site exception; dropped',
+      'sites."trello": not a valid site exception; dropped',
+      'badge: "on" must be true or false; reset to true',
+    ]);
+  });
+
+  test('foreign data falls back to the defaults and says so', () => {
+    expect(recoverSettings('hello')).toEqual({ settings: freshSettings(), recovered: ['settings: "hello" is not a settings object; using defaults'] });
+    expect(recoverSettings(null).recovered).toEqual(['settings: null is not a settings object; using defaults']);
+  });
+
+  test('settings from a newer version keep the fields this version understands', () => {
+    const { settings, recovered } = recoverSettings({ ...edited, version: 9, newThing: {} });
+    expect(settings).toEqual(edited);
+    expect(recovered[0]).toMatch(/^version: 9 was written by a newer version/);
+  });
+
+  test('any stored value yields valid settings, and valid parts survive', () => {
+    fc.assert(
+      fc.property(fc.anything(), (stored) => {
+        const { settings } = recoverSettings(stored);
+        expect(v.is(SettingsSchema, settings)).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    fc.assert(fc.property(validSettings, (settings) => expect(recoverSettings(structuredClone(settings))).toEqual({ settings, recovered: [] })));
+  });
+});
+
+describe('migrations', () => {
+  test('the latest migration reaches the current schema version', () => {
+    expect(MIGRATIONS).toHaveLength(DEFAULT_SETTINGS.version);
+  });
+
+  test('v0 (no version) → v1 stamps the version and keeps every field', () => {
+    expect(migrate({ defaults: { functionality: false }, badge: false })).toEqual({
+      ok: true,
+      from: 0,
+      data: { defaults: { functionality: false }, badge: false, version: 1 },
+    });
+  });
+
+  test('runs the migrations in order from the stored version, and none for the latest', () => {
+    const steps: string[] = [];
+    const step = (name: string, change: Migration): Migration => (data) => (steps.push(name), change(data));
+    const chain = [
+      step('0→1', (data) => ({ ...data, version: 1 })),
+      step('1→2', ({ colour, ...data }) => ({ ...data, theme: colour, version: 2 })),
+      step('2→3', (data) => ({ ...data, version: 3, badge: data.badge ?? true })),
+    ];
+    expect(migrate({ version: 1, colour: 'dark' }, chain)).toEqual({ ok: true, from: 1, data: { version: 3, theme: 'dark', badge: true } });
+    expect(steps).toEqual(['1→2', '2→3']);
+    steps.length = 0;
+    expect(migrate({ version: 3, badge: false }, chain)).toEqual({ ok: true, from: 3, data: { version: 3, badge: false } });
+    expect(steps).toEqual([]);
+  });
+});
