@@ -34,6 +34,9 @@ export const DocumentSchema = v.object({
   effective: v.optional(v.string()),
   source: v.string(),
   snapshots: v.array(SnapshotSchema),
+  // Index of the snapshot that claims cite (the newest one); absent when the document has no sentences.
+  current: v.optional(v.number()),
+  // Between consecutive snapshots, oldest to newest; `removed` holds sentence ids of the older snapshot.
   differences: v.array(SnapshotDiffSchema),
 });
 

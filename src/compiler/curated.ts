@@ -1,0 +1,49 @@
+// The curated side of a site: what the documents cannot say (hosts, cookie names, which file is which), with reasons.
+import * as v from 'valibot';
+
+const Reason = v.pipe(v.string(), v.minLength(1, 'say why'));
+
+export const CuratedDocumentSchema = v.object({
+  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/)),
+  kind: v.picklist(['privacy-policy', 'cookie-notice']),
+  title: v.string(),
+  url: v.pipe(v.string(), v.url()),
+  /** File name inside src/knowledge/sources/<site id>/. */
+  source: v.string(),
+  format: v.picklist(['stripped-lines', 'cls-markdown']),
+  /** Crawls that append snapshots newest first; the newest snapshot is the one claims cite. */
+  snapshotOrder: v.optional(v.picklist(['newest-first', 'oldest-first']), 'oldest-first'),
+});
+
+export const CuratedTrackerSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  category: v.string(),
+  hosts: v.array(v.string()),
+  cookies: v.array(v.string()),
+  source: v.picklist(['notice', 'policy', 'curated']),
+  /** Words of the named document that put the tracker in its category; must be verbatim there. */
+  quote: v.optional(v.string()),
+  reason: Reason,
+});
+
+export const CuratedSiteSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  domains: v.record(v.string(), Reason),
+  documents: v.pipe(v.array(CuratedDocumentSchema), v.minLength(1)),
+  defaultAllowed: v.optional(v.record(v.string(), Reason), {}),
+  consentManager: v.object({ name: v.string(), hosts: v.array(v.string()), cookies: v.array(v.string()), reason: Reason }),
+  trackers: v.array(CuratedTrackerSchema),
+});
+
+export type CuratedDocument = v.InferOutput<typeof CuratedDocumentSchema>;
+export type CuratedTracker = v.InferOutput<typeof CuratedTrackerSchema>;
+export type CuratedSite = v.InferOutput<typeof CuratedSiteSchema>;
+
+export function parseCurated(name: string, data: unknown): CuratedSite {
+  const result = v.safeParse(CuratedSiteSchema, data);
+  if (result.success) return result.output;
+  const problems = result.issues.map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
+  throw new Error(`${name} is not a valid curated site file:\n  ${problems.join('\n  ')}`);
+}

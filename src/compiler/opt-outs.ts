@@ -1,0 +1,86 @@
+// The opt-out and choice links: where a person can act on a choice the documents offer, and what it stops.
+import { capitalise, collapseWhitespace } from './text';
+import { isValidUrl, urlsFromWords } from './urls';
+
+export interface ChoiceSentence {
+  id: string;
+  text: string;
+  groups: string[];
+  links: { text: string; url: string }[];
+  /** Whether the text lost its punctuation, so URLs must be rebuilt from words. */
+  stripped: boolean;
+}
+
+export interface FoundOptOut {
+  label: string;
+  url: string;
+  optsOutOf: string;
+  cites: string[];
+}
+
+/** Tools a policy names without writing their address. */
+const NAMED_TOOLS: readonly { pattern: RegExp; url: string; label: string }[] = [
+  {
+    pattern: /\bgoogle analytics opt[- ]?out browser add[- ]?on\b/,
+    url: 'https://tools.google.com/dlpage/gaoptout',
+    label: 'Google Analytics opt-out browser add-on',
+  },
+];
+
+const LABELS: Record<string, string> = {
+  'www.aboutads.info': 'Digital Advertising Alliance (aboutads.info)',
+  'www.networkadvertising.org': 'Network Advertising Initiative',
+  'preferences-mgr.truste.com': 'TRUSTe preference manager',
+  'www.macromedia.com': 'Flash Player settings manager',
+};
+
+const WHAT = [
+  /\bopt[- ]?out (?:of|from) (.+?)(?= by | as described| from companies| who | via | in your | within |[.;,"]|$)/,
+  /\bto manage "?(.+?)"? please\b/,
+  /\bto prevent (.+?)(?=[.;]|$)/,
+];
+
+function whatItStops(text: string): string | undefined {
+  for (const pattern of WHAT) {
+    const match = pattern.exec(text.toLowerCase());
+    if (match?.[1]) return collapseWhitespace(match[1].replace(/["“”]/g, ''));
+  }
+  return undefined;
+}
+
+function labelFor(url: string, linkText: string | undefined): string {
+  const host = new URL(url).hostname;
+  if (LABELS[host]) return LABELS[host];
+  if (linkText && !/^(here|this|link)$/i.test(linkText)) return capitalise(linkText);
+  return host;
+}
+
+function linksOf(sentence: ChoiceSentence, ownDomains: readonly string[]): { url: string; text?: string }[] {
+  const words = sentence.stripped ? urlsFromWords(sentence.text, ownDomains).map((url) => ({ url })) : [];
+  const tools = NAMED_TOOLS.filter((tool) => tool.pattern.test(sentence.text.toLowerCase())).map((tool) => ({ url: tool.url, text: tool.label }));
+  return [...words, ...sentence.links.filter((link) => isValidUrl(link.url)), ...tools];
+}
+
+/**
+ * Each link in a choice sentence, with what it opts out of: said by the sentence itself, or by one of the two
+ * sentences before it ("you may opt out of ... . for more information ... visit http www aboutads info").
+ */
+export function findOptOuts(sentences: readonly ChoiceSentence[], ownDomains: readonly string[]): FoundOptOut[] {
+  const found = new Map<string, FoundOptOut>();
+  sentences.forEach((sentence, position) => {
+    if (!sentence.groups.includes('user-choice')) return;
+    for (const link of linksOf(sentence, ownDomains)) {
+      const context = [sentence, sentences[position - 1], sentences[position - 2]].filter((s): s is ChoiceSentence => s !== undefined);
+      const source = context.find((candidate) => whatItStops(candidate.text) !== undefined);
+      if (!source) continue;
+      const cites = source === sentence ? [sentence.id] : [source.id, sentence.id];
+      const existing = found.get(link.url);
+      if (existing) {
+        for (const id of cites) if (!existing.cites.includes(id)) existing.cites.push(id);
+        continue;
+      }
+      found.set(link.url, { label: labelFor(link.url, link.text), url: link.url, optsOutOf: whatItStops(source.text)!, cites });
+    }
+  });
+  return [...found.values()];
+}
