@@ -16,6 +16,7 @@ export function DefaultChoices({ connector, run, settings, sites }: SectionProps
           return (
             <li class="category" key={category.id}>
               <CategorySwitch
+                name={category.id}
                 label={category.labels.join(' / ')}
                 checked={settings.defaults[category.id] ?? category.defaultAllowed}
                 locked={!category.refusable}

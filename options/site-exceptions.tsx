@@ -38,6 +38,7 @@ function SiteException({ connector, run, settings, siteId, own, site }: Exceptio
           {site.categories.map((category) => (
             <li class="category" key={category.id}>
               <CategorySwitch
+                name={category.id}
                 label={category.label}
                 context={`on ${name}`}
                 checked={own.choices[category.id] ?? settings.defaults[category.id] ?? category.defaultAllowed}

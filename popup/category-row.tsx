@@ -19,6 +19,7 @@ export function CategoryRow({ site, category, allowed, paused, counts, onChange 
   return (
     <li class="category">
       <CategorySwitch
+        name={category.id}
         label={category.label}
         checked={allowed}
         locked={!category.refusable}

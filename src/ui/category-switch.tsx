@@ -1,5 +1,7 @@
 // One category's switch: a native checkbox announced as a switch, named by the notice's own label.
 interface Props {
+  /** The category id: the control's form name, a stable handle for scripts and tests. */
+  name: string;
   label: string;
   /** Heard, not seen: tells apart switches of the same category on one page (e.g. "on Atlassian"). */
   context?: string;
@@ -12,12 +14,13 @@ interface Props {
   onChange?: (allowed: boolean) => void;
 }
 
-export function CategorySwitch({ label, context, checked, locked = false, disabled = false, describedBy, onChange }: Props) {
+export function CategorySwitch({ name, label, context, checked, locked = false, disabled = false, describedBy, onChange }: Props) {
   return (
     <label class="switch">
       <input
         type="checkbox"
         role="switch"
+        name={name}
         checked={locked || checked}
         disabled={locked || disabled}
         aria-describedby={describedBy}
