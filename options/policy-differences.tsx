@@ -18,13 +18,14 @@ function DocumentDifferences({ site, doc }: { site: Site; doc: PolicyDocument })
   return (
     <details class="differences">
       <summary>
-        {doc.title}: {doc.snapshots.length} snapshots
+        {doc.title}: {doc.snapshots.length} snapshots, oldest first
       </summary>
       {doc.differences.map((difference) => (
         <div key={`${difference.from}-${difference.to}`}>
           <h5>
-            Snapshot {difference.from} → {difference.to}
+            From snapshot {difference.from} to snapshot {difference.to}
           </h5>
+          {difference.added.length + difference.removed.length === 0 && <p>No sentence changed.</p>}
           <SentenceList title="Added" sentences={sentenceTexts(site, difference.added)} />
           <SentenceList title="Removed" sentences={sentenceTexts(site, difference.removed)} />
         </div>

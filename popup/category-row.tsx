@@ -4,6 +4,7 @@ import type { CategoryCounts } from '../src/core/messages';
 import { CategorySwitch } from '../src/ui/category-switch';
 import { countsText, NO_COUNTS } from '../src/ui/counts';
 import { QuoteDisclosure, QuoteList } from '../src/ui/quote-disclosure';
+import { quotesFor } from '../src/ui/sentences';
 
 interface Props {
   site: Site;
@@ -16,6 +17,8 @@ interface Props {
 
 export function CategoryRow({ site, category, allowed, paused, counts, onChange }: Props) {
   const descriptionId = `category-${category.id}`;
+  // The description is usually one of the cited sentences; the reason it cannot be refused is another.
+  const beyondDescription = category.cites.filter((id) => quotesFor(site, [id])[0]?.text !== category.description);
   return (
     <li class="category">
       <CategorySwitch
@@ -35,7 +38,7 @@ export function CategoryRow({ site, category, allowed, paused, counts, onChange 
       ) : (
         <div class="locked-why">
           <p>The notice says this cannot be refused:</p>
-          <QuoteList site={site} cites={category.cites} />
+          <QuoteList site={site} cites={beyondDescription.length > 0 ? beyondDescription : category.cites} />
         </div>
       )}
       <p class="counts">{countsText(counts ?? NO_COUNTS)}</p>

@@ -10,9 +10,15 @@ export function DocumentList({ site }: { site: Site }) {
             {doc.title}
             <span class="visually-hidden"> (opens in a new tab)</span>
           </a>
-          {doc.effective && <span class="effective"> · effective {doc.effective}</span>}
+          {doc.effective && <span class="effective"> · effective {readableDate(doc.effective)}</span>}
         </li>
       ))}
     </ul>
   );
+}
+
+/** "2018-05-25" → "May 25, 2018"; any other wording is the document's own and stays as it is. */
+export function readableDate(text: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  return new Date(`${text}T00:00:00Z`).toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' });
 }
