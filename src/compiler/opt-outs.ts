@@ -35,7 +35,7 @@ const LABELS: Record<string, string> = {
 };
 
 const WHAT = [
-  /\bopt[- ]?out (?:of|from) (.+?)(?= by | as described| from companies| who | via | in your | within |[.;,"]|$)/,
+  /\bopt[- ]?out (?:of|from) (.+?)(?= by | as described| from companies| who | via | at | using | through | in your | within |[.;,"]|$)/,
   /\bto manage "?(.+?)"? please\b/,
   /\bto prevent (.+?)(?=[.;]|$)/,
 ];
@@ -48,11 +48,15 @@ function whatItStops(text: string): string | undefined {
   return undefined;
 }
 
-function labelFor(url: string, linkText: string | undefined): string {
+/** "updating your email preferences at my atlassian com" names the page: "Email preferences". */
+const NAMED_PAGE = /\b(\w+ (?:preferences|settings|preference (?:manager|centre|center)|privacy settings)) at\b/;
+
+function labelFor(url: string, linkText: string | undefined, sentence: string): string {
   const host = new URL(url).hostname;
   if (LABELS[host]) return LABELS[host];
   if (linkText && !/^(here|this|link)$/i.test(linkText)) return capitalise(linkText);
-  return host;
+  const page = NAMED_PAGE.exec(sentence.toLowerCase());
+  return page?.[1] ? `${capitalise(page[1])} (${host})` : host;
 }
 
 function linksOf(sentence: ChoiceSentence, ownDomains: readonly string[]): { url: string; text?: string }[] {
@@ -79,7 +83,7 @@ export function findOptOuts(sentences: readonly ChoiceSentence[], ownDomains: re
         for (const id of cites) if (!existing.cites.includes(id)) existing.cites.push(id);
         continue;
       }
-      found.set(link.url, { label: labelFor(link.url, link.text), url: link.url, optsOutOf: whatItStops(source.text)!, cites });
+      found.set(link.url, { label: labelFor(link.url, link.text, sentence.text), url: link.url, optsOutOf: whatItStops(source.text)!, cites });
     }
   });
   return [...found.values()];

@@ -1,6 +1,6 @@
 // Rebuilds URLs that the stripped format wrote as words ("http www aboutads info") and checks that they are URLs.
 
-const TLDS = new Set(['com', 'org', 'net', 'info', 'gov', 'edu', 'io', 'eu', 'co', 'uk', 'de', 'fr', 'au', 'us', 'ca']);
+const TLDS = new Set(['com', 'org', 'net', 'info', 'gov', 'edu', 'io', 'eu', 'co', 'uk', 'de', 'fr', 'au', 'us', 'ca', 'example', 'test']);
 /** Words that end a host read backwards: "at my atlassian com" is my.atlassian.com. */
 const NOT_A_LABEL = new Set(['at', 'visit', 'to', 'via', 'on', 'in', 'from', 'is', 'please', 'of', 'the', 'see', 'and', 'or', 's']);
 const MAX_PATH_WORDS = 2;
