@@ -1,0 +1,142 @@
+// The figures only a real browser gives: page-load cost with and without the extension, choice change to rules
+// in force, popup time to first render with data, and the worker's JS heap. Headless Chromium, local replica.
+import { launchBrowser, type TestBrowser } from '../../test/e2e/harness';
+import type { Replica } from '../../test/e2e/replica/server';
+
+// The extension APIs as the pages and the worker see them; only the calls made here.
+declare const chrome: {
+  declarativeNetRequest: { getDynamicRules(): Promise<unknown[]> };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  tabs: { query(query: { url: string }): Promise<Array<{ id?: number }>> };
+};
+
+export interface Percentiles {
+  p50: number;
+  p95: number;
+}
+
+export interface PageLoadRow {
+  page: 'covered' | 'non-covered';
+  withoutMs: number;
+  withMs: number;
+  ratio: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+export function percentiles(values: number[]): Percentiles {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+  return { p50: at(50), p95: at(95) };
+}
+
+async function loadTime(browser: TestBrowser, url: string): Promise<number> {
+  const visit = await browser.visit(url);
+  const ms = await visit.page.evaluate(() => {
+    const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+    return navigation ? navigation.loadEventEnd - navigation.startTime : Number.NaN;
+  });
+  await visit.page.close();
+  return ms;
+}
+
+/** A fresh profile per mode; runs alternate between the two so drift in the machine hits both alike. */
+export async function benchPageLoad(replica: Replica, runs: number): Promise<PageLoadRow[]> {
+  const without = await launchBrowser('chromium', { replica, extension: false });
+  const withExtension = await launchBrowser('chromium', { replica, extension: true });
+  try {
+    const rows: PageLoadRow[] = [];
+    for (const [page, url] of [['covered', replica.coveredPage()], ['non-covered', replica.uncoveredPage()]] as const) {
+      await loadTime(without, url);
+      await loadTime(withExtension, url);
+      const times = { without: [] as number[], with: [] as number[] };
+      for (let run = 0; run < runs; run++) {
+        times.without.push(await loadTime(without, url));
+        times.with.push(await loadTime(withExtension, url));
+      }
+      const withoutMs = median(times.without);
+      const withMs = median(times.with);
+      rows.push({ page, withoutMs, withMs, ratio: withMs / withoutMs });
+    }
+    return rows;
+  } finally {
+    await without.close();
+    await withExtension.close();
+  }
+}
+
+export interface ExtensionFigures {
+  choiceToRules: Percentiles;
+  popupFirstRender: Percentiles;
+  workerHeap: { afterStartMB: number; afterScenarioMB: number };
+}
+
+/** Heap of the worker, read inside it (Chromium exposes performance.memory there). */
+async function workerHeapMB(browser: TestBrowser): Promise<number> {
+  const bytes = await browser.inExtension(() => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? Number.NaN;
+  });
+  return bytes / 2 ** 20;
+}
+
+/**
+ * From an extension page: flip a default choice through the message protocol and poll the dynamic rules until
+ * the browser returns a different set, i.e. the change is in force.
+ */
+async function choiceToRules(browser: TestBrowser, changes: number): Promise<Percentiles> {
+  const page = await browser.openExtensionPage('options.html');
+  const samples: number[] = [];
+  for (let n = 0; n < changes; n++) {
+    samples.push(
+      await page.evaluate(async (allowed: boolean) => {
+        const signature = async () => JSON.stringify(await chrome.declarativeNetRequest.getDynamicRules());
+        const before = await signature();
+        const start = performance.now();
+        await chrome.runtime.sendMessage({ type: 'set-default-choice', payload: { categoryId: 'targeting-or-advertising', allowed } });
+        while ((await signature()) === before) await new Promise((resolve) => setTimeout(resolve, 1));
+        return performance.now() - start;
+      }, n % 2 === 0),
+    );
+  }
+  await page.close();
+  return percentiles(samples);
+}
+
+/** From navigation start of popup.html to the page's own mark for its first render with the site's data. */
+async function popupFirstRender(browser: TestBrowser, tabId: number, opens: number): Promise<Percentiles> {
+  const samples: number[] = [];
+  for (let n = 0; n < opens; n++) {
+    const page = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await page.waitForSelector('[role="switch"], input[type="checkbox"]');
+    samples.push(
+      await page.evaluate(async () => {
+        for (;;) {
+          const [mark] = performance.getEntriesByName('popup-rendered');
+          if (mark) return mark.startTime;
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      }),
+    );
+    await page.close();
+  }
+  return percentiles(samples);
+}
+
+export async function benchExtension(replica: Replica, repeats: number): Promise<ExtensionFigures> {
+  const browser = await launchBrowser('chromium', { replica, extension: true });
+  try {
+    const afterStartMB = await workerHeapMB(browser);
+    const visit = await browser.visit(replica.coveredPage());
+    const tabId = await browser.inExtension(async () => (await chrome.tabs.query({ url: '*://*.atlassian.com/*' }))[0]?.id ?? -1);
+    const afterScenarioMB = await workerHeapMB(browser);
+    const popup = await popupFirstRender(browser, tabId, repeats);
+    await visit.page.close();
+    return { choiceToRules: await choiceToRules(browser, repeats), popupFirstRender: popup, workerHeap: { afterStartMB, afterScenarioMB } };
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,26 @@
+// The peer for the classification benchmark: Ghostery's tracker database matcher (dev-only: its data
+// licence, CC BY-NC-SA, forbids shipping it, and nothing under src/ may import it).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import loadTrackerDB from '@ghostery/trackerdb';
+import type { BenchRequest } from './corpus';
+
+// Ghostery categories that mean "tracker" in the sense of our cookie notices' refusable categories.
+const TRACKING_CATEGORIES = new Set(['advertising', 'site_analytics', 'social_media', 'customer_interaction', 'audio_video_player']);
+
+export interface PeerMatcher {
+  /** Undefined when the peer does not know the request's host at all. */
+  isTracker(request: BenchRequest): Promise<boolean | undefined>;
+}
+
+export async function loadPeer(): Promise<PeerMatcher> {
+  const engine = readFileSync(join(require.resolve('@ghostery/trackerdb'), '../../trackerdb.engine'));
+  const db = await loadTrackerDB(engine);
+  return {
+    async isTracker(request) {
+      const matches = await db.matchUrl({ url: request.url, type: request.type, sourceUrl: request.pageUrl });
+      if (matches.length === 0) return undefined;
+      return matches.some((match) => TRACKING_CATEGORIES.has(match.category.key));
+    },
+  };
+}
