@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { blockedRequest } from '../../../src/core/verdicts';
 import type { Site } from '../../../src/core/knowledge';
 import { compileRules } from '../../../src/core/rules';
+import coveredSites from 'knowledge:sites';
 import { freshSettings, type Settings } from '../../../src/core/settings';
 import { buildSiteIndex } from '../../../src/core/site-index';
 import { outcomeOf } from './dnr-matcher';
@@ -37,6 +38,10 @@ const probes = SITES.flatMap((site) =>
 describe('compileRules', () => {
   test('default choices (snapshot)', () => {
     expect(compileRules([MINI], freshSettings())).toMatchSnapshot();
+  });
+
+  test('default choices for the covered sites of the knowledge base (snapshot)', () => {
+    expect(compileRules(coveredSites, freshSettings())).toMatchSnapshot();
   });
 
   test('refusing nothing compiles no rules; pausing every site too', () => {

@@ -1,0 +1,77 @@
+// What each message does. Every change goes through the settings store's queue, is checked against the schema
+// before it is written, and answers only once its rules are in force.
+import * as v from 'valibot';
+import { isAllowed } from '../core/choices';
+import { hostOf } from '../core/hosts';
+import type { Site } from '../core/knowledge';
+import { freshSettings, type Settings } from '../core/settings';
+import { removeSiteException, setDefaultChoice, setPreferences, setSiteChoice, setSitePaused } from '../core/settings-ops';
+import { exportSettings, parseImport, SettingsSchema } from '../core/settings-schema';
+import { siteOfHost, type SiteIndex } from '../core/site-index';
+import type { Handlers } from './message-router';
+import type { SettingsStore } from './settings-store';
+import type { TabCounter } from './tab-counter';
+
+export interface HandlerDeps {
+  index: SiteIndex;
+  store: SettingsStore;
+  counter: TabCounter;
+  /** The URL of a tab's page, when the extension may see it (covered sites are in its host permissions). */
+  tabUrl: (tabId: number) => Promise<string | undefined>;
+  /** Brings rules and cookies in line with new settings. */
+  enforce: (settings: Settings) => Promise<void>;
+}
+
+export function createHandlers({ index, store, counter, tabUrl, enforce }: HandlerDeps): Handlers {
+  const change = async (edit: (settings: Settings) => Settings): Promise<Settings> => {
+    const next = await store.update((settings) => {
+      const edited = edit(settings);
+      if (!v.is(SettingsSchema, edited)) throw new Error('the change would make the settings invalid');
+      return edited;
+    });
+    await enforce(next);
+    return next;
+  };
+  const refusable = (site: Site | undefined, categoryId: string): boolean =>
+    site?.categories.some((category) => category.id === categoryId && category.refusable) ?? false;
+  const knownSite = (siteId: string): Site => {
+    const site = index.byId.get(siteId)?.site;
+    if (site === undefined) throw new Error(`no covered site "${siteId}"`);
+    return site;
+  };
+
+  return {
+    async 'get-tab-state'({ tabId }) {
+      const url = await tabUrl(tabId);
+      const site = url === undefined ? null : (siteOfHost(index, hostOf(url))?.site ?? null);
+      const { settings } = await store.current();
+      const allowed = Object.fromEntries((site?.categories ?? []).map((category) => [category.id, isAllowed(site!, category, settings)]));
+      return { site, allowed, paused: site !== null && (settings.sites[site.id]?.paused ?? false), counts: await counter.counts(tabId) };
+    },
+    'set-site-choice': ({ siteId, categoryId, allowed }) => {
+      if (!refusable(knownSite(siteId), categoryId)) throw new Error(`"${categoryId}" cannot be refused on ${siteId}`);
+      return change((settings) => setSiteChoice(settings, siteId, categoryId, allowed === true));
+    },
+    'set-site-paused': ({ siteId, paused }) => {
+      knownSite(siteId);
+      return change((settings) => setSitePaused(settings, siteId, paused === true));
+    },
+    'remove-site-exception': ({ siteId }) => change((settings) => removeSiteException(settings, siteId)),
+    async 'get-settings'() {
+      const { settings, recovered } = await store.current();
+      return { settings, recovered, sites: [...index.sites] };
+    },
+    'set-default-choice': ({ categoryId, allowed }) => {
+      if (!index.sites.some((site) => refusable(site, categoryId))) throw new Error(`"${categoryId}" cannot be refused`);
+      return change((settings) => setDefaultChoice(settings, categoryId, allowed === true));
+    },
+    'set-preferences': (preferences) => change((settings) => setPreferences(settings, preferences)),
+    'export-settings': async () => ({ text: exportSettings((await store.current()).settings) }),
+    async 'import-settings'({ text }) {
+      const result = parseImport(typeof text === 'string' ? text : '');
+      if (result.ok) await change(() => result.settings);
+      return result;
+    },
+    'reset-settings': () => change(() => freshSettings()),
+  };
+}

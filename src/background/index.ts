@@ -1,0 +1,84 @@
+// The background worker: wires the pieces to the browser. Every listener is registered synchronously here, at
+// the top level, so an event that wakes the worker is never missed.
+import browser from 'webextension-polyfill';
+import sites from 'knowledge:sites';
+import { hostOf } from '../core/hosts';
+import { hostPermissions } from '../core/permissions';
+import { compileRules } from '../core/rules';
+import type { Settings } from '../core/settings';
+import { siteOfHost, buildSiteIndex } from '../core/site-index';
+import { blockedRequest } from '../core/verdicts';
+import { setBadge } from '../browser/badge';
+import { browserCookieJar } from '../browser/cookies';
+import { requestFacts } from '../browser/requests';
+import { createCookieGuard } from './cookie-guard';
+import { createHandlers } from './handlers';
+import { createMessageRouter } from './message-router';
+import { createRulesSync, type DynamicRules } from './rules-sync';
+import { createSettingsStore, SETTINGS_KEY } from './settings-store';
+import { createTabCounter } from './tab-counter';
+
+const index = buildSiteIndex(sites);
+const store = createSettingsStore(browser.storage.local);
+const settings = async (): Promise<Settings> => (await store.current()).settings;
+const rules = createRulesSync(browser.declarativeNetRequest as unknown as DynamicRules, (current) => compileRules(sites, current));
+const counter = createTabCounter({ session: browser.storage.session, setBadge, badgeEnabled: async () => (await settings()).badge });
+const guard = createCookieGuard({
+  jar: browserCookieJar,
+  index,
+  settings,
+  onRemoved: ({ site, category }) => void counter.cookieRemoved(site.id, category).catch(report),
+});
+
+async function enforce(current: Settings): Promise<void> {
+  await rules.apply(current);
+  await Promise.all([guard.sweep(), counter.refreshBadges()]);
+}
+
+const route = createMessageRouter(
+  createHandlers({ index, store, counter, enforce, tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url }),
+  browser.runtime.getURL(''),
+);
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => route(message, sender));
+
+// Changes written by this worker were enforced before their reply; this catches any other writer.
+browser.storage.local.onChanged.addListener((changes) => {
+  const change = changes[SETTINGS_KEY];
+  if (change) void enforce(store.adopt(change.newValue).settings).catch(report);
+});
+
+browser.cookies.onChanged.addListener((change) => void guard.changed(change).catch(report));
+
+browser.webRequest.onBeforeRequest.addListener(
+  (details) => {
+    if (details.tabId < 0) return;
+    if (details.type === 'main_frame') {
+      void counter.navigated(details.tabId, siteOfHost(index, hostOf(details.url))?.site.id ?? null).catch(report);
+      return;
+    }
+    void settings()
+      .then((current) => {
+        const stopped = blockedRequest(index, current, requestFacts(details));
+        if (stopped) return counter.blocked(details.tabId, stopped.site.id, stopped.category);
+      })
+      .catch(report);
+  },
+  { urls: hostPermissions(sites) },
+);
+
+// A tab that moved on to a page the extension may not see (not covered) loses the old page's counts. Only once
+// loaded is tab.url surely the new page's (hidden, so "", when not covered).
+browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+  if (change.status === 'complete' && siteOfHost(index, hostOf(tab.url ?? '')) === undefined) void counter.navigated(tabId, null).catch(report);
+});
+browser.tabs.onRemoved.addListener((tabId) => void counter.closed(tabId).catch(report));
+
+// Each worker start (install, browser start-up, or a wake for any event) re-checks rules and sweeps cookies.
+const started = settings().then(enforce).catch(report);
+browser.runtime.onInstalled.addListener(() => started);
+browser.runtime.onStartup.addListener(() => started);
+
+function report(error: unknown): void {
+  console.warn('policy-guard:', error);
+}

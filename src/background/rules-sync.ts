@@ -1,0 +1,50 @@
+// Keeps the browser's dynamic rules equal to what the core compiles from the current settings.
+// One atomic update replaces every rule; updates run one at a time, and a burst of changes ends with the last one.
+import type { DnrRule } from '../core/rules';
+import type { Settings } from '../core/settings';
+import { serialQueue } from './serial-queue';
+
+export interface DynamicRules {
+  getDynamicRules(): Promise<Array<{ id: number }>>;
+  updateDynamicRules(options: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void>;
+}
+
+export interface RulesSync {
+  /** Resolves once rules for these settings, or for settings newer than them, are in force. */
+  apply(settings: Settings): Promise<void>;
+}
+
+export function createRulesSync(dnr: DynamicRules, compile: (settings: Settings) => DnrRule[]): RulesSync {
+  const enqueue = serialQueue();
+  let latest: Settings | null = null;
+  let applied: Settings | null = null;
+  return {
+    apply(settings) {
+      latest = settings;
+      return enqueue(async () => {
+        // Only the newest settings matter: a queued older request finds them already applied and does nothing.
+        const wanted = latest;
+        if (wanted === null || wanted === applied) return;
+        const addRules = compile(wanted);
+        const existing = await dnr.getDynamicRules();
+        if (canonical(existing) !== canonical(addRules)) {
+          await dnr.updateDynamicRules({ removeRuleIds: existing.map((rule) => rule.id), addRules });
+        }
+        applied = wanted;
+      });
+    },
+  };
+}
+
+/** Rules as a comparable string: key order does not matter, so rules read back from the browser compare equal. */
+function canonical(rules: readonly object[]): string {
+  const sortKeys = (_key: string, value: unknown): unknown =>
+    value !== null && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : value;
+  return JSON.stringify([...rules].sort((a, b) => ruleId(a) - ruleId(b)), sortKeys);
+}
+
+function ruleId(rule: object): number {
+  return 'id' in rule && typeof rule.id === 'number' ? rule.id : 0;
+}

@@ -1,0 +1,41 @@
+// The settings as stored in storage.local, read once per worker life and repaired on read; writes go through one queue.
+import { recoverSettings, type Recovered } from '../core/settings-schema';
+import type { Settings } from '../core/settings';
+import { serialQueue } from './serial-queue';
+
+export const SETTINGS_KEY = 'settings';
+
+export interface KeyValueArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+export interface SettingsStore {
+  /** The current settings and what was repaired when they were read. */
+  current(): Promise<Recovered>;
+  /** Applies a change to the latest settings and stores the result; changes never overwrite each other. */
+  update(change: (settings: Settings) => Settings): Promise<Settings>;
+  /** Takes in a value written by someone else (storage.onChanged). */
+  adopt(stored: unknown): Recovered;
+}
+
+export function createSettingsStore(area: KeyValueArea): SettingsStore {
+  const enqueue = serialQueue();
+  let cached: Promise<Recovered> | null = null;
+  const current = (): Promise<Recovered> => (cached ??= area.get(SETTINGS_KEY).then((items) => recoverSettings(items[SETTINGS_KEY])));
+  return {
+    current,
+    update: (change) =>
+      enqueue(async () => {
+        const next = change((await current()).settings);
+        await area.set({ [SETTINGS_KEY]: next });
+        cached = Promise.resolve({ settings: next, recovered: [] });
+        return next;
+      }),
+    adopt(stored) {
+      const recovered = recoverSettings(stored);
+      cached = Promise.resolve(recovered);
+      return recovered;
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// Per-tab counts of what was stopped, by category, mirrored in storage.session so a woken worker keeps them,
+// and shown on the badge.
+import type { CategoryCounts, TabCounts } from '../core/messages';
+import { badgeText, countStop, type TabTable } from '../core/tab-counts';
+import { serialQueue } from './serial-queue';
+
+export const TAB_COUNTS_KEY = 'tabCounts';
+
+export interface TabCounterDeps {
+  session: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+  setBadge: (tabId: number, text: string) => Promise<void>;
+  badgeEnabled: () => Promise<boolean>;
+}
+
+export interface TabCounter {
+  /** A new top-level page in the tab: its counts start again. */
+  navigated(tabId: number, siteId: string | null): Promise<void>;
+  blocked(tabId: number, siteId: string, category: string): Promise<void>;
+  /** Cookies belong to a site, not a tab: the removal counts on every tab showing that site. */
+  cookieRemoved(siteId: string, category: string): Promise<void>;
+  closed(tabId: number): Promise<void>;
+  counts(tabId: number): Promise<TabCounts>;
+  refreshBadges(): Promise<void>;
+}
+
+export function createTabCounter({ session, setBadge, badgeEnabled }: TabCounterDeps): TabCounter {
+  const enqueue = serialQueue();
+  let table: TabTable | null = null;
+  const load = async (): Promise<TabTable> =>
+    (table ??= ((await session.get(TAB_COUNTS_KEY))[TAB_COUNTS_KEY] as TabTable | undefined) ?? {});
+  const change = (edit: (tabs: TabTable) => number[]): Promise<void> =>
+    enqueue(async () => {
+      const tabs = await load();
+      const touched = edit(tabs);
+      await session.set({ [TAB_COUNTS_KEY]: tabs });
+      const enabled = await badgeEnabled();
+      await Promise.all(touched.map((tabId) => setBadge(tabId, badgeText(tabs[tabId]?.counts ?? {}, enabled))));
+    });
+  const bump = (tabs: TabTable, tabId: string, category: string, kind: keyof CategoryCounts): void => {
+    const record = tabs[tabId];
+    if (record) record.counts = countStop(record.counts, category, kind);
+  };
+  return {
+    navigated: (tabId, siteId) =>
+      change((tabs) => {
+        tabs[tabId] = { siteId, counts: {} };
+        return [tabId];
+      }),
+    blocked: (tabId, siteId, category) =>
+      change((tabs) => {
+        // A tab that navigated before this worker life began has no record yet.
+        tabs[tabId] ??= { siteId, counts: {} };
+        bump(tabs, String(tabId), category, 'blockedRequests');
+        return [tabId];
+      }),
+    cookieRemoved: (siteId, category) =>
+      change((tabs) => {
+        const showing = Object.keys(tabs).filter((tabId) => tabs[tabId]?.siteId === siteId);
+        for (const tabId of showing) bump(tabs, tabId, category, 'removedCookies');
+        return showing.map(Number);
+      }),
+    closed: (tabId) =>
+      change((tabs) => {
+        delete tabs[tabId];
+        return [];
+      }),
+    counts: async (tabId) => (await enqueue(load))[tabId]?.counts ?? {},
+    refreshBadges: () => change((tabs) => Object.keys(tabs).map(Number)),
+  };
+}

@@ -1,0 +1,47 @@
+// The cookie jar over the cookies API, with what differs between browsers: Firefox's first-party isolation
+// (firstPartyDomain must be given, null meaning any) and both browsers' partitioned cookies (partitionKey).
+import browser, { type Cookies } from 'webextension-polyfill';
+import type { CookieJar, JarCookie } from '../background/cookie-guard';
+
+const FIREFOX = __BROWSER__ === 'firefox';
+
+type Query = Cookies.GetAllDetailsType;
+
+export const browserCookieJar: CookieJar = {
+  async cookiesIn(domains) {
+    const stores = await browser.cookies.getAllCookieStores();
+    const queries: Query[] = stores.flatMap(({ id: storeId }) =>
+      domains.flatMap((domain): Query[] => [
+        // The domain's own cookies, partitioned or not.
+        { storeId, domain, partitionKey: {}, ...anyFirstParty() },
+        // Third parties' cookies kept in the domain's partition (CHIPS, Firefox's total cookie protection).
+        { storeId, partitionKey: { topLevelSite: `https://${domain}` }, ...anyFirstParty() },
+        // Third parties' cookies isolated under the domain (Firefox first-party isolation).
+        ...(FIREFOX ? [{ storeId, firstPartyDomain: domain, partitionKey: {} }] : []),
+      ]),
+    );
+    const found = await Promise.all(queries.map((query) => browser.cookies.getAll(query)));
+    const unique = new Map<string, JarCookie>();
+    for (const cookie of found.flat()) unique.set(cookieKey(cookie), cookie);
+    return [...unique.values()];
+  },
+
+  async remove(cookie) {
+    const host = cookie.domain.startsWith('.') ? cookie.domain.slice(1) : cookie.domain;
+    await browser.cookies.remove({
+      url: `http${cookie.secure ? 's' : ''}://${host}${cookie.path}`,
+      name: cookie.name,
+      storeId: cookie.storeId,
+      ...(cookie.partitionKey ? { partitionKey: cookie.partitionKey } : {}),
+      ...(FIREFOX && cookie.firstPartyDomain ? { firstPartyDomain: cookie.firstPartyDomain } : {}),
+    });
+  },
+};
+
+function anyFirstParty(): Pick<Query, 'firstPartyDomain'> {
+  return FIREFOX ? { firstPartyDomain: null } : {};
+}
+
+function cookieKey(cookie: Cookies.Cookie): string {
+  return [cookie.storeId, cookie.domain, cookie.path, cookie.name, cookie.partitionKey?.topLevelSite ?? '', cookie.firstPartyDomain ?? ''].join('\n');
+}

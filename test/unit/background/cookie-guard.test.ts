@@ -1,0 +1,56 @@
+import { createCookieGuard, type CookieJar, type JarCookie } from '../../../src/background/cookie-guard';
+import { freshSettings } from '../../../src/core/settings';
+import { setSiteChoice } from '../../../src/core/settings-ops';
+import { buildSiteIndex } from '../../../src/core/site-index';
+import { MINI } from '../core/mini-site';
+
+const cookie = (name: string, domain: string, extra: Partial<JarCookie> = {}): JarCookie => ({ name, domain, storeId: '0', path: '/', secure: true, ...extra });
+
+function fakeJar(cookies: JarCookie[]): CookieJar & { left: () => string[] } {
+  let jar = [...cookies];
+  return {
+    async cookiesIn(domains) {
+      return jar.filter((c) => domains.some((d) => c.domain.endsWith(d) || c.partitionKey?.topLevelSite?.endsWith(d) || c.firstPartyDomain === d));
+    },
+    async remove(removed) {
+      jar = jar.filter((c) => c !== removed);
+    },
+    left: () => jar.map((c) => `${c.storeId}:${c.name}@${c.domain}`).sort(),
+  };
+}
+
+const index = buildSiteIndex([MINI]);
+
+test('the sweep removes refused cookies of covered sites in every store and partition, and only those', async () => {
+  const jar = fakeJar([
+    cookie('_st', '.mini.test'),
+    cookie('_st_X1', '.mini.test', { storeId: 'firefox-container-1' }),
+    cookie('_ad', 'mini-cdn.net', { partitionKey: { topLevelSite: 'https://mini-cdn.net' } }),
+    cookie('uid', '.ads.example', { partitionKey: { topLevelSite: 'https://mini.test' } }),
+    cookie('uid', '.ads.example', { firstPartyDomain: 'mini.test' }),
+    cookie('session.token', '.mini.test'),
+    cookie('ConsentState', '.mini.test'),
+    cookie('chat_id', '.mini.test'),
+    cookie('theme', '.mini.test'),
+    cookie('_st', '.elsewhere.test'),
+  ]);
+  const removed: string[] = [];
+  const guard = createCookieGuard({ jar, index, settings: async () => freshSettings(), onRemoved: ({ category }) => removed.push(category) });
+  await guard.sweep();
+  expect(jar.left()).toEqual(['0:ConsentState@.mini.test', '0:_st@.elsewhere.test', '0:chat_id@.mini.test', '0:session.token@.mini.test', '0:theme@.mini.test']);
+  expect(removed.sort()).toEqual(['advertising', 'advertising', 'advertising', 'analytics', 'analytics']);
+});
+
+test('a refused cookie is removed when it appears; removals and allowed cookies are left alone', async () => {
+  const appeared = cookie('_st', '.mini.test');
+  const jar = fakeJar([appeared, cookie('chat_id', '.mini.test')]);
+  let settings = freshSettings();
+  const guard = createCookieGuard({ jar, index, settings: async () => settings, onRemoved: () => undefined });
+  await guard.changed({ removed: true, cookie: appeared });
+  expect(jar.left()).toEqual(['0:_st@.mini.test', '0:chat_id@.mini.test']);
+  await guard.changed({ removed: false, cookie: appeared });
+  expect(jar.left()).toEqual(['0:chat_id@.mini.test']);
+  settings = setSiteChoice(settings, 'mini', 'functionality', false);
+  await guard.sweep();
+  expect(jar.left()).toEqual([]);
+});

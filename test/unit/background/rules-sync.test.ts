@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { compileRules, type DnrRule } from '../../../src/core/rules';
+import { freshSettings, type Settings } from '../../../src/core/settings';
+import { setDefaultChoice } from '../../../src/core/settings-ops';
+import { createRulesSync, type DynamicRules } from '../../../src/background/rules-sync';
+import { MINI } from '../core/mini-site';
+
+/** A browser rule store that answers after a few turns of the event loop, like the real one, and checks atomicity. */
+function fakeBrowserRules() {
+  let rules: DnrRule[] = [];
+  let updates = 0;
+  let inFlight = 0;
+  const later = () => new Promise((resolve) => setImmediate(resolve));
+  const dnr: DynamicRules = {
+    async getDynamicRules() {
+      await later();
+      return structuredClone(rules);
+    },
+    async updateDynamicRules({ removeRuleIds, addRules }) {
+      if (++inFlight > 1) throw new Error('two updates at once');
+      await later();
+      const kept = rules.filter((rule) => !removeRuleIds.includes(rule.id));
+      if (kept.some((rule) => addRules.some((added) => added.id === rule.id))) throw new Error('duplicate rule id');
+      rules = [...kept, ...structuredClone(addRules)];
+      updates++;
+      inFlight--;
+    },
+  };
+  return { dnr, rules: () => rules, updates: () => updates };
+}
+
+const compile = (settings: Settings) => compileRules([MINI], settings);
+const categoryIds = MINI.categories.map((category) => category.id);
+
+test('any burst of changes ends with exactly the rules of the last settings', async () => {
+  await fc.assert(
+    fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...categoryIds), fc.boolean()), { minLength: 1, maxLength: 12 }), async (changes) => {
+      const browserRules = fakeBrowserRules();
+      const sync = createRulesSync(browserRules.dnr, compile);
+      let settings = freshSettings();
+      const pending: Array<Promise<void>> = [];
+      for (const [category, allowed] of changes) {
+        settings = setDefaultChoice(settings, category, allowed);
+        pending.push(sync.apply(settings));
+      }
+      await Promise.all(pending);
+      expect(browserRules.rules()).toEqual(compile(settings));
+    }),
+    { numRuns: 60 },
+  );
+});
+
+test('a burst is coalesced, and unchanged rules are not rewritten', async () => {
+  const browserRules = fakeBrowserRules();
+  const sync = createRulesSync(browserRules.dnr, compile);
+  const first = setDefaultChoice(freshSettings(), 'functionality', false);
+  await Promise.all([sync.apply(freshSettings()), sync.apply(first), sync.apply(setDefaultChoice(first, 'functionality', true))]);
+  expect(browserRules.updates()).toBe(1);
+  await createRulesSync(browserRules.dnr, compile).apply(freshSettings());
+  expect(browserRules.updates()).toBe(1);
+});
