@@ -1,0 +1,51 @@
+// Nobody widens what the extension may do by accident: the built manifests may ask for no permission and no
+// host beyond the committed list (pinned-permissions.json), and pages run under a strict content security policy.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadSites, manifestFor, type Target } from '../../../scripts/build';
+
+const pinned = JSON.parse(readFileSync(join(__dirname, '../../../pinned-permissions.json'), 'utf8')) as {
+  permissions: string[];
+  host_permissions: string[];
+};
+const sites = loadSites();
+
+describe.each<Target>(['chrome', 'firefox'])('%s manifest', (target) => {
+  const manifest = manifestFor(target, sites) as {
+    permissions: string[];
+    host_permissions: string[];
+    optional_permissions?: string[];
+    content_security_policy: { extension_pages: string };
+    web_accessible_resources?: unknown;
+  };
+
+  test('asks for no permission beyond the pinned list', () => {
+    expect(manifest.permissions.filter((permission) => !pinned.permissions.includes(permission))).toEqual([]);
+    expect(manifest.optional_permissions ?? []).toEqual([]);
+  });
+
+  test('asks for no host beyond the pinned list, and never for all sites', () => {
+    expect(manifest.host_permissions.filter((host) => !pinned.host_permissions.includes(host))).toEqual([]);
+    expect(manifest.host_permissions.some((host) => host === '<all_urls>' || /^\*:\/\/\*\/|^https?:\/\/\*\//.test(host))).toBe(false);
+  });
+
+  test('extension pages allow only their own scripts: no eval, no remote code, no connections', () => {
+    const directives = Object.fromEntries(
+      manifest.content_security_policy.extension_pages.split(';').map((directive) => {
+        const [name, ...values] = directive.trim().split(/\s+/);
+        return [name, values];
+      }),
+    );
+    expect(directives['script-src']).toEqual(["'self'"]);
+    expect(directives['connect-src']).toEqual(["'none'"]);
+    expect(directives['object-src']).toEqual(["'none'"]);
+  });
+
+  test('the shipped build exposes no page to the web', () => {
+    expect(manifest.web_accessible_resources).toBeUndefined();
+  });
+});
+
+test('the test build is the only one that exposes pages (Firefox BiDi cannot open moz-extension:// otherwise)', () => {
+  expect(manifestFor('firefox', sites, { exposePages: true }).web_accessible_resources).toBeDefined();
+});
