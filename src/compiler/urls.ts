@@ -46,8 +46,10 @@ export function urlsFromWords(text: string, ownDomains: readonly string[]): stri
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i]!;
     if (token === 'http' || token === 'https') {
-      const tld = tokens.findIndex((word, k) => k > i && TLDS.has(word));
+      let tld = tokens.findIndex((word, k) => k > i && TLDS.has(word));
       if (tld <= i + 1) continue;
+      // A run of top-level names belongs to one host: "bbc co uk", "www example com".
+      while (TLDS.has(tokens[tld + 1] ?? '')) tld += 1;
       const rest = tokens.slice(tld + 1);
       const nextScheme = rest.findIndex((word) => word === 'http' || word === 'https');
       const tail = nextScheme === -1 ? rest : rest.slice(0, nextScheme);

@@ -1,0 +1,84 @@
+// A second, small site compiled from its own texts and curated file: adding a site is data, not code.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { compileSite } from '../../../src/compiler/compile-site';
+import { parseCurated, type CuratedSite } from '../../../src/compiler/curated';
+
+const dir = join(__dirname, '../../fixtures/policies/pinecone');
+const curated = parseCurated('curated.json', JSON.parse(readFileSync(join(dir, 'curated.json'), 'utf8')));
+const sources = Object.fromEntries(curated.documents.map((doc) => [doc.source, readFileSync(join(dir, 'sources', doc.source), 'utf8')]));
+const { site } = compileSite(curated, sources);
+const text = (id: string) => site.sentences.find((sentence) => sentence.id === id)?.text;
+
+it('reads the categories, a new one included, from the notice', () => {
+  expect(site.categories.map((c) => [c.id, c.label, c.refusable, c.defaultAllowed])).toEqual([
+    ['strictly-necessary', 'Strictly necessary', false, true],
+    ['analytics', 'Analytics', true, false],
+    ['research', 'Research', true, true],
+    ['advertising', 'Advertising', true, false],
+  ]);
+});
+
+it('cites the notice sentence that says strictly necessary cookies cannot be refused', () => {
+  const necessary = site.categories[0]!;
+  expect(necessary.cites.map(text)).toEqual(['these cookies keep you signed in.', 'you will not be able to opt out of cookies that are strictly necessary.']);
+});
+
+it('turns a tracker quote into cites of the sentence that holds it', () => {
+  const plausible = site.trackers.find((tracker) => tracker.id === 'plausible')!;
+  expect(plausible.cites?.map(text)).toEqual(['we use plausible analytics cookies for this.']);
+  expect(site.trackers.find((tracker) => tracker.id === 'ad-network')!.cites).toBeUndefined();
+});
+
+it('reports the snapshots and what changed between them, and cites only the newest', () => {
+  const policy = site.documents.find((doc) => doc.id === 'policy')!;
+  expect(policy.snapshots.map((s) => s.sentenceCount)).toEqual([9, 10]);
+  expect(policy.current).toBe(2);
+  const [change] = policy.differences;
+  expect(change!.added.map(text)).toEqual(['we do not sell your personal information', 'you may opt out of interest based advertising at http www youronlinechoices eu']);
+  expect(change!.removed.map(text)).toEqual(['pinecone notes is not directed to children under']);
+  const cited = site.practices.flatMap((practice) => practice.cites).filter((id) => id.startsWith('policy:'));
+  expect(cited.every((id) => Number(id.split(':')[1]) >= 10)).toBe(true);
+});
+
+it('finds the opt-out links, rebuilt from words or taken from markdown', () => {
+  expect(site.optOuts.map((o) => [o.url, o.optsOutOf])).toEqual([
+    ['https://settings.pinecone.example', 'receiving newsletters'],
+    ['http://www.youronlinechoices.eu', 'interest based advertising'],
+    ['https://pinecone.example/privacy/opt-out', 'analytics cookies'],
+  ]);
+});
+
+it('groups what is collected, with data types and cites', () => {
+  expect(site.collected.map((g) => [g.group, g.items.flatMap((i) => i.dataTypes)])).toEqual([
+    ['account-and-profile', ['name', 'email address']],
+    ['web-logs', ['IP address', 'browser type', 'referring and exit pages']],
+    ['cookies-and-tracking', ['cookies', 'local storage']],
+  ]);
+  expect(site.documents.find((doc) => doc.id === 'notice')!.effective).toBe('2024-03-03');
+});
+
+describe('refuses curated data the documents do not support', () => {
+  const withTracker = (change: Partial<CuratedSite['trackers'][number]>): CuratedSite => ({
+    ...curated,
+    trackers: [{ ...curated.trackers[0]!, ...change }],
+  });
+
+  it('a quote that is not verbatim in its document', () => {
+    expect(() => compileSite(withTracker({ quote: 'we use plausible analytics to sell data' }), sources)).toThrow(
+      'tracker plausible: quote "we use plausible analytics to sell data" is not verbatim in notice.md',
+    );
+  });
+
+  it('a category the notice does not define', () => {
+    expect(() => compileSite(withTracker({ category: 'marketing' }), sources)).toThrow('category "marketing" is not one of the notice\'s categories');
+  });
+
+  it('a default for a category the notice does not define', () => {
+    expect(() => compileSite({ ...curated, defaultAllowed: { marketing: 'why' } }, sources)).toThrow('defaultAllowed names "marketing"');
+  });
+
+  it('a missing source document', () => {
+    expect(() => compileSite(curated, { 'policy.txt': sources['policy.txt']! })).toThrow('source notice.md is missing');
+  });
+});
