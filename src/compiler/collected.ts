@@ -38,16 +38,17 @@ const COLLECTED_GROUPS: readonly { group: string; label: string; heading: RegExp
 const COLLECTION_ENDS = /^(general uses|how we use|use of information|how we share|sharing)\b/;
 
 /** Where a stripped line's fused heading ends: at the first word that starts the sentence proper. */
-const HEADING_END = /\s(we|as is|atlassian|during|our|you|it)\b/;
+const HEADING_END = /\s(we|as is|during|our|you|it)\b/;
 /** A heading names a topic; words like these show the line is a sentence instead. */
 const SENTENCE_WORDS = /\b(is|are|also|consists|includes?|may|will|can|shall)\b/;
 
 /** The stripped format fused each section heading into the line that follows it ("web logs as is true ..."). */
-function headingOf(sentence: SectionSentence): string | undefined {
+function headingOf(sentence: SectionSentence, siteName: string): string | undefined {
   if (sentence.heading !== undefined) return sentence.heading.toLowerCase().replace(/[:.?]+$/, '');
   const text = sentence.text.toLowerCase();
-  const end = HEADING_END.exec(text);
-  const heading = end && end.index > 0 ? text.slice(0, end.index) : text;
+  // The site names itself as the subject as often as "we": "cookies other tracking technologies atlassian our ...".
+  const ends = [HEADING_END.exec(text)?.index, text.indexOf(` ${siteName} `)].filter((index): index is number => index !== undefined && index > 0);
+  const heading = ends.length > 0 ? text.slice(0, Math.min(...ends)) : text;
   return SENTENCE_WORDS.test(heading) ? undefined : heading;
 }
 
@@ -100,13 +101,13 @@ function soleGroup(types: readonly string[]): string | undefined {
  * collection or names data types joins the open section; a sentence about something else closes it. Outside a
  * section, and for sentences only about cookies and the like, the data types choose the group.
  */
-export function collectedGroups(sentences: readonly SectionSentence[]): CollectedGroup[] {
+export function collectedGroups(sentences: readonly SectionSentence[], siteName: string): CollectedGroup[] {
   const groups = new Groups();
   let open: { group: string; item: CollectedItem } | undefined;
   let lastHeading: string | undefined;
   for (const sentence of sentences) {
     // Markdown keeps its headings, so a section is exactly what lies under one; stripped text needs the rules below.
-    const heading = headingOf(sentence);
+    const heading = headingOf(sentence, siteName.toLowerCase());
     const isNewHeading = heading !== undefined && (sentence.heading === undefined || heading !== lastHeading);
     lastHeading = heading;
     const kind = isNewHeading ? COLLECTED_GROUPS.find((entry) => entry.heading.test(heading)) : undefined;

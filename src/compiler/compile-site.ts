@@ -75,7 +75,7 @@ export function compileSite(curated: CuratedSite, sources: Readonly<Record<strin
     categories,
     trackers: curated.trackers.map((tracker) => trackerOf(tracker, documents, categories)),
     consentManager: { name: curated.consentManager.name, hosts: curated.consentManager.hosts, cookies: curated.consentManager.cookies },
-    collected: collectedGroups(current.map((s) => ({ id: s.id, text: s.text, groups: s.groups, ...(s.segment.heading ? { heading: s.segment.heading } : {}) }))),
+    collected: collectedGroups(current.map((s) => ({ id: s.id, text: s.text, groups: s.groups, ...(s.segment.heading ? { heading: s.segment.heading } : {}) })), curated.name),
     practices: practicesOf(documents),
     optOuts: findOptOuts(
       current.map((s) => ({ id: s.id, text: s.text, groups: s.groups, links: s.segment.links, stripped: isStripped(documents, s.doc) })),
