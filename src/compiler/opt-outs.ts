@@ -54,7 +54,9 @@ const NAMED_PAGE = /\b(\w+ (?:preferences|settings|preference (?:manager|centre|
 function labelFor(url: string, linkText: string | undefined, sentence: string): string {
   const host = new URL(url).hostname;
   if (LABELS[host]) return LABELS[host];
-  if (linkText && !/^(here|this|link)$/i.test(linkText)) return capitalise(linkText);
+  // 'the privacy policy under "your choices."' points at a section of the page it links.
+  const section = /\bunder "([^"]+?)\.?"/.exec(sentence);
+  if (linkText && !/^(here|this|link)$/i.test(linkText)) return capitalise(section ? `${linkText}: ${section[1]}` : linkText);
   const page = NAMED_PAGE.exec(sentence.toLowerCase());
   return page?.[1] ? `${capitalise(page[1])} (${host})` : host;
 }
