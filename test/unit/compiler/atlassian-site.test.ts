@@ -11,7 +11,7 @@ it('matches the schema', () => {
   expect(result.ok ? [] : result.errors).toEqual([]);
 });
 
-it('has the notice's five categories; only strictly necessary cannot be refused, in the notice's own words', () => {
+it("has the notice's five categories; only strictly necessary cannot be refused, in the notice's own words", () => {
   expect(site.categories.map((c) => [c.id, c.refusable, c.defaultAllowed])).toEqual([
     ['strictly-necessary', false, true],
     ['functionality', true, true],
