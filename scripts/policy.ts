@@ -8,6 +8,7 @@ import { compileSite, type Compiled } from '../src/compiler/compile-site';
 import { coverageReport } from '../src/compiler/coverage';
 import { parseCurated } from '../src/compiler/curated';
 import { verifySite } from '../src/compiler/verify';
+import { validateSite } from '../src/core/knowledge';
 
 const root = resolve(__dirname, '..');
 const knowledge = join(root, 'src/knowledge');
@@ -76,14 +77,30 @@ export function verifyCommitted(sitesDir = join(knowledge, 'sites')): string[] {
       continue;
     }
     const committed = readText(committedPath);
-    const sources = Object.fromEntries(fresh.documents.map((read) => [read.curated.id, { text: readText(join(knowledge, 'sources', fresh.site.id, read.curated.source)), format: read.curated.format }]));
-    problems.push(...verifySite(JSON.parse(committed), sources).map((problem) => `${name}: ${problem}`));
     if (committed !== serialise(fresh)) problems.push(`${name} differs from a fresh compile of its sources; run npm run policy -- build and commit`);
+    const parsed = parseSite(name, committed);
+    if (!parsed.ok) {
+      problems.push(...parsed.errors);
+      continue;
+    }
+    const sources = Object.fromEntries(
+      fresh.documents.map((read) => [read.curated.id, { text: readText(join(knowledge, 'sources', fresh.site.id, read.curated.source)), format: read.curated.format }]),
+    );
+    problems.push(...verifySite(parsed.site, sources).map((problem) => `${name}: ${problem}`));
   }
   for (const name of readdirSync(sitesDir).filter((file) => file.endsWith('.json'))) {
     if (!expected.has(name)) problems.push(`${name} has no curated file in src/knowledge/curated`);
   }
   return problems;
+}
+
+function parseSite(name: string, text: string): ReturnType<typeof validateSite> {
+  try {
+    const result = validateSite(JSON.parse(text));
+    return result.ok ? result : { ok: false, errors: result.errors.map((error) => `${name}: ${error}`) };
+  } catch (error) {
+    return { ok: false, errors: [`${name} is not JSON: ${(error as Error).message}`] };
+  }
 }
 
 function option(args: readonly string[], name: string): string | undefined {

@@ -63,6 +63,9 @@ export function compileSite(curated: CuratedSite, sources: Readonly<Record<strin
     if (text === undefined) throw new SourceError(`${curated.id}: source ${doc.source} is missing`);
     return readDocument(doc, text);
   });
+  const ids = curated.trackers.map((tracker) => tracker.id);
+  const repeated = ids.find((trackerId, index) => ids.indexOf(trackerId) !== index);
+  if (repeated) throw new SourceError(`${curated.id}: tracker id "${repeated}" is used twice`);
   const domains = Object.keys(curated.domains).sort();
   const categories = categoriesOf(curated, documentOfKind(documents, 'cookie-notice'));
   const current = documents.flatMap((read) => read.current);

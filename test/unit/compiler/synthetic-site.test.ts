@@ -78,6 +78,10 @@ describe('refuses curated data the documents do not support', () => {
     expect(() => compileSite({ ...curated, defaultAllowed: { marketing: 'why' } }, sources)).toThrow('defaultAllowed names "marketing"');
   });
 
+  it('a tracker id used twice', () => {
+    expect(() => compileSite({ ...curated, trackers: [curated.trackers[0]!, curated.trackers[0]!] }, sources)).toThrow('tracker id "plausible" is used twice');
+  });
+
   it('a missing source document', () => {
     expect(() => compileSite(curated, { 'policy.txt': sources['policy.txt']! })).toThrow('source notice.md is missing');
   });

@@ -50,6 +50,8 @@ it('finds a committed site that differs from a fresh compile', () => {
       'atlassian.json differs from a fresh compile of its sources; run npm run policy -- build and commit',
       'stale.json has no curated file in src/knowledge/curated',
     ]);
+    writeFileSync(join(sites, 'atlassian.json'), '{ "id": ');
+    expect(verifyCommitted(sites)[1]).toMatch(/^atlassian\.json is not JSON/);
   } finally {
     rmSync(sites, { recursive: true, force: true });
   }
