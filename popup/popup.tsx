@@ -27,7 +27,12 @@ export function Popup({ connector, tabId, onRendered }: Props) {
   }, [loaded]);
 
   if (!remote.value) {
-    return <p role={remote.error ? 'alert' : 'status'}>{remote.error ? `Could not load this tab: ${remote.error}` : 'Loading…'}</p>;
+    return (
+      <main>
+        <h1>Policy Guard</h1>
+        <p role={remote.error ? 'alert' : 'status'}>{remote.error ? `Could not load this tab: ${remote.error}` : 'Loading…'}</p>
+      </main>
+    );
   }
   const { tabId: id, state } = remote.value;
   if (id === null || !state?.site) return <NotCovered connector={connector} counts={state?.counts ?? {}} />;
