@@ -72,7 +72,7 @@ export const PRACTICE_GROUPS: readonly PracticeGroup[] = [
   {
     id: 'data-retention',
     label: 'How long data is kept',
-    patterns: [/\bretain(ed)?\b|\bretention\b/, /\bremain even after\b/, /\bas long as\b/, /\bprocessed immediately\b|\bbusiness days\b/],
+    patterns: [/\bretain(ed)?\b|\bretention\b/, /\bremain even after\b/, /\bas long as\b/],
   },
   {
     id: 'data-security',
@@ -82,7 +82,7 @@ export const PRACTICE_GROUPS: readonly PracticeGroup[] = [
       /\bencrypt(ed|ion)?\b|\bssl\b|\bhttps\b/,
       /\b(intrusion|hackers|impenetrable|interception)\b/,
       /\bcontrolled environment\b|\blevels of protection\b/,
-      /\bone way hash\b|\bsensitiv(e|ity)\b/,
+      /\bone way hash\b|\bpseudonymi[sz]/,
     ],
   },
   {
