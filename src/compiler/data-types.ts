@@ -32,13 +32,16 @@ const DATA_TYPES: readonly [label: string, group: string, pattern: RegExp][] = [
   ['web beacons', 'cookies-and-tracking', /\bweb beacons?\b|\btracking pixels\b/],
   ['local storage', 'cookies-and-tracking', /\b(html5? )?local storage\b/],
   ['flash cookies', 'cookies-and-tracking', /\bflash cookies\b/],
-  ['e-tags', 'cookies-and-tracking', /\be-?tags\b/],
+  ['e-tags', 'cookies-and-tracking', /\be[- ]?tags\b/],
   ['email opens', 'cookies-and-tracking', /\bemail has been opened\b/],
 ];
 
+/** Data a sentence mentions only to say it is not needed: "without re-entering your username or password". */
+const NOT_COLLECTED = /\bwithout (re[- ]?entering|having to enter) (your )?([a-z]+[;,]? ){0,3}?(?=to\b|$)/g;
+
 /** The data types a sentence names, in lexicon order. */
 export function dataTypesIn(text: string): string[] {
-  const lower = text.toLowerCase();
+  const lower = text.toLowerCase().replace(NOT_COLLECTED, ' ');
   return DATA_TYPES.filter(([, , pattern]) => pattern.test(lower)).map(([label]) => label);
 }
 
