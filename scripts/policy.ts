@@ -2,6 +2,7 @@
 //   npm run policy -- build                       regenerate src/knowledge/sites/*.json from curated/*.json + sources
 //   npm run policy -- verify                      fail when a committed site is not what the sources give
 //   npm run policy -- compile <curated.json> [--sources <dir>] [--out <dir>]
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { compileSite, type Compiled } from '../src/compiler/compile-site';
@@ -31,6 +32,8 @@ export function compileFile(curatedPath: string, sourcesDir?: string): Compiled 
   for (const doc of curated.documents) {
     const path = join(dir, doc.source);
     if (!existsSync(path)) throw new Error(`${curated.id}: source ${path} does not exist`);
+    const hash = createHash('sha256').update(readFileSync(path)).digest('hex');
+    if (doc.sha256 && hash !== doc.sha256) throw new Error(`${curated.id}: source ${doc.source} has changed (sha256 ${hash}); sources are never edited`);
     sources[doc.source] = readText(path);
   }
   return compileSite(curated, sources);

@@ -10,6 +10,8 @@ export const CuratedDocumentSchema = v.object({
   url: v.pipe(v.string(), v.url()),
   /** File name inside src/knowledge/sources/<site id>/. */
   source: v.string(),
+  /** The source is the site's published text: its hash pins it, so an edit to it cannot pass unnoticed. */
+  sha256: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
   format: v.picklist(['stripped-lines', 'cls-markdown']),
   /** Crawls that append snapshots newest first; the newest snapshot is the one claims cite. */
   snapshotOrder: v.optional(v.picklist(['newest-first', 'oldest-first']), 'oldest-first'),

@@ -66,6 +66,15 @@ describe('bad input: a clear error, a non-zero exit and nothing written', () => 
     expect(run.written).toEqual([]);
   });
 
+  it('a source that no longer matches its pinned hash', () => {
+    const run = compileWith(join(pinecone, 'sources/notice.md'), (data) => {
+      data.documents[1].sha256 = '0'.repeat(64);
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('source notice.md has changed');
+    expect(run.written).toEqual([]);
+  });
+
   it('a curated file that is not JSON', () => {
     writeFileSync(join(work, 'broken.json'), '{ "id": ');
     const run = policy('compile', join(work, 'broken.json'), '--out', join(work, 'out'));
