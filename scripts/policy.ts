@@ -2,6 +2,8 @@
 //   npm run policy -- build                       regenerate src/knowledge/sites/*.json from curated/*.json + sources
 //   npm run policy -- verify                      fail when a committed site is not what the sources give
 //   npm run policy -- compile <curated.json> [--sources <dir>] [--out <dir>]
+// Adding a site is data only: its documents, unchanged, in src/knowledge/sources/<id>/, a curated file naming them
+// in src/knowledge/curated/<id>.json, then `build`.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';

@@ -76,7 +76,10 @@ export function findOptOuts(sentences: readonly ChoiceSentence[], ownDomains: re
   sentences.forEach((sentence, position) => {
     if (!sentence.groups.includes('user-choice')) return;
     for (const link of linksOf(sentence, ownDomains)) {
-      const context = [sentence, sentences[position - 1], sentences[position - 2]].filter((s): s is ChoiceSentence => s !== undefined);
+      const doc = sentence.id.split(':')[0];
+      const context = [sentence, sentences[position - 1], sentences[position - 2]].filter(
+        (s): s is ChoiceSentence => s !== undefined && s.id.split(':')[0] === doc,
+      );
       const source = context.find((candidate) => whatItStops(candidate.text) !== undefined);
       if (!source) continue;
       const cites = source === sentence ? [sentence.id] : [source.id, sentence.id];
