@@ -29,6 +29,19 @@ it('compiles a curated file from another directory to a given output directory',
   expect(readFileSync(join(out, 'pinecone.json'), 'utf8')).toBe(serialise(compileFile(join(pinecone, 'curated.json'), join(pinecone, 'sources'))));
 });
 
+it('verifies the committed knowledge base', () => {
+  const run = policy('verify');
+  expect(run.stderr).toBe('');
+  expect(run.stdout).toContain('every site is verbatim, fully cited and up to date');
+  expect(run.status).toBe(0);
+});
+
+it('explains its usage when the command is unknown', () => {
+  const run = policy('compiel');
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain('usage: policy build | verify | compile <curated.json>');
+});
+
 describe('bad input: a clear error, a non-zero exit and nothing written', () => {
   const curated = JSON.parse(readFileSync(join(pinecone, 'curated.json'), 'utf8'));
 
