@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { classifySentence } from '../../../src/compiler/practice-groups';
 
-const labelled: { text: string; groups: string[] }[] = JSON.parse(
+type Labelled = { text: string; groups: string[] }[];
+const samples: { tuning: Labelled; heldOut: Labelled } = JSON.parse(
   readFileSync(join(__dirname, '../../fixtures/policies/labelled/atlassian-policy.json'), 'utf8'),
-).sentences;
+);
 
-function score() {
+function score(labelled: Labelled) {
   let right = 0;
   let extra = 0;
   let missed = 0;
@@ -21,12 +22,15 @@ function score() {
   return { precision: right / (right + extra), recall: right / (right + missed) };
 }
 
-it('finds nearly every group a reader gives a sentence (recall at least 0.95)', () => {
-  expect(score().recall).toBeGreaterThanOrEqual(0.95);
-});
-
-it('mostly gives groups a reader agrees with (precision at least 0.75)', () => {
-  expect(score().precision).toBeGreaterThanOrEqual(0.75);
+// Floors just under what the rules score today (tuning 0.80 / 0.96, held out 0.77 / 0.91), so a rule that makes
+// things worse fails. The held-out sample was labelled after the rules were written and never used to change one.
+it.each([
+  ['tuning', 0.75, 0.95],
+  ['heldOut', 0.75, 0.9],
+] as const)('%s sample: precision at least %s, recall at least %s', (sample, precision, recall) => {
+  const result = score(samples[sample]);
+  expect(result.precision).toBeGreaterThanOrEqual(precision);
+  expect(result.recall).toBeGreaterThanOrEqual(recall);
 });
 
 it.each([
