@@ -11,6 +11,10 @@ describe('stripped lines', () => {
     ]);
   });
 
+  it('reads Windows line endings the same way', () => {
+    expect(segmentStrippedLines(text.replace(/\n/g, '\r\n')).sentences.map((s) => s.text)).toEqual(segmentStrippedLines(text).sentences.map((s) => s.text));
+  });
+
   it('drops page furniture as noise', () => {
     expect(segmentStrippedLines(text).noise.map((s) => s.text)).toEqual(['view all products', 'create support ticket']);
   });
@@ -57,6 +61,10 @@ describe('markdown with [CLS] [SEP]', () => {
   it('joins a link URL wrapped across lines', () => {
     expect(sentences[1]!.links).toEqual([{ text: 'plausible', url: 'https://plausible.io' }]);
     expect(sentences[3]!.links).toEqual([{ text: 'privacy policy', url: 'https://example.org/privacy-policy' }]);
+  });
+
+  it('reads Windows line endings the same way', () => {
+    expect(segmentClsMarkdown(text.replace(/\n/g, '\r\n')).sentences.map((s) => s.text)).toEqual(sentences.map((s) => s.text));
   });
 
   it('drops navigation and footer, which lie outside the ended sentences', () => {
