@@ -2,7 +2,7 @@
 import type { Site } from '../core/knowledge';
 import type { ReadDocument } from './read-document';
 
-export interface DocumentCoverage {
+interface DocumentCoverage {
   doc: string;
   sentences: number;
   noise: number;
@@ -11,7 +11,7 @@ export interface DocumentCoverage {
   unassigned: string[];
 }
 
-export function documentCoverage(read: ReadDocument): DocumentCoverage {
+function documentCoverage(read: ReadDocument): DocumentCoverage {
   const unassigned = [...new Set(read.sentences.filter((s) => s.groups.length === 0).map((s) => s.text))];
   return {
     doc: read.curated.id,
