@@ -2,7 +2,7 @@
 // The same functions decide what the compiled rules block and what the worker counts and removes.
 import { hostOf, lookupSuffix, normalizeHost } from './hosts';
 import type { Site, Tracker } from './knowledge';
-import { matchName, siteOfHost, type SiteEntry, type SiteIndex } from './site-index';
+import { matchName, siteOfHost, siteOfPage, type SiteEntry, type SiteIndex } from './site-index';
 
 export interface RequestFacts {
   url: string;
@@ -21,12 +21,10 @@ export interface TrackerMatch {
 /** A tracker request made by a covered site's page, or null: not covered, the site's own, its consent manager, a top-level load, or unknown. */
 export function classifyRequest(index: SiteIndex, request: RequestFacts): TrackerMatch | null {
   if (request.type === 'main_frame' || request.initiator === undefined) return null;
-  const entry = siteOfHost(index, hostOf(request.initiator));
+  const entry = siteOfPage(index, request.initiator);
   if (entry === undefined) return null;
-  const host = hostOf(request.url);
-  if (host === '' || lookupSuffix(entry.ownHosts, host) !== undefined) return null;
-  const tracker = lookupSuffix(entry.trackersByHost, host);
-  return tracker === undefined ? null : { site: entry.site, category: tracker.category, tracker };
+  const role = lookupSuffix(entry.hosts, hostOf(request.url));
+  return typeof role === 'object' ? { site: entry.site, category: role.category, tracker: role } : null;
 }
 
 export interface CookieFacts {
@@ -57,13 +55,10 @@ export function classifyCookie(index: SiteIndex, cookie: CookieFacts): CookieCla
   const context = cookie.partitionKey?.topLevelSite || cookie.firstPartyDomain || domain;
   const entry = siteOfHost(index, normalizeHost(context));
   if (entry === undefined) return UNCOVERED;
-  const owner = lookupSuffix(entry.ownHosts, domain);
-  if (owner === 'own') return firstPartyCookie(entry, cookie.name);
-  if (owner === 'consent') return { kind: 'consent', site: entry.site };
-  const tracker = lookupSuffix(entry.trackersByHost, domain);
-  return tracker === undefined
-    ? { kind: 'unknown', site: entry.site }
-    : { kind: 'category', site: entry.site, category: tracker.category };
+  const role = lookupSuffix(entry.hosts, domain);
+  if (role === 'own') return firstPartyCookie(entry, cookie.name);
+  if (role === 'consent') return { kind: 'consent', site: entry.site };
+  return role === undefined ? { kind: 'unknown', site: entry.site } : { kind: 'category', site: entry.site, category: role.category };
 }
 
 function firstPartyCookie(entry: SiteEntry, name: string): CookieClass {

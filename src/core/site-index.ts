@@ -1,6 +1,6 @@
 // Lookup tables built once from the covered sites, so that classifying a request or a cookie costs one map
 // lookup per label of its host instead of a scan of every site and tracker.
-import { lookupSuffix } from './hosts';
+import { hostOf, isWithin, lookupSuffix } from './hosts';
 import type { Site, Tracker } from './knowledge';
 
 /** Cookie names and "prefix*" patterns, matched exactly first, then by the longest prefix. */
@@ -9,11 +9,13 @@ export interface NamePatterns<T> {
   prefixes: Array<[prefix: string, value: T]>;
 }
 
+/** What a host is to a covered site; the nearest listed suffix decides. */
+export type HostRole = 'own' | 'consent' | Tracker;
+
 export interface SiteEntry {
   site: Site;
-  /** The site's own domains and its consent manager's hosts: never trackers. */
-  ownHosts: Map<string, 'own' | 'consent'>;
-  trackersByHost: Map<string, Tracker>;
+  /** Its own domains, its consent manager's hosts and its trackers' hosts, in one table so one walk decides. */
+  hosts: Map<string, HostRole>;
   consentCookies: NamePatterns<true>;
   trackerCookies: NamePatterns<Tracker>;
 }
@@ -22,7 +24,11 @@ export interface SiteIndex {
   sites: readonly Site[];
   byDomain: Map<string, SiteEntry>;
   byId: Map<string, SiteEntry>;
+  /** Page origins already looked up: a page makes many requests from one initiator. */
+  pages: Map<string, SiteEntry | null>;
 }
+
+const PAGE_CACHE_LIMIT = 1000;
 
 export function buildSiteIndex(sites: readonly Site[]): SiteIndex {
   const byDomain = new Map<string, SiteEntry>();
@@ -32,12 +38,22 @@ export function buildSiteIndex(sites: readonly Site[]): SiteIndex {
     byId.set(site.id, entry);
     for (const domain of site.domains) byDomain.set(domain, entry);
   }
-  return { sites, byDomain, byId };
+  return { sites, byDomain, byId, pages: new Map() };
 }
 
 /** The covered site a host belongs to (the host is one of its domains or a subdomain of one). */
 export function siteOfHost(index: SiteIndex, host: string): SiteEntry | undefined {
   return host === '' ? undefined : lookupSuffix(index.byDomain, host);
+}
+
+/** siteOfHost for a page origin or URL, remembered. */
+export function siteOfPage(index: SiteIndex, page: string): SiteEntry | undefined {
+  const known = index.pages.get(page);
+  if (known !== undefined) return known ?? undefined;
+  const entry = siteOfHost(index, hostOf(page));
+  if (index.pages.size >= PAGE_CACHE_LIMIT) index.pages.clear();
+  index.pages.set(page, entry ?? null);
+  return entry;
 }
 
 export function matchName<T>(patterns: NamePatterns<T>, name: string): T | undefined {
@@ -48,15 +64,17 @@ export function matchName<T>(patterns: NamePatterns<T>, name: string): T | undef
 }
 
 function siteEntry(site: Site): SiteEntry {
-  const ownHosts = new Map<string, 'own' | 'consent'>();
-  for (const host of site.consentManager.hosts) ownHosts.set(host, 'consent');
-  for (const domain of site.domains) ownHosts.set(domain, 'own');
-  const trackersByHost = new Map<string, Tracker>();
-  for (const tracker of site.trackers) for (const host of tracker.hosts) trackersByHost.set(host, tracker);
+  const hosts = new Map<string, HostRole>();
+  // The site itself and its consent manager are never trackers, not even through a tracker host below them.
+  const never = [...site.domains, ...site.consentManager.hosts];
+  for (const tracker of site.trackers) {
+    for (const host of tracker.hosts) if (!never.some((domain) => isWithin(host, domain))) hosts.set(host, tracker);
+  }
+  for (const host of site.consentManager.hosts) hosts.set(host, 'consent');
+  for (const domain of site.domains) hosts.set(domain, 'own');
   return {
     site,
-    ownHosts,
-    trackersByHost,
+    hosts,
     consentCookies: namePatterns(site.consentManager.cookies.map((pattern) => [pattern, true as const])),
     trackerCookies: namePatterns(site.trackers.flatMap((tracker) => tracker.cookies.map((pattern) => [pattern, tracker] as const))),
   };
