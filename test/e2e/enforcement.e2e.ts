@@ -1,0 +1,145 @@
+// Enforcement in real browsers, judged by what reached the replica and what is in the cookie jar. Every scenario
+// also runs without the extension, where the same trackers and cookies must be seen: otherwise nothing is proven.
+import type Browser from 'webextension-polyfill';
+import { loadSites } from '../../scripts/build';
+import { isAllowed } from '../../src/core/choices';
+import type { Site } from '../../src/core/knowledge';
+import { freshSettings } from '../../src/core/settings';
+import { describeInBrowsers, firstPartyCookieNames, hostMatches, thirdPartyCookieName, type JarCookie, type TestBrowser, type Visit } from './harness';
+import type { Replica } from './harness';
+import type { MessageType, Reply, Request } from '../../src/core/messages';
+
+declare const chrome: Browser.Browser;
+
+const site: Site = loadSites()[0]!;
+const refused = site.categories.filter((category) => !isAllowed(site, category, freshSettings())).map((category) => category.id);
+const necessaryCookies = site.trackers.filter((tracker) => tracker.category === 'strictly-necessary').flatMap(firstPartyCookieNames);
+
+/** The cookie names of one category as the replica sets them: its trackers' first-party names and their hosts' own cookie. */
+function cookiesOf(categories: string[]): Set<string> {
+  const trackers = site.trackers.filter((tracker) => categories.includes(tracker.category));
+  return new Set(trackers.flatMap((tracker) => [...firstPartyCookieNames(tracker), ...(tracker.hosts.length > 0 ? [thirdPartyCookieName(tracker)] : [])]));
+}
+
+const refusedCookies = cookiesOf(refused);
+
+/** "A second after the page loads": the moment the issue names, not a timing assertion. */
+const aSecond = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1000));
+
+const inJar = (jar: JarCookie[], names: Set<string>): string[] =>
+  jar.filter((cookie) => names.has(cookie.name)).map((cookie) => `${cookie.name}@${cookie.domain}`).sort();
+
+const sentCookies = (replica: Replica, visit: Visit, names: Set<string>): string[] =>
+  replica.log.find({ visit: visit.id }).flatMap((request) => request.cookieNames.filter((name) => names.has(name)).map((name) => `${name}→${request.host}`));
+
+/** Sends a message from an extension page, as the popup and options page do. */
+async function send<T extends MessageType>(browser: TestBrowser, type: T, payload: Request<T>): Promise<void> {
+  const page = await browser.openExtensionPage('options.html');
+  const reply = await page.evaluate((message) => chrome.runtime.sendMessage(message) as Promise<Reply<T>>, { type, payload });
+  await page.close();
+  expect(reply).toMatchObject({ ok: true });
+}
+
+interface Loads {
+  first: Visit;
+  reload: Visit;
+  jarAfterFirst: JarCookie[];
+  jarAfterReload: JarCookie[];
+}
+
+/** Two loads of the covered page, the jar read a second after each. */
+async function loadTwice(browser: TestBrowser, replica: Replica): Promise<Loads> {
+  const first = await browser.visit(replica.coveredPage());
+  await aSecond();
+  const jarAfterFirst = await browser.cookies();
+  const reload = await browser.visit(replica.coveredPage());
+  await aSecond();
+  return { first, reload, jarAfterFirst, jarAfterReload: await browser.cookies() };
+}
+
+function expectTrackersStopped(replica: Replica, loads: Loads): void {
+  for (const visit of [loads.first, loads.reload]) {
+    expect(replica.log.categoriesSeen({ visit: visit.id }).filter((category) => refused.includes(category))).toEqual([]);
+    expect(replica.log.find({ visit: visit.id, role: 'consent-manager' })).toHaveLength(site.consentManager.hosts.length);
+    expect(replica.log.find({ visit: visit.id, role: 'static' }).length).toBeGreaterThan(0);
+    const nonTracker = visit.outcomes.filter((load) => !site.trackers.some((tracker) => tracker.hosts.some((host) => hostMatches(new URL(load.url).hostname, host))));
+    expect(nonTracker.filter((load) => !['loaded', 'sent'].includes(load.outcome))).toEqual([]);
+  }
+}
+
+function expectCookiesStopped(replica: Replica, loads: Loads): void {
+  expect(inJar(loads.jarAfterFirst, refusedCookies)).toEqual([]);
+  expect(inJar(loads.jarAfterReload, refusedCookies)).toEqual([]);
+  expect(sentCookies(replica, loads.reload, refusedCookies)).toEqual([]);
+  // Strictly necessary cookies stay, and the site gets them back on the next load.
+  expect(inJar(loads.jarAfterReload, new Set(necessaryCookies)).length).toBeGreaterThanOrEqual(necessaryCookies.length);
+  const document = replica.log.find({ visit: loads.reload.id, kind: 'document' })[0];
+  expect(document?.cookieNames).toEqual(expect.arrayContaining(necessaryCookies));
+}
+
+describeInBrowsers('enforcement', (suite) => {
+  suite.scenario('default choices: refused trackers and their cookies are stopped, the rest works', {
+    run: loadTwice,
+    control: (loads, replica) => {
+      expect(replica.log.categoriesSeen({ visit: loads.first.id })).toEqual(expect.arrayContaining(refused));
+      expect(inJar(loads.jarAfterFirst, refusedCookies).length).toBeGreaterThan(0);
+      expect(sentCookies(replica, loads.reload, refusedCookies).length).toBeGreaterThan(0);
+    },
+    extension: (loads, replica) => {
+      expectTrackersStopped(replica, loads);
+      expectCookiesStopped(replica, loads);
+      // Allowed categories still load (functionality by default).
+      const allowedWithHosts = site.trackers.filter((tracker) => !refused.includes(tracker.category) && tracker.hosts.length > 0);
+      expect(replica.log.trackersSeen({ visit: loads.first.id })).toEqual(allowedWithHosts.map((tracker) => tracker.id).sort());
+    },
+  });
+
+  suite.scenario('a page the knowledge base does not cover is untouched', {
+    run: async (browser, replica) => {
+      const visit = await browser.visit(replica.uncoveredPage());
+      return { visit, jar: await browser.cookies() };
+    },
+    control: ({ visit }, replica) => expect(replica.log.categoriesSeen({ visit: visit.id })).toEqual(expect.arrayContaining(refused)),
+    extension: ({ visit, jar }, replica) => {
+      const everyTracker = site.trackers.filter((tracker) => tracker.hosts.length > 0).map((tracker) => tracker.id).sort();
+      expect(replica.log.trackersSeen({ visit: visit.id })).toEqual(everyTracker);
+      expect(visit.outcomes.filter((load) => !['loaded', 'sent'].includes(load.outcome))).toEqual([]);
+      expect(inJar(jar, refusedCookies).length).toBeGreaterThan(0);
+    },
+  });
+
+  if (suite.browser === 'chromium') {
+    suite.scenario('after the worker is stopped, protection holds and cookie removal resumes', {
+      run: async (browser, replica) => {
+        if (browser.extension) await browser.stopWorker();
+        return loadTwice(browser, replica);
+      },
+      control: (loads, replica) => expect(replica.log.categoriesSeen({ visit: loads.first.id })).toEqual(expect.arrayContaining(refused)),
+      extension: (loads, replica) => {
+        expectTrackersStopped(replica, loads);
+        expectCookiesStopped(replica, loads);
+      },
+    });
+  }
+
+  suite.scenario('changing a choice takes effect on the next load; pause allows everything', {
+    run: async (browser, replica) => {
+      const before = await browser.visit(replica.coveredPage());
+      if (browser.extension) {
+        await send(browser, 'set-site-choice', { siteId: site.id, categoryId: 'social-media', allowed: true });
+        await send(browser, 'set-default-choice', { categoryId: 'functionality', allowed: false });
+      }
+      const changed = await browser.visit(replica.coveredPage());
+      if (browser.extension) await send(browser, 'set-site-paused', { siteId: site.id, paused: true });
+      const paused = await browser.visit(replica.coveredPage());
+      return { before, changed, paused };
+    },
+    control: ({ before }, replica) => expect(replica.log.categoriesSeen({ visit: before.id })).toEqual(expect.arrayContaining(['functionality', 'social-media'])),
+    extension: ({ before, changed, paused }, replica) => {
+      const seen = (visit: Visit) => replica.log.categoriesSeen({ visit: visit.id });
+      expect(seen(before)).toEqual(['functionality']);
+      expect(seen(changed)).toEqual(['social-media']);
+      expect(seen(paused)).toEqual([...new Set(site.trackers.filter((tracker) => tracker.hosts.length > 0).map((tracker) => tracker.category))].sort());
+    },
+  });
+});

@@ -1,0 +1,20 @@
+// Which build each browser loads. Firefox takes the test build, whose pages a web page may navigate to
+// (WebDriver BiDi refuses moz-extension:// navigation); Chromium takes the shipped build as is.
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { BrowserName } from './types';
+
+const dist = resolve(__dirname, '../../../dist');
+const BUILDS: Record<BrowserName, string> = { chromium: 'chrome', firefox: 'test-firefox' };
+
+export function extensionDir(browser: BrowserName): string {
+  const dir = join(dist, BUILDS[browser]);
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    throw new Error(`${dir} is missing: run \`npm run build -- --test\` before the end-to-end tests`);
+  }
+  return dir;
+}
+
+export function manifestOf(dir: string): { browser_specific_settings?: { gecko?: { id?: string } } } {
+  return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+}

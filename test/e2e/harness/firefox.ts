@@ -1,0 +1,64 @@
+// Firefox ESR through Puppeteer over WebDriver BiDi. Host names map to the replica by pref, third-party
+// cookies are accepted as in a default profile without Total Cookie Protection, and the extension gets a
+// fixed origin so its pages have a known URL.
+import { randomUUID } from 'node:crypto';
+import puppeteer from 'puppeteer-core';
+import { extensionDir, manifestOf } from './extension-dir';
+import { toJarCookie } from './jar';
+import { testPage, visitPage, type DrivablePage } from './page';
+import type { LaunchOptions, TestBrowser, TestPage } from './types';
+
+const executablePath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+export async function launchFirefox({ replica, extension, headless = true }: LaunchOptions): Promise<TestBrowser> {
+  const dir = extension ? extensionDir('firefox') : null;
+  const geckoId = dir ? manifestOf(dir).browser_specific_settings?.gecko?.id : undefined;
+  if (dir && !geckoId) throw new Error(`${dir}/manifest.json has no browser_specific_settings.gecko.id`);
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless,
+    acceptInsecureCerts: true,
+    extraPrefsFirefox: {
+      'network.dns.localDomains': replica.hosts.join(','),
+      'network.cookie.cookieBehavior': 0,
+      'network.trr.mode': 5,
+      'dom.security.https_first': false,
+      'dom.security.https_first_schemeless': false,
+      'privacy.trackingprotection.enabled': false,
+      ...(geckoId ? { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }) } : {}),
+    },
+  });
+  if (dir) await browser.installExtension(dir);
+  const baseUrl = dir ? `moz-extension://${uuid}/` : null;
+  const newPage = async () => testPage((await browser.newPage()) as unknown as DrivablePage);
+
+  const openExtensionPage = async (path: string): Promise<TestPage> => {
+    if (!baseUrl) throw new Error('this is a control run: the browser was launched without the extension');
+    const page = await browser.newPage();
+    await page.goto(replica.blankPage());
+    // BiDi refuses to navigate to moz-extension:// itself; the test build lets a web page go there.
+    await Promise.all([page.waitForNavigation(), page.evaluate((url: string) => void (location.href = url), `${baseUrl}${path}`)]);
+    return testPage(page as unknown as DrivablePage);
+  };
+  let extensionPage: Promise<TestPage> | null = null;
+
+  const testBrowser: TestBrowser = {
+    name: 'firefox',
+    extension: baseUrl ? { id: geckoId!, baseUrl } : null,
+    newPage,
+    visit: async (url) => visitPage('firefox', replica, await newPage(), url),
+    cookies: async () => (await browser.cookies()).map(toJarCookie),
+    openExtensionPage,
+    inExtension: async (fn, arg) => {
+      extensionPage ??= openExtensionPage('options.html');
+      return (await extensionPage).evaluate(fn, arg);
+    },
+    stopWorker: async () => {
+      throw new Error('stopping the background on demand is only supported in Chromium');
+    },
+    close: () => browser.close(),
+  };
+  return testBrowser;
+}

@@ -1,0 +1,7 @@
+// The harness's public face: what a scenario file imports.
+export { describeInBrowsers, type BrowserSuite, type Scenario } from './scenario';
+export { launchBrowser, selectedBrowsers, BROWSER_NAMES } from './launch';
+export type { BrowserName, JarCookie, TestBrowser, TestPage, Visit } from './types';
+export { startReplica, type Replica } from '../replica/server';
+export type { LoggedRequest, LogFilter } from '../replica/log';
+export { firstPartyCookieNames, thirdPartyCookieName, hostMatches } from '../replica/knowledge';

@@ -1,0 +1,85 @@
+// The options page against the replica, in every browser: a changed default reaches the covered page on its
+// next load; an export, a reset and an import of that export bring the same behaviour back.
+import { mkdirSync } from 'node:fs';
+import { loadSites } from '../../scripts/build';
+import { describeInBrowsers, type TestPage } from './harness';
+import { axeViolations, waitForText } from './ui-checks';
+
+const SCREENSHOTS = 'artifacts/screenshots';
+const TOGGLED = 'performance-and-analytics';
+const site = loadSites()[0]!;
+const toggled = site.categories.find((category) => category.id === TOGGLED)!;
+
+const defaultRow = `#defaults li.category:has(input[name="${TOGGLED}"])`;
+
+/** Keeps the Blob the page hands to URL.createObjectURL, so the test reads exactly what would be saved. */
+async function watchExports(page: TestPage): Promise<void> {
+  await page.evaluate(() => {
+    const original = URL.createObjectURL.bind(URL);
+    URL.createObjectURL = (blob: Blob | MediaSource) => {
+      (window as unknown as { exported: Blob }).exported = blob as Blob;
+      return original(blob);
+    };
+  });
+}
+
+/** Chooses a file in the page's file input the way the file picker does: a File in input.files, then "change". */
+async function chooseFile(page: TestPage, name: string, text: string): Promise<void> {
+  await page.evaluate(
+    ([fileName, content]) => {
+      const input = document.querySelector<HTMLInputElement>('input[type=file]')!;
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], fileName, { type: 'application/json' }));
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    [name, text] as [string, string],
+  );
+}
+
+describeInBrowsers('options page', (suite) => {
+  beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
+
+  test('with extension: a default follows on the next load; export, reset and import restore it', async () => {
+    const browser = await suite.launch({ extension: true });
+    /** Loads the covered page afresh: do the toggled category's trackers reach the server? */
+    const arrives = async (): Promise<boolean> => {
+      const { id } = await browser.visit(suite.replica.coveredPage());
+      return suite.replica.log.categoriesSeen({ visit: id }).includes(TOGGLED);
+    };
+    expect(toggled.defaultAllowed).toBe(false);
+    expect(await arrives()).toBe(false);
+
+    const options = await browser.openExtensionPage('options.html');
+    await waitForText(options, `${defaultRow} .switch-label`, new RegExp(toggled.label));
+    expect(await axeViolations(options)).toEqual([]);
+    await options.screenshot(`${SCREENSHOTS}/options-${suite.browser}.png`);
+
+    await options.click(`${defaultRow} input`);
+    await waitForText(options, `${defaultRow} .switch-state`, /^Allowed$/);
+    expect(await arrives()).toBe(true);
+
+    await watchExports(options);
+    await options.click('#settings-file .actions button');
+    await waitForText(options, '#settings-file [role=status]', /Exported/);
+    const exported = await options.evaluate(() => (window as unknown as { exported: Blob }).exported.text());
+    expect(JSON.parse(exported)).toMatchObject({ defaults: { [TOGGLED]: true } });
+
+    await options.click('#settings-file button.danger');
+    await options.screenshot(`${SCREENSHOTS}/options-confirm-reset-${suite.browser}.png`);
+    await options.click('#settings-file .confirm button.danger');
+    await waitForText(options, '#settings-file [role=status]', /back to their defaults/);
+    await waitForText(options, `${defaultRow} .switch-state`, /^Blocked$/);
+    expect(await arrives()).toBe(false);
+
+    await chooseFile(options, 'broken.json', '{"version":1,"defaults":{"performance-and-analytics":"yes"}}');
+    await waitForText(options, '#settings-file [role=alert]', /broken\.json was not imported, nothing changed: .+/);
+    await options.screenshot(`${SCREENSHOTS}/options-import-error-${suite.browser}.png`);
+    expect(await arrives()).toBe(false);
+
+    await chooseFile(options, 'exported.json', exported);
+    await waitForText(options, '#settings-file [role=status]', /Imported exported\.json/);
+    await waitForText(options, `${defaultRow} .switch-state`, /^Allowed$/);
+    expect(await arrives()).toBe(true);
+  });
+});

@@ -1,0 +1,99 @@
+// The popup against the replica: a covered tab shows its site, documents and one switch per notice category;
+// a category switched on there reaches the server on that site's next load (and nothing else changes);
+// an uncovered tab says so. Screenshots of each state go to artifacts/screenshots/.
+import { mkdirSync } from 'node:fs';
+import type Browser from 'webextension-polyfill';
+import { loadSites } from '../../scripts/build';
+import type { Category } from '../../src/core/knowledge';
+import type { Reply } from '../../src/core/messages';
+import { describeInBrowsers, type TestBrowser, type TestPage } from './harness';
+import { axeViolations, waitForText } from './ui-checks';
+
+declare const chrome: Browser.Browser;
+
+const SCREENSHOTS = 'artifacts/screenshots';
+const TOGGLED = 'performance-and-analytics';
+const site = loadSites()[0]!;
+
+/** The categories whose trackers may reach the server when `allowed` says which refusable ones are allowed. */
+function arrivingCategories(allowed: (category: Category) => boolean): string[] {
+  const open = new Set(site.categories.filter((category) => !category.refusable || allowed(category)).map((c) => c.id));
+  return [...new Set(site.trackers.filter((t) => t.hosts.length > 0 && open.has(t.category)).map((t) => t.category))].sort();
+}
+
+async function tabOfVisit(browser: TestBrowser, visit: string): Promise<number> {
+  const id = await browser.inExtension(
+    async (tag: string) => (await chrome.tabs.query({})).find((tab) => tab.url?.includes(`visit=${tag}`))?.id ?? null,
+    visit,
+  );
+  if (id === null) throw new Error(`no tab shows visit ${visit}`);
+  return id;
+}
+
+const categoryRow = (id: string) => `li.category:has(input[name="${id}"])`;
+
+async function switchStates(popup: TestPage) {
+  return popup.evaluate(() =>
+    [...document.querySelectorAll<HTMLInputElement>('input[role=switch]')].map((input) => ({
+      id: input.name,
+      label: input.closest('label')?.querySelector('.switch-label')?.textContent ?? '',
+      checked: input.checked,
+      disabled: input.disabled,
+    })),
+  );
+}
+
+describeInBrowsers('popup', (suite) => {
+  beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
+
+  test('with extension: a covered tab shows its site and switches; a category switched on arrives on its next load', async () => {
+    const browser = await suite.launch({ extension: true });
+    const { log } = suite.replica;
+    const first = await browser.visit(suite.replica.coveredPage());
+    expect(log.categoriesSeen({ visit: first.id })).toEqual(arrivingCategories((c) => c.defaultAllowed));
+
+    const tabId = await tabOfVisit(browser, first.id);
+    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await waitForText(popup, 'h1', new RegExp(site.name));
+    expect(await switchStates(popup)).toEqual(
+      site.categories.map((c) => ({ id: c.id, label: c.label, checked: !c.refusable || c.defaultAllowed, disabled: !c.refusable })),
+    );
+    expect(await popup.text('#categories-heading')).toBe('Cookie categories on this site');
+    await waitForText(popup, `${categoryRow(TOGGLED)} .counts`, /^[1-9]\d* requests? blocked/);
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.screenshot(`${SCREENSHOTS}/popup-covered-${suite.browser}.png`);
+
+    await popup.click(`input[name="${TOGGLED}"]`);
+    await waitForText(popup, '.status', /applies from the next page load/);
+    await popup.screenshot(`${SCREENSHOTS}/popup-toggled-${suite.browser}.png`);
+    const reloadedAt = Date.now();
+    await popup.click('.status button');
+    // The page reports /__done once per load: the second report ends the reloaded page.
+    await log.waitFor({ visit: first.id, role: 'replica' }, 2, 60_000);
+    const afterReload = log.find({ visit: first.id, role: 'tracker' }).filter((entry) => entry.time >= reloadedAt);
+    expect([...new Set(afterReload.map((entry) => entry.category))].sort()).toEqual(
+      arrivingCategories((c) => c.defaultAllowed || c.id === TOGGLED),
+    );
+    // The open popup follows the reloaded tab's counts through storage changes.
+    await waitForText(popup, `${categoryRow(TOGGLED)} .counts`, /^Nothing stopped/);
+
+    // The choice is this site's own; the defaults for every other covered site stay as they were.
+    const reply = await popup.evaluate(() => chrome.runtime.sendMessage({ type: 'get-settings', payload: {} }));
+    const { settings } = (reply as Reply<'get-settings'> & { ok: true }).value;
+    expect(settings.defaults[TOGGLED]).toBeUndefined();
+    expect(settings.sites[site.id]).toEqual({ choices: { [TOGGLED]: true }, paused: false });
+  });
+
+  test('with extension: an uncovered tab says so plainly and points to the options page', async () => {
+    const browser = await suite.launch({ extension: true });
+    // Firefox runs extension code in a page of its own: open it before the visit so the visit is the newest tab.
+    await browser.inExtension(() => chrome.runtime.id);
+    await browser.visit(suite.replica.uncoveredPage());
+    const tabId = await browser.inExtension(async () => Math.max(...(await chrome.tabs.query({})).map((tab) => tab.id ?? -1)));
+    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    await waitForText(popup, 'h1', /This site is not covered/);
+    expect(await popup.text('footer button')).toMatch(/covered sites/);
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.screenshot(`${SCREENSHOTS}/popup-not-covered-${suite.browser}.png`);
+  });
+});

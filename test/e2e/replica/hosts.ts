@@ -1,0 +1,79 @@
+// The host names the replica answers for, and what each one is: a page of a covered site, a tracker, the
+// consent manager, a harmless third party, or a site the knowledge base does not cover.
+import type { Tracker } from '../../../src/core/knowledge';
+import { hostMatches, type ReplicaSite } from './knowledge';
+
+/** Where real pages live on a covered domain, when that is not simply www.<domain>. */
+const PAGE_HOSTS: Record<string, string[]> = {
+  'atlassian.com': ['www.atlassian.com', 'id.atlassian.com'],
+  'atlassian.net': ['acme.atlassian.net'],
+  'bitbucket.org': ['bitbucket.org'],
+  'trello.com': ['trello.com'],
+};
+
+/** The host a tracker's tag really calls, for knowledge-base entries that name a registrable domain. */
+const TRACKER_HOSTS: Record<string, string> = {
+  'google-analytics.com': 'www.google-analytics.com',
+  'analytics.google.com': 'region1.analytics.google.com',
+  'googletagmanager.com': 'www.googletagmanager.com',
+  'doubleclick.net': 'stats.g.doubleclick.net',
+  'googleadservices.com': 'www.googleadservices.com',
+  'googlesyndication.com': 'pagead2.googlesyndication.com',
+  'segment.com': 'cdn.segment.com',
+  'segment.io': 'api.segment.io',
+  'optimizely.com': 'cdn.optimizely.com',
+  'nr-data.net': 'bam.nr-data.net',
+  'zdassets.com': 'static.zdassets.com',
+  'zopim.com': 'widget-mediator.zopim.com',
+  'marketo.net': 'munchkin.marketo.net',
+  'mktoresp.com': '123-abc-456.mktoresp.com',
+  'adroll.com': 'd.adroll.com',
+  'youtube.com': 'www.youtube.com',
+  'ytimg.com': 'i.ytimg.com',
+};
+
+/** Third parties that are not trackers: the site's own CDN and a public library CDN. */
+export const STATIC_HOSTS = ['wac-cdn.atlassian.com', 'cdnjs.cloudflare.com'];
+
+/** A site the knowledge base does not cover, loading the same trackers. */
+export const UNCOVERED_HOSTS = ['www.example-news.com'];
+
+export function pageHostsOf(site: ReplicaSite): string[] {
+  return site.domains.flatMap((domain) => PAGE_HOSTS[domain] ?? [`www.${domain}`]);
+}
+
+export function concreteHost(knowledgeHost: string): string {
+  return TRACKER_HOSTS[knowledgeHost] ?? knowledgeHost;
+}
+
+export type HostRole =
+  | { role: 'page'; site: ReplicaSite | null }
+  | { role: 'tracker'; site: ReplicaSite; tracker: Tracker; knowledgeHost: string }
+  | { role: 'consent-manager'; site: ReplicaSite }
+  | { role: 'static' }
+  | { role: 'unknown' };
+
+export function roleOf(host: string, sites: ReplicaSite[]): HostRole {
+  if (STATIC_HOSTS.includes(host)) return { role: 'static' };
+  for (const site of sites) {
+    for (const tracker of site.trackers) {
+      const knowledgeHost = tracker.hosts.find((candidate) => hostMatches(host, candidate));
+      if (knowledgeHost) return { role: 'tracker', site, tracker, knowledgeHost };
+    }
+    if (site.consentManager.hosts.some((candidate) => hostMatches(host, candidate))) return { role: 'consent-manager', site };
+  }
+  for (const site of sites) if (site.domains.some((domain) => hostMatches(host, domain))) return { role: 'page', site };
+  if (UNCOVERED_HOSTS.includes(host)) return { role: 'page', site: null };
+  return { role: 'unknown' };
+}
+
+/** Every host name a test browser must resolve to the replica (Firefox needs the full list). */
+export function allHosts(sites: ReplicaSite[]): string[] {
+  const hosts = new Set<string>([...STATIC_HOSTS, ...UNCOVERED_HOSTS]);
+  for (const site of sites) {
+    for (const host of pageHostsOf(site)) hosts.add(host);
+    for (const tracker of site.trackers) for (const host of tracker.hosts) hosts.add(concreteHost(host));
+    for (const host of site.consentManager.hosts) hosts.add(host);
+  }
+  return [...hosts].sort();
+}

@@ -1,0 +1,95 @@
+// Every request that reached the replica: the judge of what actually left the browser.
+export type Role = 'page' | 'tracker' | 'consent-manager' | 'static' | 'unknown' | 'replica';
+
+export interface LoggedRequest {
+  time: number;
+  scheme: 'http' | 'https';
+  method: string;
+  host: string;
+  path: string;
+  /** The visit that caused it (the harness tags each page load), when the page passed it on. */
+  visit: string | null;
+  /** How the page loaded it: image, beacon, script, fetch, xhr, frame, websocket, document, ... */
+  kind: string | null;
+  /** The raw Cookie header, '' when none was sent. */
+  cookie: string;
+  cookieNames: string[];
+  referer: string | null;
+  role: Role;
+  tracker: string | null;
+  category: string | null;
+}
+
+export interface LogFilter {
+  visit?: string;
+  host?: string;
+  role?: Role;
+  tracker?: string;
+  category?: string;
+  kind?: string;
+}
+
+export function cookieNames(header: string): string[] {
+  return header
+    .split(';')
+    .map((pair) => pair.split('=')[0]!.trim())
+    .filter((name) => name.length > 0);
+}
+
+export class RequestLog {
+  private entries: LoggedRequest[] = [];
+  private listeners = new Set<() => void>();
+
+  add(entry: LoggedRequest): void {
+    this.entries.push(entry);
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Requests matching every given field, in arrival order. */
+  find(filter: LogFilter = {}): LoggedRequest[] {
+    return this.entries.filter((entry) =>
+      (Object.keys(filter) as (keyof LogFilter)[]).every((key) => entry[key] === filter[key]),
+    );
+  }
+
+  /** Tracker ids (or categories) that reached the replica, sorted. */
+  trackersSeen(filter: LogFilter = {}): string[] {
+    return distinct(this.find({ ...filter, role: 'tracker' }).map((entry) => entry.tracker!));
+  }
+
+  categoriesSeen(filter: LogFilter = {}): string[] {
+    return distinct(this.find({ ...filter, role: 'tracker' }).map((entry) => entry.category!));
+  }
+
+  /** Resolves once `count` matching requests have arrived; rejects with what did arrive after `timeoutMs`. */
+  waitFor(filter: LogFilter, count = 1, timeoutMs = 10_000): Promise<LoggedRequest[]> {
+    return new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const found = this.find(filter);
+        if (found.length < count) return false;
+        cleanup();
+        resolve(found);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`replica: ${JSON.stringify(filter)} arrived ${this.find(filter).length} time(s), expected ${count}`));
+      }, timeoutMs);
+      timer.unref();
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        this.listeners.delete(listener);
+      };
+      const listener = (): void => void check();
+      if (!check()) this.listeners.add(listener);
+    });
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}
+
+function distinct(values: string[]): string[] {
+  return [...new Set(values)].sort();
+}

@@ -1,0 +1,69 @@
+// The replica page's own script (plain browser JavaScript, served as /assets/replica-page.js).
+// It sets the trackers' first-party cookies as their tags would, loads every listed resource, waits until each
+// has loaded, failed or been blocked, then reports the outcomes to /__done so tests never sleep.
+(function () {
+  'use strict';
+  var config = JSON.parse(document.getElementById('replica-config').textContent);
+  var secure = location.protocol === 'https:' ? '; Secure' : '';
+
+  config.cookies.forEach(function (cookie) {
+    var domain = cookie.domain ? '; domain=' + cookie.domain : '';
+    document.cookie = cookie.name + '=' + cookie.value + '; path=/; max-age=31536000; SameSite=Lax' + domain + secure;
+  });
+
+  function element(tag, attributes, parent) {
+    var node = document.createElement(tag);
+    Object.keys(attributes).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    (parent || document.body).appendChild(node);
+    return node;
+  }
+
+  function onLoadOrError(node, resolve) {
+    node.onload = function () { resolve('loaded'); };
+    node.onerror = function () { resolve('failed'); };
+  }
+
+  var loaders = {
+    image: function (url, resolve) { onLoadOrError(element('img', { src: url, alt: '', width: '1', height: '1' }), resolve); },
+    script: function (url, resolve) { onLoadOrError(element('script', { src: url }, document.head), resolve); },
+    stylesheet: function (url, resolve) { onLoadOrError(element('link', { rel: 'stylesheet', href: url }, document.head), resolve); },
+    frame: function (url, resolve) { onLoadOrError(element('iframe', { src: url, title: 'widget', width: '120', height: '40' }), resolve); },
+    fetch: function (url, resolve) {
+      fetch(url, { credentials: 'include', mode: 'cors' }).then(function () { resolve('loaded'); }, function () { resolve('failed'); });
+    },
+    xhr: function (url, resolve) {
+      var request = new XMLHttpRequest();
+      request.open('GET', url);
+      request.withCredentials = true;
+      request.onload = function () { resolve('loaded'); };
+      request.onerror = function () { resolve('failed'); };
+      request.send();
+    },
+    // A beacon's completion is invisible to the page; they are sent first, so they leave before /__done.
+    beacon: function (url, resolve) { resolve(navigator.sendBeacon(url, 'event=page_view') ? 'sent' : 'refused'); },
+    websocket: function (url, resolve) {
+      var socket = new WebSocket(url);
+      socket.onopen = function () { resolve('loaded'); socket.close(); };
+      socket.onerror = function () { resolve('failed'); };
+    },
+  };
+
+  function settle(load) {
+    return new Promise(function (resolve) {
+      // A load the browser neither finishes nor fails must not hang the page forever.
+      var timer = setTimeout(function () { resolve('timeout'); }, 15000);
+      loaders[load.kind](load.url, function (outcome) { clearTimeout(timer); resolve(outcome); });
+    }).then(function (outcome) { return { kind: load.kind, url: load.url, outcome: outcome }; });
+  }
+
+  var beacons = config.loads.filter(function (load) { return load.kind === 'beacon'; });
+  var others = config.loads.filter(function (load) { return load.kind !== 'beacon'; });
+  Promise.all(beacons.map(settle).concat(others.map(settle))).then(function (outcomes) {
+    window.__replicaOutcomes = outcomes;
+    var visit = config.visit ? '?visit=' + encodeURIComponent(config.visit) : '';
+    return fetch('/__done' + visit, { method: 'POST', body: JSON.stringify(outcomes) });
+  }).then(function () {
+    window.__replicaDone = true;
+    document.documentElement.setAttribute('data-replica-done', 'true');
+  });
+})();

@@ -1,0 +1,101 @@
+// The replica's web pages, generated from the knowledge base: a covered page loads every tracker host of its
+// site the ways real tags do, sets the trackers' first-party cookies by script with fresh values, and loads the
+// consent manager and harmless third parties. A site the knowledge base does not cover loads the same trackers.
+import { randomBytes } from 'node:crypto';
+import { concreteHost, STATIC_HOSTS } from './hosts';
+import { firstPartyCookieNames, hostMatches, type ReplicaSite } from './knowledge';
+
+export type LoadKind = 'image' | 'beacon' | 'script' | 'fetch' | 'xhr' | 'frame' | 'websocket' | 'stylesheet';
+
+export interface Load {
+  kind: LoadKind;
+  url: string;
+}
+
+export interface PageConfig {
+  visit: string | null;
+  cookies: { name: string; value: string; domain: string | null }[];
+  loads: Load[];
+}
+
+export interface PageContext {
+  host: string;
+  scheme: 'http' | 'https';
+  /** The covered site of this host; null for a site the knowledge base does not cover. */
+  site: ReplicaSite | null;
+  sites: ReplicaSite[];
+  visit: string | null;
+  origin: (scheme: 'http' | 'https', host: string) => string;
+}
+
+const PATHS: Record<LoadKind, string> = {
+  image: '/pixel.gif',
+  beacon: '/beacon',
+  script: '/tag.js',
+  fetch: '/collect',
+  xhr: '/events',
+  frame: '/widget.html',
+  websocket: '/socket',
+  stylesheet: '/styles.css',
+};
+
+// Every host takes the light request kinds; frames and sockets once per tracker keep a page quick to load.
+const EVERY_HOST: LoadKind[] = ['image', 'beacon', 'script', 'fetch', 'xhr'];
+const FIRST_HOST: LoadKind[] = ['frame', 'websocket'];
+
+export function pageConfig(context: PageContext): PageConfig {
+  const { site, visit } = context;
+  const url = (scheme: 'http' | 'https' | 'wss', host: string, kind: LoadKind, extra = ''): string => {
+    const base = scheme === 'wss' ? context.origin('https', host).replace('https:', 'wss:') : context.origin(scheme, host);
+    return `${base}${PATHS[kind]}?kind=${kind}${visit ? `&visit=${encodeURIComponent(visit)}` : ''}${extra}`;
+  };
+  const loads: Load[] = [
+    { kind: 'image', url: url(context.scheme, context.host, 'image') },
+    { kind: 'stylesheet', url: url('https', STATIC_HOSTS[0]!, 'stylesheet') },
+    { kind: 'image', url: url('https', STATIC_HOSTS[0]!, 'image') },
+    { kind: 'script', url: url('https', STATIC_HOSTS[1]!, 'script') },
+  ];
+  for (const tracked of site ? [site] : context.sites) {
+    for (const tracker of tracked.trackers) {
+      tracker.hosts.map(concreteHost).forEach((host, index) => {
+        for (const kind of index === 0 ? [...EVERY_HOST, ...FIRST_HOST] : EVERY_HOST) {
+          loads.push({ kind, url: url(kind === 'websocket' ? 'wss' : 'https', host, kind) });
+        }
+      });
+    }
+  }
+  if (site) for (const host of site.consentManager.hosts) loads.push({ kind: 'script', url: url('https', host, 'script') });
+  return { visit, cookies: taggedCookies(context), loads };
+}
+
+/** The trackers' first-party cookies, as their tags would set them: on the covered domain, a fresh value each load. */
+function taggedCookies({ site, sites, host }: PageContext): PageConfig['cookies'] {
+  const domain = site?.domains.find((candidate) => hostMatches(host, candidate)) ?? null;
+  return (site ? [site] : sites)
+    .flatMap((tracked) => tracked.trackers)
+    .filter((tracker) => tracker.hosts.length > 0)
+    .flatMap(firstPartyCookieNames)
+    .map((name) => ({ name, value: freshValue(), domain }));
+}
+
+export function freshValue(): string {
+  return `GA1.2.${randomBytes(6).toString('hex')}.${Date.now()}`;
+}
+
+export function pageHtml(context: PageContext): string {
+  const name = context.site ? context.site.name.replace(/[<&]/g, '') : 'Example News';
+  const title = `${name} (replica) · ${context.host}`;
+  // The configuration is data for the page script; "<" is escaped so it cannot close the script element.
+  const config = JSON.stringify(pageConfig(context)).replace(/</g, '\\u003c');
+  return `<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>${title}</title></head>
+<body>
+<h1>${title}</h1>
+<p>A local stand-in for this site: it loads the trackers its knowledge base lists, as the real pages do.</p>
+<script type="application/json" id="replica-config">${config}</script>
+<script src="/assets/replica-page.js"></script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,82 @@
+// The replica's answers to subresource requests, by the kind the page asked for, and the cookies they set.
+import { createHash } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { concreteCookieName, hostMatches, thirdPartyCookieName, type ReplicaSite } from './knowledge';
+import { freshValue } from './page';
+import type { Tracker } from '../../../src/core/knowledge';
+
+const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+const YEAR = 31_536_000;
+
+export type Headers = Record<string, string | string[]>;
+
+/** The body for a subresource of the given kind; fetch and XHR answers allow the credentialed page to read them. */
+export function sendResource(request: IncomingMessage, response: ServerResponse, kind: string | null, headers: Headers, script = '/* replica */\n'): void {
+  const origin = request.headers.origin;
+  const cors: Headers = origin ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true' } : {};
+  const all = { ...headers, ...cors, 'cache-control': 'no-store' };
+  switch (kind) {
+    case 'image':
+      response.writeHead(200, { ...all, 'content-type': 'image/gif' }).end(PIXEL);
+      return;
+    case 'script':
+      response.writeHead(200, { ...all, 'content-type': 'text/javascript' }).end(script);
+      return;
+    case 'stylesheet':
+      response.writeHead(200, { ...all, 'content-type': 'text/css' }).end('body { font-family: sans-serif; }\n');
+      return;
+    case 'frame':
+      response.writeHead(200, { ...all, 'content-type': 'text/html' }).end('<!doctype html><title>widget</title><p>widget</p>\n');
+      return;
+    case 'fetch':
+    case 'xhr':
+      response.writeHead(200, { ...all, 'content-type': 'application/json' }).end('{"ok":true}');
+      return;
+    default:
+      response.writeHead(204, all).end();
+  }
+}
+
+/** The tracker's own cookie on its host: third-party on a covered page, so only SameSite=None; Secure on HTTPS. */
+export function trackerCookie(tracker: Tracker, knowledgeHost: string, scheme: 'http' | 'https'): string {
+  const attributes = scheme === 'https' ? '; SameSite=None; Secure' : '';
+  return `${thirdPartyCookieName(tracker)}=${freshValue()}; Domain=${knowledgeHost}; Path=/; Max-Age=${YEAR}${attributes}`;
+}
+
+/** The site's own cookies (trackers without hosts, e.g. sign-in and anti-forgery), set by the page response. */
+export function siteCookies(site: ReplicaSite, host: string, scheme: 'http' | 'https'): string[] {
+  const domain = site.domains.find((candidate) => hostMatches(host, candidate));
+  return site.trackers
+    .filter((tracker) => tracker.hosts.length === 0)
+    .flatMap((tracker) => tracker.cookies.map(concreteCookieName))
+    .filter((name) => scheme === 'https' || !/^__(Host|Secure)-/.test(name))
+    .map((name) => {
+      // A __Host- cookie must be host-only; the others are shared across the covered domain, as real sessions are.
+      const scope = name.startsWith('__Host-') || !domain ? '' : `; Domain=${domain}`;
+      const secure = scheme === 'https' ? '; Secure' : '';
+      return `${name}=${freshValue()}; Path=/; HttpOnly; SameSite=Lax${scope}${secure}`;
+    });
+}
+
+/** The consent manager's script: it records the visitor's consent in its own first-party cookies. */
+export function consentScript(site: ReplicaSite): string {
+  const lines = site.consentManager.cookies.map(concreteCookieName).map(
+    (name) =>
+      `document.cookie = ${JSON.stringify(`${name}=${freshValue()}`)} + '; path=/; max-age=${YEAR}; SameSite=Lax' + secure;`,
+  );
+  return `(function () {\n  var secure = location.protocol === 'https:' ? '; Secure' : '';\n  ${lines.join('\n  ')}\n})();\n`;
+}
+
+/** Accepts a WebSocket (RFC 6455 handshake), then answers the client's close frame and ends. */
+export function acceptWebSocket(request: IncomingMessage, socket: Duplex, headers: Headers): void {
+  const key = request.headers['sec-websocket-key'] ?? '';
+  const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
+  const lines = ['HTTP/1.1 101 Switching Protocols', 'Upgrade: websocket', 'Connection: Upgrade', `Sec-WebSocket-Accept: ${accept}`];
+  for (const [name, value] of Object.entries(headers)) for (const one of [value].flat()) lines.push(`${name}: ${one}`);
+  socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+  socket.on('data', (frame: Buffer) => {
+    if ((frame[0]! & 0x0f) === 0x8) socket.end(Buffer.from([0x88, 0x00]));
+  });
+  socket.on('error', () => socket.destroy());
+}

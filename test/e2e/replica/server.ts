@@ -1,0 +1,153 @@
+// One local server answering for every replica host name, over HTTP and HTTPS on ephemeral loopback ports
+// (several people run the tests at once on one machine). Browsers reach it by the real host names.
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Duplex } from 'node:stream';
+import { certificateFor } from './certificate';
+import { allHosts, pageHostsOf, roleOf, UNCOVERED_HOSTS } from './hosts';
+import { replicaSites, type ReplicaSite } from './knowledge';
+import { cookieNames, RequestLog, type LoggedRequest } from './log';
+import { pageHtml } from './page';
+import { acceptWebSocket, consentScript, sendResource, siteCookies, trackerCookie, type Headers } from './responses';
+import { VisitBoard, type LoadOutcome } from './visits';
+
+type Scheme = 'http' | 'https';
+
+export interface Replica {
+  sites: ReplicaSite[];
+  /** Every host name the browser must send to the replica. */
+  hosts: string[];
+  log: RequestLog;
+  url(host: string, path?: string, scheme?: Scheme): string;
+  /** The covered page of a site (the first site by default): https://www.atlassian.com:<port>/ */
+  coveredPage(siteId?: string): string;
+  /** A page of a site the knowledge base does not cover, loading the same trackers. */
+  uncoveredPage(scheme?: Scheme): string;
+  /** A page that loads nothing. */
+  blankPage(): string;
+  /** Resolves when the page of that visit has loaded, failed or been blocked on every resource. */
+  visitDone(visit: string, timeoutMs?: number): Promise<LoadOutcome[]>;
+  stop(): Promise<void>;
+}
+
+const pageScript = readFileSync(join(__dirname, 'page-script.js'), 'utf8');
+// A page that loads nothing: where a Firefox test starts before it navigates to an extension page.
+const BLANK = '<!doctype html><title>replica</title>\n';
+
+export async function startReplica(): Promise<Replica> {
+  const sites = replicaSites();
+  const hosts = allHosts(sites);
+  const log = new RequestLog();
+  const visits = new VisitBoard();
+  const ports: Record<Scheme, number> = { http: 0, https: 0 };
+  const origin = (scheme: Scheme, host: string): string => `${scheme}://${host}:${ports[scheme]}`;
+
+  function record(request: IncomingMessage, scheme: Scheme): { entry: LoggedRequest; url: URL } {
+    const host = (request.headers.host ?? 'localhost').replace(/:\d+$/, '').toLowerCase();
+    const url = new URL(request.url ?? '/', `${scheme}://${host}`);
+    const role = roleOf(host, sites);
+    const cookie = request.headers.cookie ?? '';
+    const entry: LoggedRequest = {
+      time: Date.now(),
+      scheme,
+      method: request.method ?? 'GET',
+      host,
+      path: url.pathname,
+      visit: url.searchParams.get('visit'),
+      kind: url.searchParams.get('kind') ?? (role.role === 'page' && url.pathname === '/' ? 'document' : null),
+      cookie,
+      cookieNames: cookieNames(cookie),
+      referer: request.headers.referer ?? null,
+      role: url.pathname.startsWith('/__') ? 'replica' : role.role,
+      tracker: role.role === 'tracker' ? role.tracker.id : null,
+      category: role.role === 'tracker' ? role.tracker.category : null,
+    };
+    log.add(entry);
+    return { entry, url };
+  }
+
+  function handle(scheme: Scheme) {
+    return (request: IncomingMessage, response: ServerResponse): void => {
+      const { entry, url } = record(request, scheme);
+      if (url.pathname === '/__done') return visits.finish(request, response, entry.visit);
+      if (url.pathname === '/__blank') return void response.writeHead(200, { 'content-type': 'text/html' }).end(BLANK);
+      const role = roleOf(entry.host, sites);
+      switch (role.role) {
+        case 'tracker':
+          return sendResource(request, response, entry.kind, { 'set-cookie': trackerCookie(role.tracker, role.knowledgeHost, scheme) });
+        case 'consent-manager':
+          return sendResource(request, response, entry.kind, {}, consentScript(role.site));
+        case 'static':
+          return sendResource(request, response, entry.kind, {});
+        case 'page':
+          if (url.pathname === '/assets/replica-page.js') return sendResource(request, response, 'script', {}, pageScript);
+          if (url.searchParams.has('kind')) return sendResource(request, response, entry.kind, {});
+          if (url.pathname === '/favicon.ico') return void response.writeHead(404).end();
+          return sendPage(response, {
+            host: entry.host, scheme, site: role.site, sites, visit: entry.visit, origin,
+          }, role.site ? siteCookies(role.site, entry.host, scheme) : []);
+        default:
+          response.writeHead(404, { 'content-type': 'text/plain' }).end(`the replica does not serve ${entry.host}\n`);
+      }
+    };
+  }
+
+  const sockets = new Set<Duplex>();
+  function upgrade(scheme: Scheme) {
+    return (request: IncomingMessage, socket: Duplex): void => {
+      sockets.add(socket.once('close', () => sockets.delete(socket)));
+      const { entry } = record(request, scheme);
+      const role = roleOf(entry.host, sites);
+      const headers: Headers = role.role === 'tracker' ? { 'set-cookie': trackerCookie(role.tracker, role.knowledgeHost, scheme) } : {};
+      acceptWebSocket(request, socket, headers);
+    };
+  }
+
+  const { key, cert } = certificateFor(hosts);
+  const servers: Record<Scheme, Server> = {
+    http: createHttpServer(handle('http')),
+    https: createHttpsServer({ key, cert }, handle('https')),
+  };
+  for (const scheme of ['http', 'https'] as const) {
+    servers[scheme].on('upgrade', upgrade(scheme));
+    ports[scheme] = await listen(servers[scheme]);
+  }
+
+  const firstPageHost = (siteId?: string): string => {
+    const site = siteId ? sites.find((candidate) => candidate.id === siteId) : sites[0];
+    if (!site) throw new Error(`replica: no covered site ${siteId ?? ''}`);
+    return pageHostsOf(site)[0]!;
+  };
+
+  return {
+    sites,
+    hosts,
+    log,
+    url: (host, path = '/', scheme = 'https') => `${origin(scheme, host)}${path}`,
+    coveredPage: (siteId) => `${origin('https', firstPageHost(siteId))}/`,
+    uncoveredPage: (scheme = 'https') => `${origin(scheme, UNCOVERED_HOSTS[0]!)}/`,
+    blankPage: () => `${origin('http', UNCOVERED_HOSTS[0]!)}/__blank`,
+    visitDone: (visit, timeoutMs) => visits.done(visit, timeoutMs),
+    stop: async () => {
+      for (const socket of sockets) socket.destroy();
+      for (const server of Object.values(servers)) server.closeAllConnections();
+      await Promise.all(Object.values(servers).map((server) => new Promise((resolve) => server.close(resolve))));
+    },
+  };
+}
+
+function sendPage(response: ServerResponse, context: Parameters<typeof pageHtml>[0], cookies: string[]): void {
+  response
+    .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'set-cookie': cookies })
+    .end(pageHtml(context));
+}
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}

@@ -1,0 +1,36 @@
+// Checks the popup and options suites run inside an extension page: axe-core with real layout (colour
+// contrast included), and waiting for text to appear as the page hears storage changes.
+import { readFileSync } from 'node:fs';
+import type { TestPage } from './harness';
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+// The extension pages' CSP forbids eval, so axe travels as the body of the evaluated function itself.
+const runAxe = new Function(
+  `${axeSource}
+  return axe.run(document, { resultTypes: ['violations'] }).then((results) =>
+    results.violations.map((v) => v.id + ': ' + v.help + ' (' + v.nodes.map((n) => n.target.join(' ')).join(', ') + ')'));`,
+) as () => Promise<string[]>;
+
+export function axeViolations(page: TestPage): Promise<string[]> {
+  return page.evaluate(runAxe);
+}
+
+/** Resolves once the text of `selector` matches `pattern`; the test's own timeout bounds the wait. */
+export async function waitForText(page: TestPage, selector: string, pattern: RegExp): Promise<string> {
+  return page.evaluate(
+    ([css, source, flags]) =>
+      new Promise<string>((resolve) => {
+        const regex = new RegExp(source, flags);
+        const check = (): boolean => {
+          const text = document.querySelector(css)?.textContent ?? '';
+          if (regex.test(text)) resolve(text);
+          return regex.test(text);
+        };
+        if (check()) return;
+        const observer = new MutationObserver(() => check() && observer.disconnect());
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      }),
+    [selector, pattern.source, pattern.flags] as [string, string, string],
+  );
+}
