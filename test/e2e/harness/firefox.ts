@@ -36,11 +36,14 @@ export async function launchFirefox({ replica, extension, headless = true }: Lau
 
   const openExtensionPage = async (path: string): Promise<TestPage> => {
     if (!baseUrl) throw new Error('this is a control run: the browser was launched without the extension');
-    const page = await browser.newPage();
+    const page = testPage((await browser.newPage()) as unknown as DrivablePage);
     await page.goto(replica.blankPage());
-    // BiDi refuses to navigate to moz-extension:// itself; the test build lets a web page go there.
-    await Promise.all([page.waitForNavigation(), page.evaluate((url: string) => void (location.href = url), `${baseUrl}${path}`)]);
-    return testPage(page as unknown as DrivablePage);
+    // BiDi refuses to navigate to moz-extension:// itself, and reports no navigation there: the test build
+    // lets a web page go there, and the new document says when it is ready.
+    const target = `${baseUrl}${path}`;
+    await page.evaluate((url: string) => void (location.href = url), target);
+    while (!(await page.evaluate(isReady, target).catch(() => false))) await new Promise((resolve) => setTimeout(resolve, 50));
+    return { ...page, url: () => target };
   };
   let extensionPage: Promise<TestPage> | null = null;
 
@@ -61,4 +64,8 @@ export async function launchFirefox({ replica, extension, headless = true }: Lau
     close: () => browser.close(),
   };
   return testBrowser;
+}
+
+function isReady(url: string): boolean {
+  return location.href === url && document.readyState === 'complete';
 }

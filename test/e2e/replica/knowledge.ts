@@ -1,23 +1,11 @@
 // What the replica serves comes from the knowledge base: the covered sites, their trackers and consent managers.
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { loadSites } from '../../../scripts/build';
 import type { Site, Tracker } from '../../../src/core/knowledge';
 
 export type ReplicaSite = Pick<Site, 'id' | 'name' | 'domains' | 'trackers' | 'consentManager'>;
 
-// Until the policy compiler has written src/knowledge/sites, the curated inventory carries the same trackers.
-const curatedDir = resolve(__dirname, '../../../src/knowledge/curated');
-
 export function replicaSites(): ReplicaSite[] {
-  const sites = loadSites();
-  if (sites.length > 0) return sites;
-  return readdirSync(curatedDir)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => {
-      const curated = JSON.parse(readFileSync(join(curatedDir, name), 'utf8'));
-      return { ...curated, domains: Object.keys(curated.domains) } as ReplicaSite;
-    });
+  return loadSites();
 }
 
 /** A concrete cookie name for a knowledge-base pattern: "_ga_*" becomes "_ga_replica". */
@@ -25,7 +13,7 @@ export function concreteCookieName(pattern: string): string {
   return pattern.endsWith('*') ? `${pattern.slice(0, -1)}replica` : pattern;
 }
 
-/** The first-party cookies a tracker's tag sets by script on the covered page (its own, host-less cookies are the site's). */
+/** The first-party cookies a tracker's tag sets by script on the covered page. */
 export function firstPartyCookieNames(tracker: Tracker): string[] {
   return tracker.cookies.map(concreteCookieName);
 }
