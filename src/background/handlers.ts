@@ -48,11 +48,11 @@ export function createHandlers({ index, store, counter, tabUrl, enforce }: Handl
       const allowed = Object.fromEntries((site?.categories ?? []).map((category) => [category.id, isAllowed(site!, category, settings)]));
       return { site, allowed, paused: site !== null && (settings.sites[site.id]?.paused ?? false), counts: await counter.counts(tabId) };
     },
-    'set-site-choice': ({ siteId, categoryId, allowed }) => {
+    'set-site-choice': async ({ siteId, categoryId, allowed }) => {
       if (!refusable(knownSite(siteId), categoryId)) throw new Error(`"${categoryId}" cannot be refused on ${siteId}`);
       return change((settings) => setSiteChoice(settings, siteId, categoryId, allowed === true));
     },
-    'set-site-paused': ({ siteId, paused }) => {
+    'set-site-paused': async ({ siteId, paused }) => {
       knownSite(siteId);
       return change((settings) => setSitePaused(settings, siteId, paused === true));
     },
@@ -61,7 +61,7 @@ export function createHandlers({ index, store, counter, tabUrl, enforce }: Handl
       const { settings, recovered } = await store.current();
       return { settings, recovered, sites: [...index.sites] };
     },
-    'set-default-choice': ({ categoryId, allowed }) => {
+    'set-default-choice': async ({ categoryId, allowed }) => {
       if (!index.sites.some((site) => refusable(site, categoryId))) throw new Error(`"${categoryId}" cannot be refused`);
       return change((settings) => setDefaultChoice(settings, categoryId, allowed === true));
     },
