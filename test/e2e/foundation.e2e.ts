@@ -6,6 +6,13 @@ import type { ReplicaSite } from './replica/knowledge';
 
 declare const chrome: Browser.Browser;
 
+interface ExtensionInfo {
+  manifestErrors: unknown[];
+  installWarnings: unknown[];
+  runtimeErrors: unknown[];
+}
+declare const developerPrivate: { getExtensionInfo(id: string): Promise<ExtensionInfo> };
+
 function trackersWithHosts(site: ReplicaSite) {
   return site.trackers.filter((tracker) => tracker.hosts.length > 0);
 }
@@ -65,4 +72,18 @@ describeInBrowsers('foundation', (suite) => {
     const reply = await options.evaluate(() => chrome.runtime.sendMessage({ type: 'get-settings', payload: {} }));
     expect(reply).toMatchObject({ ok: true, value: { sites: [expect.objectContaining({ id: suite.replica.sites[0]!.id })] } });
   });
+
+  if (suite.browser === 'chromium') {
+    test('with extension: chrome://extensions lists no manifest, install or runtime errors after a covered visit', async () => {
+      const browser = await suite.launch({ extension: true });
+      await browser.visit(suite.replica.coveredPage());
+      const extensions = await browser.newPage();
+      await extensions.goto('chrome://extensions/');
+      const info = await extensions.evaluate(
+        (id: string) => (globalThis as unknown as { chrome: { developerPrivate: typeof developerPrivate } }).chrome.developerPrivate.getExtensionInfo(id),
+        browser.extension!.id,
+      );
+      expect({ manifest: info.manifestErrors, install: info.installWarnings, runtime: info.runtimeErrors }).toEqual({ manifest: [], install: [], runtime: [] });
+    });
+  }
 });

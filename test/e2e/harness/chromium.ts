@@ -1,5 +1,6 @@
 // Debian's Chromium through Playwright: a fresh profile that, like a default desktop Chrome, accepts
-// third-party cookies (otherwise a control run shows none and a cookie test proves nothing).
+// third-party cookies (otherwise a control run shows none and a cookie test proves nothing), in developer
+// mode so chrome://extensions collects the extension's errors.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,7 +17,10 @@ export async function launchChromium({ replica, extension, headless = true }: La
   mkdirSync(join(userDataDir, 'Default'));
   writeFileSync(
     join(userDataDir, 'Default/Preferences'),
-    JSON.stringify({ profile: { cookie_controls_mode: 0, block_third_party_cookies: false } }),
+    JSON.stringify({
+      profile: { cookie_controls_mode: 0, block_third_party_cookies: false },
+      extensions: { ui: { developer_mode: true } },
+    }),
   );
   const args = [
     '--no-sandbox',
