@@ -58,6 +58,7 @@ export async function launchChromium({ replica, extension, headless = true }: La
       return (await worker()).evaluate(fn, arg as never);
     },
     stopWorker: async () => stopWorker(context, requireExtension(baseUrl)),
+    closed: new Promise((resolve) => context.once('close', () => resolve())),
     close: async () => {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });

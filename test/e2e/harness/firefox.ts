@@ -61,6 +61,7 @@ export async function launchFirefox({ replica, extension, headless = true }: Lau
     stopWorker: async () => {
       throw new Error('stopping the background on demand is only supported in Chromium');
     },
+    closed: new Promise((resolve) => browser.once('disconnected', () => resolve())),
     close: () => browser.close(),
   };
   return testBrowser;

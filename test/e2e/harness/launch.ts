@@ -1,6 +1,7 @@
 // One entry point for both browsers, and the browser selection shared by the scenario helper and npm start.
 import { launchChromium } from './chromium';
 import { launchFirefox } from './firefox';
+import { untilRulesApplied } from './ready';
 import type { BrowserName, LaunchOptions, TestBrowser } from './types';
 
 const LAUNCHERS: Record<BrowserName, (options: LaunchOptions) => Promise<TestBrowser>> = {
@@ -10,8 +11,11 @@ const LAUNCHERS: Record<BrowserName, (options: LaunchOptions) => Promise<TestBro
 
 export const BROWSER_NAMES = Object.keys(LAUNCHERS) as BrowserName[];
 
-export function launchBrowser(name: BrowserName, options: LaunchOptions): Promise<TestBrowser> {
-  return LAUNCHERS[name](options);
+/** A fresh browser and profile; with the extension, once the extension's default rules are in force. */
+export async function launchBrowser(name: BrowserName, options: LaunchOptions): Promise<TestBrowser> {
+  const browser = await LAUNCHERS[name](options);
+  if (options.extension) await untilRulesApplied(browser, options.replica.sites);
+  return browser;
 }
 
 /** The browsers named in E2E_BROWSERS (comma-separated), or all of them. */

@@ -63,5 +63,7 @@ export interface TestBrowser {
   inExtension<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   /** Stops the extension's background (Chromium) and resolves once it is gone; its DNR rules stay in force. */
   stopWorker(): Promise<void>;
+  /** Resolves when the browser goes away, closed by the harness or by a person (npm start). */
+  closed: Promise<void>;
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@
 import { loadSites } from '../../../scripts/build';
 import type { Site, Tracker } from '../../../src/core/knowledge';
 
-export type ReplicaSite = Pick<Site, 'id' | 'name' | 'domains' | 'trackers' | 'consentManager'>;
+export type ReplicaSite = Pick<Site, 'id' | 'name' | 'domains' | 'categories' | 'trackers' | 'consentManager'>;
 
 export function replicaSites(): ReplicaSite[] {
   return loadSites();
