@@ -4,4 +4,4 @@ export { launchBrowser, selectedBrowsers, BROWSER_NAMES } from './launch';
 export type { BrowserName, JarCookie, TestBrowser, TestPage, Visit } from './types';
 export { startReplica, type Replica } from '../replica/server';
 export type { LoggedRequest, LogFilter } from '../replica/log';
-export { firstPartyCookieNames, thirdPartyCookieName, hostMatches } from '../replica/knowledge';
+export { concreteCookieName, firstPartyCookieNames, thirdPartyCookieName, hostMatches } from '../replica/knowledge';
