@@ -57,7 +57,7 @@ export async function startReplica(): Promise<Replica> {
       host,
       path: url.pathname,
       visit: url.searchParams.get('visit'),
-      kind: url.searchParams.get('kind') ?? (role.role === 'page' && url.pathname === '/' ? 'document' : null),
+      kind: url.searchParams.get('kind') ?? (role.role === 'page' && !/^\/(assets\/|__|favicon)/.test(url.pathname) ? 'document' : null),
       cookie,
       cookieNames: cookieNames(cookie),
       referer: request.headers.referer ?? null,
