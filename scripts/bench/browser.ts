@@ -92,12 +92,14 @@ async function choiceToRules(browser: TestBrowser, changes: number): Promise<Per
   const samples: number[] = [];
   for (let n = 0; n < changes; n++) {
     samples.push(
+      // No named inner functions: tsx would wrap them in a helper the page does not have.
       await page.evaluate(async (allowed: boolean) => {
-        const signature = async () => JSON.stringify(await chrome.declarativeNetRequest.getDynamicRules());
-        const before = await signature();
+        const before = JSON.stringify(await chrome.declarativeNetRequest.getDynamicRules());
         const start = performance.now();
         await chrome.runtime.sendMessage({ type: 'set-default-choice', payload: { categoryId: 'targeting-or-advertising', allowed } });
-        while ((await signature()) === before) await new Promise((resolve) => setTimeout(resolve, 1));
+        while (JSON.stringify(await chrome.declarativeNetRequest.getDynamicRules()) === before) {
+          await new Promise((resolve) => setTimeout(resolve, 1));
+        }
         return performance.now() - start;
       }, n % 2 === 0),
     );
