@@ -46,7 +46,7 @@ export function createHandlers({ index, store, counter, tabUrl, enforce }: Handl
       const site = url === undefined ? null : (siteOfHost(index, hostOf(url))?.site ?? null);
       const { settings } = await store.current();
       const allowed = Object.fromEntries((site?.categories ?? []).map((category) => [category.id, isAllowed(site!, category, settings)]));
-      return { site, allowed, paused: site !== null && (settings.sites[site.id]?.paused ?? false), counts: await counter.counts(tabId) };
+      return { site, allowed, paused: site !== null && (settings.sites[site.id]?.paused ?? false), counts: await counter.counts(tabId, site?.id ?? null) };
     },
     'set-site-choice': async ({ siteId, categoryId, allowed }) => {
       if (!refusable(knownSite(siteId), categoryId)) throw new Error(`"${categoryId}" cannot be refused on ${siteId}`);

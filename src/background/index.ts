@@ -35,12 +35,19 @@ async function enforce(current: Settings): Promise<void> {
   await Promise.all([guard.sweep(), counter.refreshBadges()]);
 }
 
+// Each worker start (install, browser start-up, or a wake for any event) re-checks rules and sweeps cookies.
+const started = settings().then(enforce).catch(report);
+
 const route = createMessageRouter(
   createHandlers({ index, store, counter, enforce, tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url }),
   browser.runtime.getURL(''),
 );
 
-browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => route(message, sender));
+// Pages are answered once this worker's start-up enforcement is done, so what they read is in force.
+browser.runtime.onMessage.addListener(async (message: unknown, sender: browser.Runtime.MessageSender) => {
+  await started;
+  return route(message, sender);
+});
 
 // Changes written by this worker were enforced before their reply; this catches any other writer.
 browser.storage.local.onChanged.addListener((changes) => {
@@ -67,15 +74,8 @@ browser.webRequest.onBeforeRequest.addListener(
   { urls: hostPermissions(sites) },
 );
 
-// A tab that moved on to a page the extension may not see (not covered) loses the old page's counts. Only once
-// loaded is tab.url surely the new page's (hidden, so "", when not covered).
-browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-  if (change.status === 'complete' && siteOfHost(index, hostOf(tab.url ?? '')) === undefined) void counter.navigated(tabId, null).catch(report);
-});
 browser.tabs.onRemoved.addListener((tabId) => void counter.closed(tabId).catch(report));
 
-// Each worker start (install, browser start-up, or a wake for any event) re-checks rules and sweeps cookies.
-const started = settings().then(enforce).catch(report);
 browser.runtime.onInstalled.addListener(() => started);
 browser.runtime.onStartup.addListener(() => started);
 

@@ -19,7 +19,8 @@ export interface TabCounter {
   /** Cookies belong to a site, not a tab: the removal counts on every tab showing that site. */
   cookieRemoved(siteId: string, category: string): Promise<void>;
   closed(tabId: number): Promise<void>;
-  counts(tabId: number): Promise<TabCounts>;
+  /** The tab's counts while it still shows that site; a tab that has moved on to a page not covered has none. */
+  counts(tabId: number, siteId: string | null): Promise<TabCounts>;
   refreshBadges(): Promise<void>;
 }
 
@@ -64,7 +65,10 @@ export function createTabCounter({ session, setBadge, badgeEnabled }: TabCounter
         delete tabs[tabId];
         return [];
       }),
-    counts: async (tabId) => (await enqueue(load))[tabId]?.counts ?? {},
+    counts: async (tabId, siteId) => {
+      const record = (await enqueue(load))[tabId];
+      return record !== undefined && record.siteId === siteId ? record.counts : {};
+    },
     refreshBadges: () => change((tabs) => Object.keys(tabs).map(Number)),
   };
 }

@@ -40,6 +40,9 @@ async function send<T extends MessageType>(browser: TestBrowser, type: T, payloa
   expect(reply).toMatchObject({ ok: true });
 }
 
+/** The worker answers its pages once its start-up enforcement is done: from then on the rules are in force. */
+const ready = (browser: TestBrowser): Promise<void> => send(browser, 'get-settings', {});
+
 interface Loads {
   first: Visit;
   reload: Visit;
@@ -52,6 +55,7 @@ async function loadTwice(browser: TestBrowser, replica: Replica): Promise<Loads>
   const first = await browser.visit(replica.coveredPage());
   await aSecond();
   const jarAfterFirst = await browser.cookies();
+  await first.page.close();
   const reload = await browser.visit(replica.coveredPage());
   await aSecond();
   return { first, reload, jarAfterFirst, jarAfterReload: await browser.cookies() };
@@ -79,6 +83,7 @@ function expectCookiesStopped(replica: Replica, loads: Loads): void {
 
 describeInBrowsers('enforcement', (suite) => {
   suite.scenario('default choices: refused trackers and their cookies are stopped, the rest works', {
+    prepare: ready,
     run: loadTwice,
     control: (loads, replica) => {
       expect(replica.log.categoriesSeen({ visit: loads.first.id })).toEqual(expect.arrayContaining(refused));
@@ -95,6 +100,7 @@ describeInBrowsers('enforcement', (suite) => {
   });
 
   suite.scenario('a page the knowledge base does not cover is untouched', {
+    prepare: ready,
     run: async (browser, replica) => {
       const visit = await browser.visit(replica.uncoveredPage());
       return { visit, jar: await browser.cookies() };
@@ -110,6 +116,7 @@ describeInBrowsers('enforcement', (suite) => {
 
   if (suite.browser === 'chromium') {
     suite.scenario('after the worker is stopped, protection holds and cookie removal resumes', {
+      prepare: ready,
       run: async (browser, replica) => {
         if (browser.extension) await browser.stopWorker();
         return loadTwice(browser, replica);
@@ -123,13 +130,17 @@ describeInBrowsers('enforcement', (suite) => {
   }
 
   suite.scenario('changing a choice takes effect on the next load; pause allows everything', {
+    prepare: ready,
     run: async (browser, replica) => {
+      // Each page is closed before the next change: what it still had pending must not count for the next choice.
       const before = await browser.visit(replica.coveredPage());
+      await before.page.close();
       if (browser.extension) {
         await send(browser, 'set-site-choice', { siteId: site.id, categoryId: 'social-media', allowed: true });
         await send(browser, 'set-default-choice', { categoryId: 'functionality', allowed: false });
       }
       const changed = await browser.visit(replica.coveredPage());
+      await changed.page.close();
       if (browser.extension) await send(browser, 'set-site-paused', { siteId: site.id, paused: true });
       const paused = await browser.visit(replica.coveredPage());
       return { before, changed, paused };
