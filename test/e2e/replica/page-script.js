@@ -48,17 +48,30 @@
     },
   };
 
+  // Firefox fires no event at all for a frame or socket the extension blocked. Once every load that always
+  // reports has settled, those still silent get a grace period, then count as 'silent'.
+  var MAY_STAY_SILENT = ['frame', 'websocket'];
+  var SILENT_AFTER_MS = 3000;
+  var giveUps = [];
+
   function settle(load) {
     return new Promise(function (resolve) {
       // A load the browser neither finishes nor fails must not hang the page forever.
       var timer = setTimeout(function () { resolve('timeout'); }, 15000);
-      loaders[load.kind](load.url, function (outcome) { clearTimeout(timer); resolve(outcome); });
+      var finish = function (outcome) { clearTimeout(timer); resolve(outcome); };
+      if (MAY_STAY_SILENT.indexOf(load.kind) >= 0) giveUps.push(function () { finish('silent'); });
+      loaders[load.kind](load.url, finish);
     }).then(function (outcome) { return { kind: load.kind, url: load.url, outcome: outcome }; });
   }
 
   var beacons = config.loads.filter(function (load) { return load.kind === 'beacon'; });
-  var others = config.loads.filter(function (load) { return load.kind !== 'beacon'; });
-  Promise.all(beacons.map(settle).concat(others.map(settle))).then(function (outcomes) {
+  var loads = beacons.concat(config.loads.filter(function (load) { return load.kind !== 'beacon'; }));
+  var settled = loads.map(settle);
+  var reporting = settled.filter(function (_, index) { return MAY_STAY_SILENT.indexOf(loads[index].kind) < 0; });
+  Promise.all(reporting).then(function () {
+    setTimeout(function () { giveUps.forEach(function (giveUp) { giveUp(); }); }, SILENT_AFTER_MS);
+  });
+  Promise.all(settled).then(function (outcomes) {
     window.__replicaOutcomes = outcomes;
     var visit = config.visit ? '?visit=' + encodeURIComponent(config.visit) : '';
     return fetch('/__done' + visit, { method: 'POST', body: JSON.stringify(outcomes) });

@@ -45,9 +45,10 @@ const FIRST_HOST: LoadKind[] = ['frame', 'websocket'];
 
 export function pageConfig(context: PageContext): PageConfig {
   const { site, visit } = context;
-  const url = (scheme: 'http' | 'https' | 'wss', host: string, kind: LoadKind, extra = ''): string => {
-    const base = scheme === 'wss' ? context.origin('https', host).replace('https:', 'wss:') : context.origin(scheme, host);
-    return `${base}${PATHS[kind]}?kind=${kind}${visit ? `&visit=${encodeURIComponent(visit)}` : ''}${extra}`;
+  const url = (scheme: 'http' | 'https', host: string, kind: LoadKind): string => {
+    const origin = context.origin(scheme, host);
+    const base = kind === 'websocket' ? origin.replace(/^http/, 'ws') : origin;
+    return `${base}${PATHS[kind]}?kind=${kind}${visit ? `&visit=${encodeURIComponent(visit)}` : ''}`;
   };
   const loads: Load[] = [
     { kind: 'image', url: url(context.scheme, context.host, 'image') },
@@ -59,7 +60,7 @@ export function pageConfig(context: PageContext): PageConfig {
     for (const tracker of tracked.trackers) {
       tracker.hosts.map(concreteHost).forEach((host, index) => {
         for (const kind of index === 0 ? [...EVERY_HOST, ...FIRST_HOST] : EVERY_HOST) {
-          loads.push({ kind, url: url(kind === 'websocket' ? 'wss' : 'https', host, kind) });
+          loads.push({ kind, url: url('https', host, kind) });
         }
       });
     }

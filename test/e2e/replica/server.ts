@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { certificateFor } from './certificate';
-import { allHosts, pageHostsOf, roleOf, UNCOVERED_HOSTS } from './hosts';
+import { allHosts, pageHostsOf, roleOf, UNCOVERED_HOSTS, type HostRole } from './hosts';
 import { replicaSites, type ReplicaSite } from './knowledge';
 import { cookieNames, RequestLog, type LoggedRequest } from './log';
 import { pageHtml } from './page';
@@ -45,7 +45,7 @@ export async function startReplica(): Promise<Replica> {
   const ports: Record<Scheme, number> = { http: 0, https: 0 };
   const origin = (scheme: Scheme, host: string): string => `${scheme}://${host}:${ports[scheme]}`;
 
-  function record(request: IncomingMessage, scheme: Scheme): { entry: LoggedRequest; url: URL } {
+  function record(request: IncomingMessage, scheme: Scheme): { entry: LoggedRequest; url: URL; role: HostRole } {
     const host = (request.headers.host ?? 'localhost').replace(/:\d+$/, '').toLowerCase();
     const url = new URL(request.url ?? '/', `${scheme}://${host}`);
     const role = roleOf(host, sites);
@@ -66,18 +66,21 @@ export async function startReplica(): Promise<Replica> {
       category: role.role === 'tracker' ? role.tracker.category : null,
     };
     log.add(entry);
-    return { entry, url };
+    return { entry, url, role };
   }
+
+  // A tracker's every answer, WebSocket handshakes included, sets its own cookie.
+  const trackerHeaders = (role: HostRole, scheme: Scheme): Headers =>
+    role.role === 'tracker' ? { 'set-cookie': trackerCookie(role.tracker, role.knowledgeHost, scheme) } : {};
 
   function handle(scheme: Scheme) {
     return (request: IncomingMessage, response: ServerResponse): void => {
-      const { entry, url } = record(request, scheme);
+      const { entry, url, role } = record(request, scheme);
       if (url.pathname === '/__done') return visits.finish(request, response, entry.visit);
       if (url.pathname === '/__blank') return void response.writeHead(200, { 'content-type': 'text/html' }).end(BLANK);
-      const role = roleOf(entry.host, sites);
       switch (role.role) {
         case 'tracker':
-          return sendResource(request, response, entry.kind, { 'set-cookie': trackerCookie(role.tracker, role.knowledgeHost, scheme) });
+          return sendResource(request, response, entry.kind, trackerHeaders(role, scheme));
         case 'consent-manager':
           return sendResource(request, response, entry.kind, {}, consentScript(role.site));
         case 'static':
@@ -99,10 +102,7 @@ export async function startReplica(): Promise<Replica> {
   function upgrade(scheme: Scheme) {
     return (request: IncomingMessage, socket: Duplex): void => {
       sockets.add(socket.once('close', () => sockets.delete(socket)));
-      const { entry } = record(request, scheme);
-      const role = roleOf(entry.host, sites);
-      const headers: Headers = role.role === 'tracker' ? { 'set-cookie': trackerCookie(role.tracker, role.knowledgeHost, scheme) } : {};
-      acceptWebSocket(request, socket, headers);
+      acceptWebSocket(request, socket, trackerHeaders(record(request, scheme).role, scheme));
     };
   }
 

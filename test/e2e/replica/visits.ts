@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export interface LoadOutcome {
   kind: string;
   url: string;
-  /** loaded | failed | sent | refused | timeout, as the page saw it. */
+  /** loaded | failed | sent | refused | silent | timeout, as the page saw it. */
   outcome: string;
 }
 
