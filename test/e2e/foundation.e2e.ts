@@ -6,12 +6,15 @@ import type { ReplicaSite } from './replica/knowledge';
 
 declare const chrome: Browser.Browser;
 
-interface ExtensionInfo {
-  manifestErrors: unknown[];
-  installWarnings: unknown[];
-  runtimeErrors: unknown[];
+/** chrome://extensions' own API, the part this file uses. */
+interface DevTools {
+  chrome: {
+    developerPrivate: {
+      getExtensionInfo(id: string): Promise<{ manifestErrors: unknown[]; installWarnings: unknown[]; runtimeErrors: unknown[] }>;
+      updateExtensionConfiguration(update: { extensionId: string; errorCollection: boolean }): Promise<void>;
+    };
+  };
 }
-declare const developerPrivate: { getExtensionInfo(id: string): Promise<ExtensionInfo> };
 
 function trackersWithHosts(site: ReplicaSite) {
   return site.trackers.filter((tracker) => tracker.hosts.length > 0);
@@ -76,12 +79,18 @@ describeInBrowsers('foundation', (suite) => {
   if (suite.browser === 'chromium') {
     test('with extension: chrome://extensions lists no manifest, install or runtime errors after a covered visit', async () => {
       const browser = await suite.launch({ extension: true });
-      await browser.visit(suite.replica.coveredPage());
       const extensions = await browser.newPage();
       await extensions.goto('chrome://extensions/');
+      const id = browser.extension!.id;
+      // Runtime errors are collected only once asked for, so collection is switched on before the visit.
+      await extensions.evaluate(
+        (extensionId: string) => (globalThis as unknown as DevTools).chrome.developerPrivate.updateExtensionConfiguration({ extensionId, errorCollection: true }),
+        id,
+      );
+      await browser.visit(suite.replica.coveredPage());
       const info = await extensions.evaluate(
-        (id: string) => (globalThis as unknown as { chrome: { developerPrivate: typeof developerPrivate } }).chrome.developerPrivate.getExtensionInfo(id),
-        browser.extension!.id,
+        (extensionId: string) => (globalThis as unknown as DevTools).chrome.developerPrivate.getExtensionInfo(extensionId),
+        id,
       );
       expect({ manifest: info.manifestErrors, install: info.installWarnings, runtime: info.runtimeErrors }).toEqual({ manifest: [], install: [], runtime: [] });
     });
