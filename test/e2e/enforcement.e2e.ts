@@ -150,14 +150,26 @@ describeInBrowsers('enforcement', (suite) => {
       await changed.page.close();
       if (browser.extension) await send(browser, 'set-site-paused', { siteId: site.id, paused: true });
       const paused = await browser.visit(replica.coveredPage());
-      return { before, changed, paused };
+      await aSecond();
+      const jarPaused = await browser.cookies();
+      await paused.page.close();
+      // Resuming sweeps what the pause let in, without waiting for another page load.
+      if (browser.extension) await send(browser, 'set-site-paused', { siteId: site.id, paused: false });
+      return { before, changed, paused, jarPaused, jarResumed: await browser.cookies() };
     },
     control: ({ before }, replica) => expect(replica.log.categoriesSeen({ visit: before.id })).toEqual(expect.arrayContaining(['functionality', 'social-media'])),
-    extension: ({ before, changed, paused }, replica) => {
+    extension: ({ before, changed, paused, jarPaused, jarResumed }, replica) => {
       const seen = (visit: Visit) => replica.log.categoriesSeen({ visit: visit.id });
       expect(seen(before)).toEqual(['functionality']);
       expect(seen(changed)).toEqual(['social-media']);
       expect(seen(paused)).toEqual([...new Set(site.trackers.filter((tracker) => tracker.hosts.length > 0).map((tracker) => tracker.category))].sort());
+      // The sweep removes the site's refused first-party cookies (functionality is now refused too). Trackers' own
+      // unpartitioned cookies are theirs on every site, so they stay, but covered pages never send them.
+      const nowRefused = site.trackers.filter((tracker) => ['performance-and-analytics', 'targeting-or-advertising', 'functionality'].includes(tracker.category));
+      const nowRefusedCookies = new Set(nowRefused.flatMap(firstPartyCookieNames));
+      expect(inJar(jarPaused, nowRefusedCookies).length).toBeGreaterThan(0);
+      expect(inJar(jarResumed, nowRefusedCookies)).toEqual([]);
+      expect(inJar(jarResumed, new Set(necessaryCookies)).length).toBeGreaterThanOrEqual(necessaryCookies.length);
     },
   });
 });
