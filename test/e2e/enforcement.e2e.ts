@@ -121,6 +121,31 @@ describeInBrowsers('enforcement', (suite) => {
     },
   });
 
+  test('with extension: resuming sweeps refused cookies, partitioned under the covered site too, and only those', async () => {
+    const browser = await suite.launch({ extension: true });
+    const page = await browser.openExtensionPage('options.html');
+    const jar = await page.evaluate(async (siteId) => {
+      const cookies = [
+        ['https://www.google-analytics.com/', 'refused-partitioned', 'https://atlassian.com'],
+        ['https://static.zdassets.com/', 'allowed-partitioned', 'https://atlassian.com'],
+        ['https://www.google-analytics.com/', 'other-site-partition', 'https://example-news.com'],
+        ['https://www.atlassian.com/', '_gid', null],
+      ];
+      // Set while the site is paused, so only the sweep on resuming can remove them.
+      await chrome.runtime.sendMessage({ type: 'set-site-paused', payload: { siteId, paused: true } });
+      for (const [url, name, topLevelSite] of cookies) {
+        const partition = topLevelSite ? { partitionKey: { topLevelSite } } : {};
+        await chrome.cookies.set({ url: url!, name: name!, value: '1', secure: true, sameSite: 'no_restriction', ...partition });
+      }
+      const before = (await chrome.cookies.getAll({ partitionKey: {} })).map((cookie) => cookie.name).sort();
+      await chrome.runtime.sendMessage({ type: 'set-site-paused', payload: { siteId, paused: false } });
+      const after = (await chrome.cookies.getAll({ partitionKey: {} })).map((cookie) => cookie.name).sort();
+      return { before, after };
+    }, site.id);
+    expect(jar.before).toEqual(['_gid', 'allowed-partitioned', 'other-site-partition', 'refused-partitioned']);
+    expect(jar.after).toEqual(['allowed-partitioned', 'other-site-partition']);
+  });
+
   if (suite.browser === 'chromium') {
     suite.scenario('after the worker is stopped, protection holds and cookie removal resumes', {
       prepare: ready,
