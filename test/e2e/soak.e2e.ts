@@ -1,0 +1,51 @@
+// The short soak (the long one is `npm run soak`), and a burst of choice changes that must end with exactly the
+// rules the final settings compile to.
+import type Browser from 'webextension-polyfill';
+import { loadSites } from '../../scripts/build';
+import type { Reply } from '../../src/core/messages';
+import { compileRules } from '../../src/core/rules';
+import type { Settings } from '../../src/core/settings';
+import { describeInBrowsers } from './harness';
+import { soak, type SoakTotals } from './soak/soak';
+
+declare const chrome: Browser.Browser;
+
+const site = loadSites()[0]!;
+
+describeInBrowsers('reliability', (suite) => {
+  // Forced worker stops need Chromium's CDP; the burst runs in both browsers.
+  if (suite.browser === 'chromium') suite.scenario('short soak: 12 loads, random choice changes and pauses, 3 worker stops', {
+    run: (browser, replica) => soak(browser, replica, site, { loads: 12, workerStops: 3, seed: 7 }),
+    control: (totals: SoakTotals) => {
+      expect(totals.refusedRequestsArrived).toBeGreaterThan(0);
+      expect(totals.refusedCookiesKept).toBeGreaterThan(0);
+    },
+    extension: (totals: SoakTotals) => {
+      expect(totals.violations).toEqual([]);
+      expect(totals.workerStops).toBe(3);
+      expect(totals.trackerRequestsArrived).toBeGreaterThan(0);
+    },
+  });
+
+  test('with extension: 100 choice changes in a burst end with exactly the rules of the final settings', async () => {
+    const browser = await suite.launch({ extension: true });
+    const page = await browser.openExtensionPage('options.html');
+    const refusable = site.categories.filter((category) => category.refusable).map((category) => category.id);
+    const { settings, rules } = await page.evaluate(async ({ siteId, categories }) => {
+      const burst = Array.from({ length: 100 }, (_, n) => {
+        const categoryId = categories[(n * 7) % categories.length]!;
+        const allowed = (n * 13) % 3 === 0;
+        const message = n % 2 === 0
+          ? { type: 'set-site-choice', payload: { siteId, categoryId, allowed } }
+          : { type: 'set-default-choice', payload: { categoryId, allowed } };
+        return chrome.runtime.sendMessage(message);
+      });
+      await Promise.all(burst);
+      const final = (await chrome.runtime.sendMessage({ type: 'get-settings', payload: {} })) as Reply<'get-settings'>;
+      return { settings: final.ok ? final.value.settings : null, rules: await chrome.declarativeNetRequest.getDynamicRules() };
+    }, { siteId: site.id, categories: refusable });
+    expect(settings).not.toBeNull();
+    const byId = (list: Array<{ id: number }>) => [...list].sort((a, b) => a.id - b.id);
+    expect(byId(rules)).toEqual(byId(compileRules([site], settings as Settings)));
+  });
+});
