@@ -1,23 +1,12 @@
 // A reproducible corpus of realistic requests for the classification benchmark: pages on covered and
 // ordinary sites loading the knowledge base's trackers, other well-known trackers and ordinary resources.
 import type { Site } from '../../src/core/knowledge';
+import { prng } from '../../test/support/prng';
 
 export interface BenchRequest {
   pageUrl: string;
   url: string;
   type: 'script' | 'image' | 'xmlhttprequest' | 'ping' | 'sub_frame' | 'stylesheet' | 'font';
-}
-
-/** mulberry32: small, fast, good enough to make the same corpus from the same seed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 // Well-known trackers that no covered site's inventory lists, so the corpus is not tailored to our data.

@@ -8,6 +8,7 @@ import type { MessageType, Reply, Request, Response } from '../../../src/core/me
 import { freshSettings, type Settings } from '../../../src/core/settings';
 import { pageHostsOf } from '../replica/hosts';
 import { firstPartyCookieNames, thirdPartyCookieName, type Replica, type TestBrowser, type TestPage } from '../harness';
+import { prng } from '../../support/prng';
 
 declare const chrome: Browser.Browser;
 
@@ -31,17 +32,6 @@ export interface SoakTotals {
   refusedCookiesSent: number;
   /** Each violation as "load N: what", so a failure says where. */
   violations: string[];
-}
-
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** One extension page kept open to talk to the worker, as the popup and options page do. */
