@@ -49,7 +49,8 @@ browser.runtime.onMessage.addListener(async (message: unknown, sender: browser.R
   return route(message, sender);
 });
 
-// Changes written by this worker were enforced before their reply; this catches any other writer.
+// Catches writers other than this worker. Its own writes, already enforced before their reply, come back here
+// too: their rules then compare equal to those in force and are not rewritten.
 browser.storage.local.onChanged.addListener((changes) => {
   const change = changes[SETTINGS_KEY];
   if (change) void enforce(store.adopt(change.newValue).settings).catch(report);
