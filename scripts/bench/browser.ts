@@ -74,14 +74,7 @@ export interface ExtensionFigures {
   workerHeap: { afterStartMB: number; afterScenarioMB: number };
 }
 
-/** Heap of the worker, read inside it (Chromium exposes performance.memory there). */
-async function workerHeapMB(browser: TestBrowser): Promise<number> {
-  const bytes = await browser.inExtension(() => {
-    (globalThis as { gc?: () => void }).gc?.();
-    return (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? Number.NaN;
-  });
-  return bytes / 2 ** 20;
-}
+const workerHeapMB = async (browser: TestBrowser): Promise<number> => (await browser.workerHeapBytes()) / 2 ** 20;
 
 /**
  * From an extension page: flip a default choice through the message protocol and poll the dynamic rules until

@@ -1,7 +1,7 @@
 // Debian's Chromium through Playwright: a fresh profile that, like a default desktop Chrome, accepts
 // third-party cookies (otherwise a control run shows none and a cookie test proves nothing), in developer
 // mode so chrome://extensions collects the extension's errors.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
@@ -9,19 +9,22 @@ import { extensionDir } from './extension-dir';
 import { toJarCookie } from './jar';
 import { testPage, visitPage, type DrivablePage } from './page';
 import type { LaunchOptions, TestBrowser } from './types';
+import { workerHeapBytes } from './worker-heap';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 
-export async function launchChromium({ replica, extension, headless = true }: LaunchOptions): Promise<TestBrowser> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'policy-guard-chromium-'));
-  mkdirSync(join(userDataDir, 'Default'));
-  writeFileSync(
-    join(userDataDir, 'Default/Preferences'),
-    JSON.stringify({
-      profile: { cookie_controls_mode: 0, block_third_party_cookies: false },
-      extensions: { ui: { developer_mode: true } },
-    }),
-  );
+export async function launchChromium({ replica, extension, headless = true, profile }: LaunchOptions): Promise<TestBrowser> {
+  const userDataDir = profile ?? mkdtempSync(join(tmpdir(), 'policy-guard-chromium-'));
+  if (!existsSync(join(userDataDir, 'Default/Preferences'))) {
+    mkdirSync(join(userDataDir, 'Default'), { recursive: true });
+    writeFileSync(
+      join(userDataDir, 'Default/Preferences'),
+      JSON.stringify({
+        profile: { cookie_controls_mode: 0, block_third_party_cookies: false },
+        extensions: { ui: { developer_mode: true } },
+      }),
+    );
+  }
   const args = [
     '--no-sandbox',
     '--disable-gpu',
@@ -57,11 +60,12 @@ export async function launchChromium({ replica, extension, headless = true }: La
       requireExtension(baseUrl);
       return (await worker()).evaluate(fn, arg as never);
     },
+    workerHeapBytes: async () => workerHeapBytes(context, requireExtension(baseUrl)),
     stopWorker: async () => stopWorker(context, requireExtension(baseUrl)),
     closed: new Promise((resolve) => context.once('close', () => resolve())),
     close: async () => {
       await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      if (!profile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
   return browser;

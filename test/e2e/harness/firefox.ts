@@ -10,7 +10,9 @@ import type { LaunchOptions, TestBrowser, TestPage } from './types';
 
 const executablePath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-export async function launchFirefox({ replica, extension, headless = true }: LaunchOptions): Promise<TestBrowser> {
+export async function launchFirefox({ replica, extension, headless = true, profile }: LaunchOptions): Promise<TestBrowser> {
+  // A temporary add-on does not survive a restart, so a kept profile would test nothing.
+  if (profile) throw new Error('restarting on a kept profile is only supported in Chromium');
   const dir = extension ? extensionDir('firefox') : null;
   const geckoId = dir ? manifestOf(dir).browser_specific_settings?.gecko?.id : undefined;
   if (dir && !geckoId) throw new Error(`${dir}/manifest.json has no browser_specific_settings.gecko.id`);
@@ -57,6 +59,9 @@ export async function launchFirefox({ replica, extension, headless = true }: Lau
     inExtension: async (fn, arg) => {
       extensionPage ??= openExtensionPage('options.html');
       return (await extensionPage).evaluate(fn, arg);
+    },
+    workerHeapBytes: async () => {
+      throw new Error('reading the background heap is only supported in Chromium');
     },
     stopWorker: async () => {
       throw new Error('stopping the background on demand is only supported in Chromium');

@@ -10,6 +10,11 @@ export interface LaunchOptions {
   extension: boolean;
   /** Show the window (npm start with a display); tests always run headless. */
   headless?: boolean;
+  /**
+   * Chromium: a profile folder to start from and keep, so a test can restart the browser on the same profile.
+   * By default each launch gets a fresh profile, removed on close.
+   */
+  profile?: string;
 }
 
 export interface JarCookie {
@@ -61,6 +66,8 @@ export interface TestBrowser {
    * extension page. Use the `chrome.*` namespace (promise-based in both); `fn` is serialised.
    */
   inExtension<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  /** Chromium: the JS heap the extension's service worker uses, in bytes. */
+  workerHeapBytes(): Promise<number>;
   /** Stops the extension's background (Chromium) and resolves once it is gone; its DNR rules stay in force. */
   stopWorker(): Promise<void>;
   /** Resolves when the browser goes away, closed by the harness or by a person (npm start). */
