@@ -6,7 +6,8 @@ import type Browser from 'webextension-polyfill';
 import { loadSites } from '../../scripts/build';
 import type { Category } from '../../src/core/knowledge';
 import type { Reply } from '../../src/core/messages';
-import { describeInBrowsers, type TestBrowser, type TestPage } from './harness';
+import { describeInBrowsers, type TestPage } from './harness';
+import { tabOfVisit } from './harness/tabs';
 import { axeViolations, waitForText } from './ui-checks';
 
 declare const chrome: Browser.Browser;
@@ -19,15 +20,6 @@ const site = loadSites()[0]!;
 function arrivingCategories(allowed: (category: Category) => boolean): string[] {
   const open = new Set(site.categories.filter((category) => !category.refusable || allowed(category)).map((c) => c.id));
   return [...new Set(site.trackers.filter((t) => t.hosts.length > 0 && open.has(t.category)).map((t) => t.category))].sort();
-}
-
-async function tabOfVisit(browser: TestBrowser, visit: string): Promise<number> {
-  const id = await browser.inExtension(
-    async (tag: string) => (await chrome.tabs.query({})).find((tab) => tab.url?.includes(`visit=${tag}`))?.id ?? null,
-    visit,
-  );
-  if (id === null) throw new Error(`no tab shows visit ${visit}`);
-  return id;
 }
 
 const categoryRow = (id: string) => `li.category:has(input[name="${id}"])`;
@@ -95,5 +87,33 @@ describeInBrowsers('popup', (suite) => {
     expect(await popup.text('footer button')).toMatch(/covered sites/);
     expect(await axeViolations(popup)).toEqual([]);
     await popup.screenshot(`${SCREENSHOTS}/popup-not-covered-${suite.browser}.png`);
+  });
+
+  test('with extension: keyboard alone reaches and flips a switch, with a visible focus ring; dark theme passes axe too', async () => {
+    const browser = await suite.launch({ extension: true });
+    const visit = await browser.visit(suite.replica.coveredPage());
+    const popup = await browser.openExtensionPage(`popup.html?tabId=${await tabOfVisit(browser, visit.id)}`);
+    await waitForText(popup, 'h1', new RegExp(site.name));
+
+    const focused = () => popup.evaluate(() => {
+      const element = document.activeElement as HTMLInputElement | null;
+      return { name: element?.name ?? '', checked: element?.checked ?? false, outline: element ? getComputedStyle(element).outlineStyle : 'none' };
+    });
+    for (let presses = 0; presses < 60 && (await focused()).name !== TOGGLED; presses++) await popup.press('Tab');
+    const before = await focused();
+    expect(before).toEqual({ name: TOGGLED, checked: false, outline: 'solid' });
+    await popup.press(' ');
+    expect((await focused()).checked).toBe(true);
+    await waitForText(popup, '.status', /applies from the next page load/);
+
+    if (suite.browser === 'chromium') {
+      await popup.colorScheme('dark');
+      const background = await popup.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      await popup.colorScheme('light');
+      expect(await popup.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(background);
+      await popup.colorScheme('dark');
+      expect(await axeViolations(popup)).toEqual([]);
+      await popup.screenshot(`${SCREENSHOTS}/popup-dark-${suite.browser}.png`);
+    }
   });
 });

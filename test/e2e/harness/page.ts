@@ -10,6 +10,9 @@ export interface DrivablePage {
   evaluate(fn: (arg: never) => unknown, arg?: unknown): Promise<unknown>;
   waitForSelector(selector: string): Promise<unknown>;
   click(selector: string): Promise<void>;
+  keyboard: { press(key: string): Promise<void> };
+  /** Playwright only; Puppeteer's BiDi pages have no colour-scheme emulation. */
+  emulateMedia?(options: { colorScheme: 'light' | 'dark' }): Promise<void>;
   screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
   close(): Promise<void>;
 }
@@ -21,6 +24,11 @@ export function testPage(page: DrivablePage): TestPage {
     evaluate: async <T, A>(fn: (arg: A) => T | Promise<T>, arg?: A) => (await page.evaluate(fn, arg)) as T,
     waitForSelector: async (selector) => void (await page.waitForSelector(selector)),
     click: (selector) => page.click(selector),
+    press: (key) => page.keyboard.press(key),
+    colorScheme: async (scheme) => {
+      if (!page.emulateMedia) throw new Error('colour-scheme emulation is only supported in Chromium');
+      await page.emulateMedia({ colorScheme: scheme });
+    },
     text: async (selector) =>
       (await page.evaluate((css: string) => document.querySelector(css)?.textContent ?? null, selector)) as string | null,
     screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),

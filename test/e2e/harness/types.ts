@@ -36,6 +36,10 @@ export interface TestPage {
   evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
   waitForSelector(selector: string): Promise<void>;
   click(selector: string): Promise<void>;
+  /** Presses a key as a person would (e.g. "Tab", " "), on whatever has focus. */
+  press(key: string): Promise<void>;
+  /** Chromium: renders the page as under the operating system's light or dark theme (prefers-color-scheme). */
+  colorScheme(scheme: 'light' | 'dark'): Promise<void>;
   /** The text of the first element matching `selector`, or null when there is none. */
   text(selector: string): Promise<string | null>;
   screenshot(path: string): Promise<void>;
