@@ -37,7 +37,12 @@ const pageScript = readFileSync(join(__dirname, 'page-script.js'), 'utf8');
 // A page that loads nothing: where a Firefox test starts before it navigates to an extension page.
 const BLANK = '<!doctype html><title>replica</title>\n';
 
-export async function startReplica(): Promise<Replica> {
+export interface ReplicaOptions {
+  /** Delay before a tracker answers, as a remote third party would (the benchmark's page loads); 0 in tests. */
+  trackerLatencyMs?: number;
+}
+
+export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}): Promise<Replica> {
   const sites = replicaSites();
   const hosts = allHosts(sites);
   const log = new RequestLog();
@@ -80,6 +85,7 @@ export async function startReplica(): Promise<Replica> {
       if (url.pathname === '/__blank') return void response.writeHead(200, { 'content-type': 'text/html' }).end(BLANK);
       switch (role.role) {
         case 'tracker':
+          if (trackerLatencyMs > 0) return void setTimeout(() => sendResource(request, response, entry.kind, trackerHeaders(role, scheme)), trackerLatencyMs);
           return sendResource(request, response, entry.kind, trackerHeaders(role, scheme));
         case 'consent-manager':
           return sendResource(request, response, entry.kind, {}, consentScript(role.site));
