@@ -1,5 +1,5 @@
 // The popup: the current tab's site, rendered from one 'get-tab-state' request and refreshed on storage changes.
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import type { TabState } from '../src/core/messages';
 import type { Connector } from '../src/ui/connector';
 import { useRemote } from '../src/ui/use-remote';
@@ -22,7 +22,8 @@ export function Popup({ connector, tabId, onRendered }: Props) {
   });
   const loaded = remote.value !== undefined;
 
-  useEffect(() => {
+  // A layout effect runs as soon as the data is in the document, not a frame later.
+  useLayoutEffect(() => {
     if (loaded) onRendered?.();
   }, [loaded]);
 

@@ -5,6 +5,8 @@ import { prng } from '../../test/support/prng';
 
 export interface BenchRequest {
   pageUrl: string;
+  /** The page's origin, as the browser reports a request's initiator to the worker. */
+  initiator: string;
   url: string;
   type: 'script' | 'image' | 'xmlhttprequest' | 'ping' | 'sub_frame' | 'stylesheet' | 'font';
 }
@@ -57,7 +59,7 @@ export function buildCorpus(sites: Site[], count: number, seed = 20261123): Benc
       : roll < 0.8 ? pick(ORDINARY_HOSTS)
       : new URL(page).host;
     const type = pick(TYPES);
-    corpus.push({ pageUrl: `${page}/path/${n % 97}`, url: `https://${host}${pick(PATHS[type])}${n}`, type });
+    corpus.push({ pageUrl: `${page}/path/${n % 97}`, initiator: page, url: `https://${host}${pick(PATHS[type])}${n}`, type });
   }
   return corpus;
 }

@@ -2,6 +2,7 @@
 // before it is written, and answers only once its rules are in force.
 import * as v from 'valibot';
 import { isAllowed } from '../core/choices';
+import { withCitedSentencesOnly } from '../core/cited-view';
 import { hostOf } from '../core/hosts';
 import type { Site } from '../core/knowledge';
 import { freshSettings, type Settings } from '../core/settings';
@@ -34,6 +35,7 @@ export function createHandlers({ index, store, counter, tabUrl, enforce }: Handl
   };
   const refusable = (site: Site | undefined, categoryId: string): boolean =>
     site?.categories.some((category) => category.id === categoryId && category.refusable) ?? false;
+  const popupViews = new Map(index.sites.map((site) => [site.id, withCitedSentencesOnly(site)]));
   const knownSite = (siteId: string): Site => {
     const site = index.byId.get(siteId)?.site;
     if (site === undefined) throw new Error(`no covered site "${siteId}"`);
@@ -43,7 +45,8 @@ export function createHandlers({ index, store, counter, tabUrl, enforce }: Handl
   return {
     async 'get-tab-state'({ tabId }) {
       const url = await tabUrl(tabId);
-      const site = url === undefined ? null : (siteOfHost(index, hostOf(url))?.site ?? null);
+      const covered = url === undefined ? undefined : siteOfHost(index, hostOf(url))?.site;
+      const site = covered === undefined ? null : popupViews.get(covered.id)!;
       const { settings } = await store.current();
       const allowed = Object.fromEntries((site?.categories ?? []).map((category) => [category.id, isAllowed(site!, category, settings)]));
       return { site, allowed, paused: site !== null && (settings.sites[site.id]?.paused ?? false), counts: await counter.counts(tabId, site?.id ?? null) };

@@ -49,11 +49,11 @@ browser.runtime.onMessage.addListener(async (message: unknown, sender: browser.R
   return route(message, sender);
 });
 
-// Catches writers other than this worker. Its own writes, already enforced before their reply, come back here
-// too: their rules then compare equal to those in force and are not rewritten.
+// Catches writers other than this worker; its own writes, enforced before their reply, are recognised and skipped.
 browser.storage.local.onChanged.addListener((changes) => {
   const change = changes[SETTINGS_KEY];
-  if (change) void enforce(store.adopt(change.newValue).settings).catch(report);
+  const adopted = change ? store.adopt(change.newValue) : null;
+  if (adopted) void enforce(adopted.settings).catch(report);
 });
 
 browser.cookies.onChanged.addListener((change) => void guard.changed(change).catch(report));

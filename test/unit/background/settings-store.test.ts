@@ -51,3 +51,16 @@ test('corrupt stored settings are repaired on read and the repair is reported un
   await store.update((current) => current);
   expect((await store.current()).recovered).toEqual([]);
 });
+
+test("echoes of the store's own writes are skipped, even one arriving after a newer write; others are adopted", async () => {
+  const store = createSettingsStore(memoryArea());
+  const first = await store.update((settings) => setDefaultChoice(settings, 'functionality', false));
+  const second = await store.update((settings) => setDefaultChoice(settings, 'social-media', true));
+  expect(store.adopt(structuredClone(first))).toBeNull();
+  expect(store.adopt(structuredClone(second))).toBeNull();
+  expect((await store.current()).settings).toEqual(second);
+
+  const foreign = setSitePaused(second, 'atlassian', true);
+  expect(store.adopt(structuredClone(foreign))?.settings).toEqual(foreign);
+  expect((await store.current()).settings).toEqual(foreign);
+});

@@ -1,0 +1,14 @@
+// The site as the popup shows it: every claim with only the sentences claims cite. The full text of every policy
+// snapshot (several hundred sentences) stays with the options page, so the popup's one request stays small.
+import type { Site } from './knowledge';
+
+export function withCitedSentencesOnly(site: Site): Site {
+  const cited = new Set<string>([
+    ...site.categories.flatMap((category) => category.cites),
+    ...site.trackers.flatMap((tracker) => tracker.cites ?? []),
+    ...site.collected.flatMap((group) => group.items.flatMap((item) => item.cites)),
+    ...site.practices.flatMap((practice) => practice.cites),
+    ...site.optOuts.flatMap((optOut) => optOut.cites),
+  ]);
+  return { ...site, sentences: site.sentences.filter((sentence) => cited.has(sentence.id)) };
+}
