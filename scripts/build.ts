@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } f
 import { join, resolve } from 'node:path';
 import { validateSite, type Site } from '../src/core/knowledge';
 import { hostPermissions } from '../src/core/permissions';
+import { cookiePatternsByCategory, shieldDataFile, shieldDataScript } from '../src/core/shield-plan';
 import { renderIcon } from './icon';
 
 export type Target = 'chrome' | 'firefox';
@@ -43,6 +44,7 @@ async function buildTarget(target: Target, outDir: string, sites: Site[], expose
       bg: join(root, 'src/background/index.ts'),
       popup: join(root, 'popup/index.tsx'),
       options: join(root, 'options/index.tsx'),
+      'cookie-shield': join(root, 'src/content/cookie-shield.ts'),
     },
     outdir: outDir,
     bundle: true,
@@ -74,8 +76,19 @@ async function buildTarget(target: Target, outDir: string, sites: Site[], expose
   for (const css of ['popup/popup.css', 'options/options.css']) {
     cpSync(join(root, css), join(outDir, css.split('/')[1]!));
   }
+  writeShieldData(outDir, sites);
   for (const size of [16, 32, 48, 128]) writeFileSync(join(outDir, `icons/${size}.png`), renderIcon(size));
   writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifestFor(target, sites, { exposePages }), null, 2));
+}
+
+/** The cookie shield's data: one file per site and category, registered by the worker for refused categories. */
+function writeShieldData(outDir: string, sites: Site[]): void {
+  for (const site of sites) {
+    mkdirSync(join(outDir, 'shield', site.id), { recursive: true });
+    for (const [category, patterns] of cookiePatternsByCategory(site)) {
+      writeFileSync(join(outDir, shieldDataFile(site.id, category)), shieldDataScript(patterns));
+    }
+  }
 }
 
 async function main(): Promise<void> {

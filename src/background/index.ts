@@ -6,6 +6,7 @@ import { hostOf } from '../core/hosts';
 import { hostPermissions } from '../core/permissions';
 import { compileRules } from '../core/rules';
 import type { Settings } from '../core/settings';
+import { shieldPlan } from '../core/shield-plan';
 import { siteOfHost, buildSiteIndex } from '../core/site-index';
 import { blockedRequest } from '../core/verdicts';
 import { setBadge } from '../browser/badge';
@@ -16,12 +17,14 @@ import { createHandlers } from './handlers';
 import { createMessageRouter } from './message-router';
 import { createRulesSync, type DynamicRules } from './rules-sync';
 import { createSettingsStore, SETTINGS_KEY } from './settings-store';
+import { createShieldSync, type ContentScripts } from './shield-sync';
 import { createTabCounter } from './tab-counter';
 
 const index = buildSiteIndex(sites);
 const store = createSettingsStore(browser.storage.local);
 const settings = async (): Promise<Settings> => (await store.current()).settings;
 const rules = createRulesSync(browser.declarativeNetRequest as unknown as DynamicRules, (current) => compileRules(sites, current));
+const shield = createShieldSync(browser.scripting as unknown as ContentScripts, (current) => shieldPlan(sites, current));
 const counter = createTabCounter({ session: browser.storage.session, setBadge, badgeEnabled: async () => (await settings()).badge });
 const guard = createCookieGuard({
   jar: browserCookieJar,
@@ -31,7 +34,8 @@ const guard = createCookieGuard({
 });
 
 async function enforce(current: Settings): Promise<void> {
-  await rules.apply(current);
+  // A shield that fails to register leaves the worker's cookie removal, so it does not stop the rest.
+  await Promise.all([rules.apply(current), shield.apply(current).catch(report)]);
   await Promise.all([guard.sweep(), counter.refreshBadges()]);
 }
 

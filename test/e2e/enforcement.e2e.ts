@@ -22,6 +22,7 @@ function cookiesOf(categories: string[]): Set<string> {
 }
 
 const refusedCookies = cookiesOf(refused);
+const refusedFirstPartyCookies = new Set(site.trackers.filter((tracker) => refused.includes(tracker.category)).flatMap(firstPartyCookieNames));
 const refusedThirdPartyCookies = new Set(site.trackers.filter((tracker) => refused.includes(tracker.category) && tracker.hosts.length > 0).map(thirdPartyCookieName));
 
 /** "A second after the page loads": the moment the issue names, not a timing assertion. */
@@ -77,8 +78,9 @@ function expectCookiesStopped(replica: Replica, loads: Loads): void {
   expect(inJar(loads.jarAfterReload, refusedCookies)).toEqual([]);
   // Third-party cookies of refused trackers are never sent (their requests are blocked, their headers stripped).
   for (const visit of [loads.first, loads.reload]) expect(sentCookies(replica, visit, refusedThirdPartyCookies)).toEqual([]);
-  // Nothing refused survives a load: the next page request carries none. (A cookie a page script sets can still
-  // ride on requests that same script makes before the removal lands; see the cookie guard.)
+  // The page's own script never gets to store a refused first-party cookie (the cookie shield), so no request of
+  // either load carries one: not the site's own, not wac-cdn.atlassian.com, not the next page request.
+  for (const visit of [loads.first, loads.reload]) expect(sentCookies(replica, visit, refusedFirstPartyCookies)).toEqual([]);
   const document = replica.log.find({ visit: loads.reload.id, kind: 'document' })[0];
   expect(document?.cookieNames.filter((name) => refusedCookies.has(name))).toEqual([]);
   // Strictly necessary cookies stay, and the site gets them back on the next load.
@@ -96,6 +98,9 @@ describeInBrowsers('enforcement', (suite) => {
       expect(sentCookies(replica, loads.reload, refusedThirdPartyCookies).length).toBeGreaterThan(0);
       const document = replica.log.find({ visit: loads.reload.id, kind: 'document' })[0];
       expect(document?.cookieNames.filter((name) => refusedCookies.has(name)).length).toBeGreaterThan(0);
+      // Without the extension the page's own script stores them, and its next requests to its own site carry them.
+      const sameLoad = sentCookies(replica, loads.first, refusedFirstPartyCookies);
+      expect(sameLoad).toEqual(expect.arrayContaining([...refusedFirstPartyCookies].map((name) => `${name}→wac-cdn.atlassian.com`)));
     },
     extension: (loads, replica) => {
       expectTrackersStopped(replica, loads);
@@ -104,6 +109,22 @@ describeInBrowsers('enforcement', (suite) => {
       const allowedWithHosts = site.trackers.filter((tracker) => !refused.includes(tracker.category) && tracker.hosts.length > 0);
       expect(replica.log.trackersSeen({ visit: loads.first.id })).toEqual(allowedWithHosts.map((tracker) => tracker.id).sort());
     },
+  });
+
+  suite.scenario("the page's own script cannot store a refused first-party cookie, not even for a moment", {
+    prepare: ready,
+    run: async (browser, replica) => {
+      const visit = await browser.visit(replica.coveredPage());
+      // Written and read back in one task: the worker's removal could not have run in between.
+      return visit.page.evaluate((name) => {
+        document.cookie = `${name}=probe; path=/`;
+        document.cookie = 'probe=1; path=/';
+        const jar = document.cookie.split('; ');
+        return { refused: jar.includes(`${name}=probe`), other: jar.includes('probe=1') };
+      }, [...refusedFirstPartyCookies][0]!);
+    },
+    control: (seen) => expect(seen).toEqual({ refused: true, other: true }),
+    extension: (seen) => expect(seen).toEqual({ refused: false, other: true }),
   });
 
   suite.scenario('a page the knowledge base does not cover is untouched', {

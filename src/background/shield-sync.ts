@@ -1,0 +1,55 @@
+// Keeps the registered cookie-shield scripts equal to the core's plan for the current settings. Updates run one
+// at a time and a burst ends with the last one, as for the rules; an unchanged plan touches nothing.
+import type { Settings } from '../core/settings';
+import { SHIELD_ID_PREFIX, type ShieldScript } from '../core/shield-plan';
+import { serialQueue } from './serial-queue';
+
+export interface RegisteredScript extends ShieldScript {
+  world: 'MAIN';
+  runAt: 'document_start';
+  allFrames: boolean;
+  persistAcrossSessions: boolean;
+}
+
+export interface ContentScripts {
+  getRegisteredContentScripts(): Promise<Array<{ id: string; js?: string[] | null; matches?: string[] | null }>>;
+  unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
+  registerContentScripts(scripts: RegisteredScript[]): Promise<void>;
+}
+
+export interface ShieldSync {
+  /** Resolves once the shield for these settings, or for newer ones, is registered. */
+  apply(settings: Settings): Promise<void>;
+}
+
+export function createShieldSync(scripting: ContentScripts, plan: (settings: Settings) => ShieldScript[]): ShieldSync {
+  const enqueue = serialQueue();
+  let latest: Settings | null = null;
+  let applied: Settings | null = null;
+  return {
+    apply(settings) {
+      latest = settings;
+      return enqueue(async () => {
+        const wanted = latest;
+        if (wanted === null || wanted === applied) return;
+        const scripts = plan(wanted);
+        const existing = (await scripting.getRegisteredContentScripts()).filter((script) => script.id.startsWith(SHIELD_ID_PREFIX));
+        if (canonical(existing) !== canonical(scripts)) {
+          if (existing.length > 0) await scripting.unregisterContentScripts({ ids: existing.map((script) => script.id) });
+          if (scripts.length > 0) {
+            await scripting.registerContentScripts(
+              scripts.map((script) => ({ ...script, world: 'MAIN', runAt: 'document_start', allFrames: true, persistAcrossSessions: true })),
+            );
+          }
+        }
+        applied = wanted;
+      });
+    },
+  };
+}
+
+/** What a registration is: its other options never vary. Paths are compared without a leading slash. */
+function canonical(scripts: ReadonlyArray<{ id: string; js?: string[] | null; matches?: string[] | null }>): string {
+  const shape = scripts.map(({ id, js, matches }) => ({ id, js: (js ?? []).map((path) => path.replace(/^\//, '')), matches: [...(matches ?? [])].sort() }));
+  return JSON.stringify(shape.sort((a, b) => (a.id < b.id ? -1 : 1)));
+}

@@ -1,0 +1,50 @@
+// Which cookie-shield scripts the worker registers, given the settings. The shield (src/content/) drops a page's
+// own document.cookie writes of refused first-party cookies before they are stored; its data comes from files made
+// at build time, one per site and category, so the refused names are there synchronously at document_start.
+import { refusedCategories } from './choices';
+import type { Site } from './knowledge';
+import type { Settings } from './settings';
+
+/** The global the data files fill and the shield reads, then deletes. */
+export const SHIELD_GLOBAL = '__policyGuardRefused';
+export const SHIELD_SCRIPT = 'cookie-shield.js';
+export const SHIELD_ID_PREFIX = 'shield-';
+
+export interface ShieldScript {
+  id: string;
+  /** The refused categories' data files, then the shield: files of one registration run in order. */
+  js: string[];
+  matches: string[];
+}
+
+export function shieldDataFile(siteId: string, categoryId: string): string {
+  return `shield/${siteId}/${categoryId}.js`;
+}
+
+/** Each refusable category's first-party cookie name patterns ("x*" a prefix); categories without any are left out. */
+export function cookiePatternsByCategory(site: Site): Map<string, string[]> {
+  const refusable = new Set(site.categories.filter((category) => category.refusable).map((category) => category.id));
+  const patterns = new Map<string, string[]>();
+  for (const tracker of site.trackers) {
+    if (tracker.cookies.length === 0 || !refusable.has(tracker.category)) continue;
+    patterns.set(tracker.category, [...(patterns.get(tracker.category) ?? []), ...tracker.cookies]);
+  }
+  return patterns;
+}
+
+/** One registration per site with something refused that has cookie names; a paused site refuses nothing. */
+export function shieldPlan(sites: readonly Site[], settings: Settings): ShieldScript[] {
+  return sites.flatMap((site) => {
+    const patterns = cookiePatternsByCategory(site);
+    const data = refusedCategories(site, settings)
+      .filter((category) => patterns.has(category))
+      .map((category) => shieldDataFile(site.id, category));
+    if (data.length === 0) return [];
+    return [{ id: `${SHIELD_ID_PREFIX}${site.id}`, js: [...data, SHIELD_SCRIPT], matches: site.domains.map((domain) => `*://*.${domain}/*`) }];
+  });
+}
+
+/** The data file's whole text: it adds the category's patterns to the shield's global. */
+export function shieldDataScript(patterns: readonly string[]): string {
+  return `(globalThis.${SHIELD_GLOBAL} ??= []).push(...${JSON.stringify(patterns)});\n`;
+}

@@ -1,0 +1,56 @@
+import { freshSettings, type Settings } from '../../../src/core/settings';
+import { setDefaultChoice, setSitePaused } from '../../../src/core/settings-ops';
+import { shieldPlan } from '../../../src/core/shield-plan';
+import { createShieldSync, type ContentScripts, type RegisteredScript } from '../../../src/background/shield-sync';
+import { MINI } from '../core/mini-site';
+
+/** Registered scripts that answer a turn later, reject duplicate ids as the browser does, and count changes. */
+function fakeScripting(initial: Array<{ id: string; js: string[]; matches: string[] }> = []) {
+  let scripts: Array<{ id: string; js: string[]; matches: string[] }> = [...initial];
+  let changes = 0;
+  const later = () => new Promise((resolve) => setImmediate(resolve));
+  const registered: RegisteredScript[][] = [];
+  const scripting: ContentScripts = {
+    async getRegisteredContentScripts() {
+      await later();
+      // Firefox reports paths with a leading slash.
+      return scripts.map((script) => ({ ...script, js: script.js.map((path) => `/${path}`) }));
+    },
+    async unregisterContentScripts({ ids }) {
+      await later();
+      scripts = scripts.filter((script) => !ids.includes(script.id));
+      changes++;
+    },
+    async registerContentScripts(added) {
+      await later();
+      if (added.some((script) => scripts.some((existing) => existing.id === script.id))) throw new Error('duplicate id');
+      scripts = [...scripts, ...added.map(({ id, js, matches }) => ({ id, js, matches }))];
+      registered.push(added);
+      changes++;
+    },
+  };
+  return { scripting, scripts: () => scripts, changes: () => changes, registered };
+}
+
+const plan = (settings: Settings) => shieldPlan([MINI], settings);
+
+test('a burst of changes ends with the last plan registered, in the main world at document start', async () => {
+  const fake = fakeScripting([{ id: 'other', js: ['x.js'], matches: ['*://*.other.test/*'] }]);
+  const sync = createShieldSync(fake.scripting, plan);
+  const paused = setSitePaused(freshSettings(), 'mini', true);
+  const last = setDefaultChoice(freshSettings(), 'functionality', false);
+  await Promise.all([sync.apply(freshSettings()), sync.apply(paused), sync.apply(last)]);
+  expect(fake.scripts()).toEqual([{ id: 'other', js: ['x.js'], matches: ['*://*.other.test/*'] }, ...plan(last)]);
+  expect(fake.registered.flat()[0]).toMatchObject({ world: 'MAIN', runAt: 'document_start', allFrames: true, persistAcrossSessions: true });
+});
+
+test('an unchanged plan touches nothing; a paused site loses its shield', async () => {
+  const fake = fakeScripting();
+  await createShieldSync(fake.scripting, plan).apply(freshSettings());
+  expect(fake.changes()).toBe(1);
+  // A woken worker finds the same registration and leaves it.
+  await createShieldSync(fake.scripting, plan).apply(freshSettings());
+  expect(fake.changes()).toBe(1);
+  await createShieldSync(fake.scripting, plan).apply(setSitePaused(freshSettings(), 'mini', true));
+  expect(fake.scripts()).toEqual([]);
+});
