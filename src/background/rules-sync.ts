@@ -2,7 +2,7 @@
 // One atomic update replaces every rule; updates run one at a time, and a burst of changes ends with the last one.
 import type { DnrRule } from '../core/rules';
 import type { Settings } from '../core/settings';
-import { serialQueue } from './serial-queue';
+import { syncToLatest } from './sync-to-latest';
 
 export interface DynamicRules {
   getDynamicRules(): Promise<Array<{ id: number }>>;
@@ -15,24 +15,14 @@ export interface RulesSync {
 }
 
 export function createRulesSync(dnr: DynamicRules, compile: (settings: Settings) => DnrRule[]): RulesSync {
-  const enqueue = serialQueue();
-  let latest: Settings | null = null;
-  let applied: Settings | null = null;
   return {
-    apply(settings) {
-      latest = settings;
-      return enqueue(async () => {
-        // Only the newest settings matter: a queued older request finds them already applied and does nothing.
-        const wanted = latest;
-        if (wanted === null || wanted === applied) return;
-        const addRules = compile(wanted);
-        const existing = await dnr.getDynamicRules();
-        if (canonical(existing) !== canonical(addRules)) {
-          await dnr.updateDynamicRules({ removeRuleIds: existing.map((rule) => rule.id), addRules });
-        }
-        applied = wanted;
-      });
-    },
+    apply: syncToLatest(async (wanted) => {
+      const addRules = compile(wanted);
+      const existing = await dnr.getDynamicRules();
+      if (canonical(existing) !== canonical(addRules)) {
+        await dnr.updateDynamicRules({ removeRuleIds: existing.map((rule) => rule.id), addRules });
+      }
+    }),
   };
 }
 

@@ -2,7 +2,7 @@
 // at a time and a burst ends with the last one, as for the rules; an unchanged plan touches nothing.
 import type { Settings } from '../core/settings';
 import { SHIELD_ID_PREFIX, type ShieldScript } from '../core/shield-plan';
-import { serialQueue } from './serial-queue';
+import { syncToLatest } from './sync-to-latest';
 
 export interface RegisteredScript extends ShieldScript {
   world: 'MAIN';
@@ -23,28 +23,18 @@ export interface ShieldSync {
 }
 
 export function createShieldSync(scripting: ContentScripts, plan: (settings: Settings) => ShieldScript[]): ShieldSync {
-  const enqueue = serialQueue();
-  let latest: Settings | null = null;
-  let applied: Settings | null = null;
   return {
-    apply(settings) {
-      latest = settings;
-      return enqueue(async () => {
-        const wanted = latest;
-        if (wanted === null || wanted === applied) return;
-        const scripts = plan(wanted);
-        const existing = (await scripting.getRegisteredContentScripts()).filter((script) => script.id.startsWith(SHIELD_ID_PREFIX));
-        if (canonical(existing) !== canonical(scripts)) {
-          if (existing.length > 0) await scripting.unregisterContentScripts({ ids: existing.map((script) => script.id) });
-          if (scripts.length > 0) {
-            await scripting.registerContentScripts(
-              scripts.map((script) => ({ ...script, world: 'MAIN', runAt: 'document_start', allFrames: true, persistAcrossSessions: true })),
-            );
-          }
-        }
-        applied = wanted;
-      });
-    },
+    apply: syncToLatest(async (wanted) => {
+      const scripts = plan(wanted);
+      const existing = (await scripting.getRegisteredContentScripts()).filter((script) => script.id.startsWith(SHIELD_ID_PREFIX));
+      if (canonical(existing) === canonical(scripts)) return;
+      if (existing.length > 0) await scripting.unregisterContentScripts({ ids: existing.map((script) => script.id) });
+      if (scripts.length > 0) {
+        await scripting.registerContentScripts(
+          scripts.map((script) => ({ ...script, world: 'MAIN', runAt: 'document_start', allFrames: true, persistAcrossSessions: true })),
+        );
+      }
+    }),
   };
 }
 
