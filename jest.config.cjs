@@ -2,7 +2,11 @@
 module.exports = {
   testMatch: ['<rootDir>/test/unit/**/*.test.ts?(x)'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { transform: { react: { runtime: 'automatic', importSource: 'preact' } } } }] },
-  moduleNameMapper: { '^knowledge:sites$': '<rootDir>/test/support/knowledge-sites.ts', '^react$': 'preact/compat', '^react-dom$': 'preact/compat' },
+  moduleNameMapper: {
+    '^knowledge:sites$': '<rootDir>/test/support/knowledge-sites.ts',
+    '^react$': 'preact/compat',
+    '^react-dom$': 'preact/compat',
+  },
   transformIgnorePatterns: ['/node_modules/(?!(preact|@testing-library)/)'],
   testEnvironment: 'node',
   globals: { __BROWSER__: 'chrome' },

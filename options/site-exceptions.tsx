@@ -44,9 +44,7 @@ function SiteException({ connector, run, settings, siteId, own, site }: Exceptio
                 checked={own.choices[category.id] ?? settings.defaults[category.id] ?? category.defaultAllowed}
                 locked={!category.refusable}
                 disabled={own.paused}
-                onChange={(allowed) =>
-                  void run(() => connector.request('set-site-choice', { siteId, categoryId: category.id, allowed }))
-                }
+                onChange={(allowed) => void run(() => connector.request('set-site-choice', { siteId, categoryId: category.id, allowed }))}
               />
               {category.refusable && !(category.id in own.choices) && <p class="note">Follows your default.</p>}
             </li>

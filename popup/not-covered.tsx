@@ -7,10 +7,7 @@ export function NotCovered({ connector, counts }: { connector: Connector; counts
   return (
     <main class="not-covered">
       <h1>This site is not covered</h1>
-      <p>
-        Policy Guard acts on the privacy policies it knows, and it does not know this site's. It changes nothing
-        here.
-      </p>
+      <p>Policy Guard acts on the privacy policies it knows, and it does not know this site's. It changes nothing here.</p>
       <p class="counts">{countsText(totalCounts(counts))}</p>
       <footer>
         <button type="button" onClick={() => void connector.openOptionsPage()}>

@@ -14,7 +14,6 @@ interface Props {
   onRendered?: () => void;
 }
 
-
 export function Popup({ connector, tabId, onRendered }: Props) {
   const [remote, refresh] = useRemote(connector, async () => {
     const id = tabId ?? (await connector.activeTabId());

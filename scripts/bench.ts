@@ -32,9 +32,21 @@ async function main(): Promise<void> {
   console.log('classifying 100,000 requests (ours, then the peer)...');
   const classification = await benchClassification(sites, 100_000);
   const speedup = classification.peer.p50 / classification.ours.p50;
-  add('classify p50 (ns/request)', classification.ours.p50.toFixed(0), '≤ 1000', classification.ours.p50 <= 1000, `peer ${classification.peer.p50.toFixed(0)} → ${speedup.toFixed(1)}× faster`);
+  add(
+    'classify p50 (ns/request)',
+    classification.ours.p50.toFixed(0),
+    '≤ 1000',
+    classification.ours.p50 <= 1000,
+    `peer ${classification.peer.p50.toFixed(0)} → ${speedup.toFixed(1)}× faster`,
+  );
   add('classify p99 (ns/request)', classification.ours.p99.toFixed(0), '', true, `peer ${classification.peer.p99.toFixed(0)}`);
-  add('classify mean, whole corpus in one loop (ns)', classification.oursLoopMean.toFixed(0), '', true, `peer mean ${classification.peer.mean.toFixed(0)}`);
+  add(
+    'classify mean, whole corpus in one loop (ns)',
+    classification.oursLoopMean.toFixed(0),
+    '',
+    true,
+    `peer mean ${classification.peer.mean.toFixed(0)}`,
+  );
   add('speed-up against the peer (p50)', `${speedup.toFixed(1)}×`, '≥ 10×', speedup >= 10);
   const { agree, knownToBoth } = classification.agreement;
   add('agreement with the peer on "is a tracker"', `${agree}/${knownToBoth}`, '', true, `${((100 * agree) / knownToBoth).toFixed(1)}%`);
@@ -46,14 +58,26 @@ async function main(): Promise<void> {
     console.log(`loading pages ${runs}× per mode in headless Chromium (trackers answer after ${trackerLatencyMs} ms)...`);
     for (const row of await benchPageLoad(replica, runs)) {
       const target = row.page === 'covered' ? 0.8 : 1.02;
-      add(`page load, ${row.page} (median)`, `${ms(row.withMs)} vs ${ms(row.withoutMs)}`, `ratio ≤ ${target}`, row.ratio <= target, `${row.ratio.toFixed(2)} with/without`);
+      add(
+        `page load, ${row.page} (median)`,
+        `${ms(row.withMs)} vs ${ms(row.withoutMs)}`,
+        `ratio ≤ ${target}`,
+        row.ratio <= target,
+        `${row.ratio.toFixed(2)} with/without`,
+      );
     }
     console.log('measuring choice changes, popup and worker memory...');
     const figures = await benchExtension(replica, Math.max(20, runs));
     add('choice change → rules in force p50', ms(figures.choiceToRules.p50), '', true);
     add('choice change → rules in force p95', ms(figures.choiceToRules.p95), '≤ 50 ms', figures.choiceToRules.p95 <= 50);
     const popup = figures.popupFirstRender;
-    add('popup open → first render with data p50', ms(popup.fromNavigation.p50), '≤ 50 ms', popup.fromNavigation.p50 <= 50, `p95 ${ms(popup.fromNavigation.p95)}`);
+    add(
+      'popup open → first render with data p50',
+      ms(popup.fromNavigation.p50),
+      '≤ 50 ms',
+      popup.fromNavigation.p50 <= 50,
+      `p95 ${ms(popup.fromNavigation.p95)}`,
+    );
     add('  of which the popup script (start → render) p50', ms(popup.fromScript.p50), '', true, `p95 ${ms(popup.fromScript.p95)}`);
     add('worker JS heap after start', `${figures.workerHeap.afterStartMB.toFixed(2)} MB`, '', true);
     add('worker JS heap after the replica scenario', `${figures.workerHeap.afterScenarioMB.toFixed(2)} MB`, '', true);
@@ -63,21 +87,34 @@ async function main(): Promise<void> {
 
   for (const size of measureSizes(join(root, 'dist'))) {
     if (size.file.endsWith('.zip')) add(`size ${size.file}`, kb(size.raw), '≤ 250 KB', size.raw <= 250 * 1024);
-    else if (size.file.endsWith('popup.js')) add(`size ${size.file} gzipped`, kb(size.gzip), '≤ 25 KB', size.gzip <= 25 * 1024, `raw ${kb(size.raw)}`);
+    else if (size.file.endsWith('popup.js'))
+      add(`size ${size.file} gzipped`, kb(size.gzip), '≤ 25 KB', size.gzip <= 25 * 1024, `raw ${kb(size.raw)}`);
     else add(`size ${size.file} gzipped`, kb(size.gzip), '', true, `raw ${kb(size.raw)}`);
   }
 
   for (const scale of benchScale(sites[0]!)) {
-    const fits = scale.rules <= CHROME_LIMITS.dynamic && scale.unsafeRules <= CHROME_LIMITS.unsafeDynamic && scale.regexRules <= CHROME_LIMITS.regex;
-    add(`dynamic rules for ${scale.sites} site(s)`, `${scale.rules} (${scale.unsafeRules} unsafe, ${scale.regexRules} regex)`, '≤ 30000 / 5000 / 1000', fits);
+    const fits =
+      scale.rules <= CHROME_LIMITS.dynamic && scale.unsafeRules <= CHROME_LIMITS.unsafeDynamic && scale.regexRules <= CHROME_LIMITS.regex;
+    add(
+      `dynamic rules for ${scale.sites} site(s)`,
+      `${scale.rules} (${scale.unsafeRules} unsafe, ${scale.regexRules} regex)`,
+      '≤ 30000 / 5000 / 1000',
+      fits,
+    );
   }
 
-  const widths = (['figure', 'value', 'target', 'ratio'] as const).map((key) => Math.max(key.length, ...rows.map((row) => row[key].length)));
+  const widths = (['figure', 'value', 'target', 'ratio'] as const).map((key) =>
+    Math.max(key.length, ...rows.map((row) => row[key].length)),
+  );
   const line = (cells: string[]) => cells.map((cell, n) => cell.padEnd(widths[n]!)).join('  ');
   console.log(`\n${line(['figure', 'value', 'target', 'ratio'])}  met`);
-  for (const row of rows) console.log(`${line([row.figure, row.value, row.target, row.ratio])}  ${row.target ? (row.met ? 'yes' : 'NO') : ''}`);
+  for (const row of rows)
+    console.log(`${line([row.figure, row.value, row.target, row.ratio])}  ${row.target ? (row.met ? 'yes' : 'NO') : ''}`);
   mkdirSync(join(root, 'artifacts'), { recursive: true });
-  writeFileSync(join(root, 'artifacts/bench.json'), JSON.stringify({ date: new Date().toISOString(), runs, trackerLatencyMs, rows, classification }, null, 2));
+  writeFileSync(
+    join(root, 'artifacts/bench.json'),
+    JSON.stringify({ date: new Date().toISOString(), runs, trackerLatencyMs, rows, classification }, null, 2),
+  );
   console.log('\nwritten: artifacts/bench.json');
 }
 

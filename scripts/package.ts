@@ -15,5 +15,15 @@ function run(command: string, args: string[]): void {
 run('tsx', ['scripts/build.ts']);
 for (const target of ['chrome', 'firefox']) {
   // web-ext build only zips the folder (it needs no network and no signing).
-  run('web-ext', ['build', '--source-dir', `dist/${target}`, '--artifacts-dir', 'dist', '--filename', `policy-guard-${target}.zip`, '--overwrite-dest', '--no-config-discovery']);
+  run('web-ext', [
+    'build',
+    '--source-dir',
+    `dist/${target}`,
+    '--artifacts-dir',
+    'dist',
+    '--filename',
+    `policy-guard-${target}.zip`,
+    '--overwrite-dest',
+    '--no-config-discovery',
+  ]);
 }

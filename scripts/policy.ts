@@ -35,7 +35,8 @@ export function compileFile(curatedPath: string, sourcesDir?: string): Compiled 
     const path = join(dir, doc.source);
     if (!existsSync(path)) throw new Error(`${curated.id}: source ${path} does not exist`);
     const hash = createHash('sha256').update(readFileSync(path)).digest('hex');
-    if (doc.sha256 && hash !== doc.sha256) throw new Error(`${curated.id}: source ${doc.source} has changed (sha256 ${hash}); sources are never edited`);
+    if (doc.sha256 && hash !== doc.sha256)
+      throw new Error(`${curated.id}: source ${doc.source} has changed (sha256 ${hash}); sources are never edited`);
     sources[doc.source] = readText(path);
   }
   return compileSite(curated, sources);
@@ -59,7 +60,10 @@ function writeAll(outDir: string, compiled: readonly Compiled[]): void {
 
 function curatedFiles(): string[] {
   const dir = join(knowledge, 'curated');
-  return readdirSync(dir).filter((name) => name.endsWith('.json')).sort().map((name) => join(dir, name));
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => join(dir, name));
 }
 
 function build(): void {
@@ -82,14 +86,18 @@ export function verifyCommitted(sitesDir = join(knowledge, 'sites')): string[] {
       continue;
     }
     const committed = readText(committedPath);
-    if (committed !== serialise(fresh)) problems.push(`${name} differs from a fresh compile of its sources; run npm run policy -- build and commit`);
+    if (committed !== serialise(fresh))
+      problems.push(`${name} differs from a fresh compile of its sources; run npm run policy -- build and commit`);
     const parsed = parseSite(name, committed);
     if (!parsed.ok) {
       problems.push(...parsed.errors);
       continue;
     }
     const sources = Object.fromEntries(
-      fresh.documents.map((read) => [read.curated.id, { text: readText(join(knowledge, 'sources', fresh.site.id, read.curated.source)), format: read.curated.format }]),
+      fresh.documents.map((read) => [
+        read.curated.id,
+        { text: readText(join(knowledge, 'sources', fresh.site.id, read.curated.source)), format: read.curated.format },
+      ]),
     );
     problems.push(...verifySite(parsed.site, sources).map((problem) => `${name}: ${problem}`));
   }

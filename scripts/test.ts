@@ -104,7 +104,9 @@ function main(): void {
     if (failure) {
       for (const line of done) console.log(line);
       console.error(`✗ ${stage.name} failed after ${seconds}s: ${failure}`);
-      const env = Object.entries(stage.env ?? {}).map(([key, value]) => `${key}=${value} `).join('');
+      const env = Object.entries(stage.env ?? {})
+        .map(([key, value]) => `${key}=${value} `)
+        .join('');
       console.error(`  reproduce: ${env}${shown}`);
       console.log(allTests());
       process.exit(1);

@@ -49,7 +49,10 @@ export async function benchPageLoad(replica: Replica, runs: number): Promise<Pag
   const withExtension = await launchBrowser('chromium', { replica, extension: true });
   try {
     const rows: PageLoadRow[] = [];
-    for (const [page, url] of [['covered', replica.coveredPage()], ['non-covered', replica.uncoveredPage()]] as const) {
+    for (const [page, url] of [
+      ['covered', replica.coveredPage()],
+      ['non-covered', replica.uncoveredPage()],
+    ] as const) {
       await loadTime(without, url);
       await loadTime(withExtension, url);
       const times = { without: [] as number[], with: [] as number[] };
@@ -86,18 +89,24 @@ async function choiceToRules(browser: TestBrowser, changes: number): Promise<Per
   for (let n = 0; n < changes; n++) {
     samples.push(
       // No named inner functions: tsx would wrap them in a helper the page does not have.
-      await page.evaluate(async (allowed: boolean) => {
-        const before = JSON.stringify(await chrome.declarativeNetRequest.getDynamicRules());
-        const start = performance.now();
-        // The reply also waits for the cookie sweep; what is measured is the moment the new rules can be read.
-        const reply = chrome.runtime.sendMessage({ type: 'set-default-choice', payload: { categoryId: 'targeting-or-advertising', allowed } });
-        while (JSON.stringify(await chrome.declarativeNetRequest.getDynamicRules()) === before) {
-          await new Promise((resolve) => setTimeout(resolve, 1));
-        }
-        const inForce = performance.now() - start;
-        await reply;
-        return inForce;
-      }, n % 2 === 0),
+      await page.evaluate(
+        async (allowed: boolean) => {
+          const before = JSON.stringify(await chrome.declarativeNetRequest.getDynamicRules());
+          const start = performance.now();
+          // The reply also waits for the cookie sweep; what is measured is the moment the new rules can be read.
+          const reply = chrome.runtime.sendMessage({
+            type: 'set-default-choice',
+            payload: { categoryId: 'targeting-or-advertising', allowed },
+          });
+          while (JSON.stringify(await chrome.declarativeNetRequest.getDynamicRules()) === before) {
+            await new Promise((resolve) => setTimeout(resolve, 1));
+          }
+          const inForce = performance.now() - start;
+          await reply;
+          return inForce;
+        },
+        n % 2 === 0,
+      ),
     );
   }
   await page.close();
@@ -108,7 +117,11 @@ async function choiceToRules(browser: TestBrowser, changes: number): Promise<Per
  * From navigation start of popup.html to the page's own mark for its first render with the site's data; and the
  * popup's own share, from its script's start (what comes before is the browser setting up an extension page).
  */
-async function popupFirstRender(browser: TestBrowser, tabId: number, opens: number): Promise<{ fromNavigation: Percentiles; fromScript: Percentiles }> {
+async function popupFirstRender(
+  browser: TestBrowser,
+  tabId: number,
+  opens: number,
+): Promise<{ fromNavigation: Percentiles; fromScript: Percentiles }> {
   const samples: number[] = [];
   const ownShare: number[] = [];
   for (let n = 0; n < opens; n++) {

@@ -62,7 +62,9 @@ export async function benchClassification(sites: Site[], count = 100_000): Promi
   const peer: number[] = new Array(corpus.length);
   const agreement = { knownToBoth: 0, agree: 0, oursOnly: 0, peerOnly: 0 };
   const disagreeing = new Set<string>();
-  const listedHosts = new Map(sites.flatMap((site) => site.trackers.flatMap((tracker) => tracker.hosts.map((host) => [host, true] as const))));
+  const listedHosts = new Map(
+    sites.flatMap((site) => site.trackers.flatMap((tracker) => tracker.hosts.map((host) => [host, true] as const))),
+  );
   for (let n = 0; n < corpus.length; n++) {
     const request = corpus[n]!;
     const start = process.hrtime.bigint();

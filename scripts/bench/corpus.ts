@@ -13,20 +13,64 @@ export interface BenchRequest {
 
 // Well-known trackers that no covered site's inventory lists, so the corpus is not tailored to our data.
 const OTHER_TRACKERS = [
-  'static.hotjar.com', 'script.hotjar.com', 'b.scorecardresearch.com', 'static.criteo.net', 'dis.criteo.com',
-  'cdn.taboola.com', 'trc.taboola.com', 'widgets.outbrain.com', 'c.amazon-adsystem.com', 'aax.amazon-adsystem.com',
-  'sb.scorecardresearch.com', 'cdn.mxpnl.com', 'api-js.mixpanel.com', 'cdn.heapanalytics.com', 'js.hs-scripts.com',
-  'track.hubspot.com', 'www.clarity.ms', 'analytics.tiktok.com', 'sc-static.net', 'tr.snapchat.com',
-  'ct.pinterest.com', 's.pinimg.com', 'ib.adnxs.com', 'secure.adnxs.com', 'pixel.rubiconproject.com',
-  'ads.pubmatic.com', 'sync.taboola.com', 'cdn.amplitude.com', 'api2.amplitude.com', 'rs.fullstory.com',
-  'edge.fullstory.com', 'cdn.quantserve.com', 'pixel.quantserve.com', 'tags.tiqcdn.com', 'assets.adobedtm.com',
-  'dpm.demdex.net', 'sstats.adobe.com', 'cdn.branch.io', 'app.link', 'widget.intercom.io',
+  'static.hotjar.com',
+  'script.hotjar.com',
+  'b.scorecardresearch.com',
+  'static.criteo.net',
+  'dis.criteo.com',
+  'cdn.taboola.com',
+  'trc.taboola.com',
+  'widgets.outbrain.com',
+  'c.amazon-adsystem.com',
+  'aax.amazon-adsystem.com',
+  'sb.scorecardresearch.com',
+  'cdn.mxpnl.com',
+  'api-js.mixpanel.com',
+  'cdn.heapanalytics.com',
+  'js.hs-scripts.com',
+  'track.hubspot.com',
+  'www.clarity.ms',
+  'analytics.tiktok.com',
+  'sc-static.net',
+  'tr.snapchat.com',
+  'ct.pinterest.com',
+  's.pinimg.com',
+  'ib.adnxs.com',
+  'secure.adnxs.com',
+  'pixel.rubiconproject.com',
+  'ads.pubmatic.com',
+  'sync.taboola.com',
+  'cdn.amplitude.com',
+  'api2.amplitude.com',
+  'rs.fullstory.com',
+  'edge.fullstory.com',
+  'cdn.quantserve.com',
+  'pixel.quantserve.com',
+  'tags.tiqcdn.com',
+  'assets.adobedtm.com',
+  'dpm.demdex.net',
+  'sstats.adobe.com',
+  'cdn.branch.io',
+  'app.link',
+  'widget.intercom.io',
 ];
 
 const ORDINARY_HOSTS = [
-  'cdnjs.cloudflare.com', 'fonts.gstatic.com', 'fonts.googleapis.com', 'ajax.googleapis.com', 'unpkg.com',
-  'cdn.jsdelivr.net', 'images.ctfassets.net', 'i.imgur.com', 'upload.wikimedia.org', 'code.jquery.com',
-  'use.typekit.net', 'maps.googleapis.com', 'js.stripe.com', 'www.gstatic.com', 'static.cloudflareinsights.com',
+  'cdnjs.cloudflare.com',
+  'fonts.gstatic.com',
+  'fonts.googleapis.com',
+  'ajax.googleapis.com',
+  'unpkg.com',
+  'cdn.jsdelivr.net',
+  'images.ctfassets.net',
+  'i.imgur.com',
+  'upload.wikimedia.org',
+  'code.jquery.com',
+  'use.typekit.net',
+  'maps.googleapis.com',
+  'js.stripe.com',
+  'www.gstatic.com',
+  'static.cloudflareinsights.com',
 ];
 
 const PATHS: Record<BenchRequest['type'], string[]> = {
@@ -54,10 +98,13 @@ export function buildCorpus(sites: Site[], count: number, seed = 20261123): Benc
     const page = random() < 0.4 ? pick(coveredPages) : pick(ordinaryPages);
     const roll = random();
     const host =
-      roll < 0.3 ? withSubdomain(pick(inventoryHosts))
-      : roll < 0.55 ? pick(OTHER_TRACKERS)
-      : roll < 0.8 ? pick(ORDINARY_HOSTS)
-      : new URL(page).host;
+      roll < 0.3
+        ? withSubdomain(pick(inventoryHosts))
+        : roll < 0.55
+          ? pick(OTHER_TRACKERS)
+          : roll < 0.8
+            ? pick(ORDINARY_HOSTS)
+            : new URL(page).host;
     const type = pick(TYPES);
     corpus.push({ pageUrl: `${page}/path/${n % 97}`, initiator: page, url: `https://${host}${pick(PATHS[type])}${n}`, type });
   }

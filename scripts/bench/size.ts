@@ -18,7 +18,9 @@ export function measureSizes(distDir: string): SizeRow[] {
       rows.push({ file: `${target}/${bundle}`, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length });
     }
   }
-  for (const zip of readdirSync(distDir).filter((name) => name.endsWith('.zip')).sort()) {
+  for (const zip of readdirSync(distDir)
+    .filter((name) => name.endsWith('.zip'))
+    .sort()) {
     const bytes = readFileSync(join(distDir, zip));
     rows.push({ file: zip, raw: bytes.length, gzip: bytes.length });
   }

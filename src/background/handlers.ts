@@ -49,7 +49,12 @@ export function createHandlers({ index, store, counter, tabUrl, enforce }: Handl
       const site = covered === undefined ? null : popupViews.get(covered.id)!;
       const { settings } = await store.current();
       const allowed = Object.fromEntries((site?.categories ?? []).map((category) => [category.id, isAllowed(site!, category, settings)]));
-      return { site, allowed, paused: site !== null && (settings.sites[site.id]?.paused ?? false), counts: await counter.counts(tabId, site?.id ?? null) };
+      return {
+        site,
+        allowed,
+        paused: site !== null && (settings.sites[site.id]?.paused ?? false),
+        counts: await counter.counts(tabId, site?.id ?? null),
+      };
     },
     'set-site-choice': async ({ siteId, categoryId, allowed }) => {
       if (!refusable(knownSite(siteId), categoryId)) throw new Error(`"${categoryId}" cannot be refused on ${siteId}`);

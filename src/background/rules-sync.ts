@@ -32,7 +32,10 @@ function canonical(rules: readonly object[]): string {
     value !== null && typeof value === 'object' && !Array.isArray(value)
       ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
       : value;
-  return JSON.stringify([...rules].sort((a, b) => ruleId(a) - ruleId(b)), sortKeys);
+  return JSON.stringify(
+    [...rules].sort((a, b) => ruleId(a) - ruleId(b)),
+    sortKeys,
+  );
 }
 
 function ruleId(rule: object): number {

@@ -40,6 +40,10 @@ export function createShieldSync(scripting: ContentScripts, plan: (settings: Set
 
 /** What a registration is: its other options never vary. Paths are compared without a leading slash. */
 function canonical(scripts: ReadonlyArray<{ id: string; js?: string[] | null; matches?: string[] | null }>): string {
-  const shape = scripts.map(({ id, js, matches }) => ({ id, js: (js ?? []).map((path) => path.replace(/^\//, '')), matches: [...(matches ?? [])].sort() }));
+  const shape = scripts.map(({ id, js, matches }) => ({
+    id,
+    js: (js ?? []).map((path) => path.replace(/^\//, '')),
+    matches: [...(matches ?? [])].sort(),
+  }));
   return JSON.stringify(shape.sort((a, b) => (a.id < b.id ? -1 : 1)));
 }

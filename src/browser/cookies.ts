@@ -43,5 +43,12 @@ function anyFirstParty(): Pick<Query, 'firstPartyDomain'> {
 }
 
 function cookieKey(cookie: Cookies.Cookie): string {
-  return [cookie.storeId, cookie.domain, cookie.path, cookie.name, cookie.partitionKey?.topLevelSite ?? '', cookie.firstPartyDomain ?? ''].join('\n');
+  return [
+    cookie.storeId,
+    cookie.domain,
+    cookie.path,
+    cookie.name,
+    cookie.partitionKey?.topLevelSite ?? '',
+    cookie.firstPartyDomain ?? '',
+  ].join('\n');
 }

@@ -47,16 +47,22 @@ function headingOf(sentence: SectionSentence, siteName: string): string | undefi
   if (sentence.heading !== undefined) return sentence.heading.toLowerCase().replace(/[:.?]+$/, '');
   const text = sentence.text.toLowerCase();
   // The site names itself as the subject as often as "we": "cookies other tracking technologies atlassian our ...".
-  const ends = [HEADING_END.exec(text)?.index, text.indexOf(` ${siteName} `)].filter((index): index is number => index !== undefined && index > 0);
+  const ends = [HEADING_END.exec(text)?.index, text.indexOf(` ${siteName} `)].filter(
+    (index): index is number => index !== undefined && index > 0,
+  );
   const heading = ends.length > 0 ? text.slice(0, Math.min(...ends)) : text;
   return SENTENCE_WORDS.test(heading) ? undefined : heading;
 }
 
 const STOP_WORDS = new Set(['and', 'the', 'of', 'a', 'or', 'from', 'to']);
-const labelKey = (label: string) => words(label).filter((word) => !STOP_WORDS.has(word)).join(' ');
+const labelKey = (label: string) =>
+  words(label)
+    .filter((word) => !STOP_WORDS.has(word))
+    .join(' ');
 
 /** Words that make a sentence a statement about collecting, as opposed to using, sharing or keeping data. */
-const COLLECTS = /\b(collect\w*|gather\w*|obtain\w*|receiv\w*|includes?|consists|record\w*|log files|stor(e|ed|es)|sends?|query|filter\w*|connect)\b/;
+const COLLECTS =
+  /\b(collect\w*|gather\w*|obtain\w*|receiv\w*|includes?|consists|record\w*|log files|stor(e|ed|es)|sends?|query|filter\w*|connect)\b/;
 /** Outside any section only a plain "we collect ..." counts. */
 const WE_COLLECT = /\bwe (also )?(collect|gather|obtain|receive|record|log)\b/;
 /** Practice groups that show a sentence has moved on from what is collected. */

@@ -21,10 +21,13 @@ function documentOfKind(documents: readonly ReadDocument[], kind: 'privacy-polic
 
 function categoriesOf(curated: CuratedSite, notice: ReadDocument | undefined): Category[] {
   if (!notice) throw new SourceError(`${curated.id}: a cookie notice is needed to read the categories from`);
-  const read = readCategories(notice.current.map((s) => ({ id: s.id, text: s.text, ...(s.segment.label ? { label: s.segment.label } : {}) })));
+  const read = readCategories(
+    notice.current.map((s) => ({ id: s.id, text: s.text, ...(s.segment.label ? { label: s.segment.label } : {}) })),
+  );
   if (read.length === 0) throw new SourceError(`${notice.curated.source} names no cookie categories (labelled list items about cookies)`);
   for (const id of Object.keys(curated.defaultAllowed)) {
-    if (!read.some((category) => category.id === id)) throw new SourceError(`${curated.id}: defaultAllowed names "${id}", which the notice does not define`);
+    if (!read.some((category) => category.id === id))
+      throw new SourceError(`${curated.id}: defaultAllowed names "${id}", which the notice does not define`);
   }
   return read.map((category) => ({ ...category, defaultAllowed: !category.refusable || category.id in curated.defaultAllowed }));
 }
@@ -78,7 +81,10 @@ export function compileSite(curated: CuratedSite, sources: Readonly<Record<strin
     categories,
     trackers: curated.trackers.map((tracker) => trackerOf(tracker, documents, categories)),
     consentManager: { name: curated.consentManager.name, hosts: curated.consentManager.hosts, cookies: curated.consentManager.cookies },
-    collected: collectedGroups(current.map((s) => ({ id: s.id, text: s.text, groups: s.groups, ...(s.segment.heading ? { heading: s.segment.heading } : {}) })), curated.name),
+    collected: collectedGroups(
+      current.map((s) => ({ id: s.id, text: s.text, groups: s.groups, ...(s.segment.heading ? { heading: s.segment.heading } : {}) })),
+      curated.name,
+    ),
     practices: practicesOf(documents),
     optOuts: findOptOuts(
       current.map((s) => ({ id: s.id, text: s.text, groups: s.groups, links: s.segment.links, stripped: isStripped(documents, s.doc) })),
@@ -87,7 +93,10 @@ export function compileSite(curated: CuratedSite, sources: Readonly<Record<strin
   };
   const schema = validateSite(site);
   if (!schema.ok) throw new SourceError(`${curated.id}: the compiled site does not match the schema:\n  ${schema.errors.join('\n  ')}`);
-  const problems = verifySite(schema.site, Object.fromEntries(documents.map((read) => [read.curated.id, { text: sources[read.curated.source]!, format: read.curated.format }])));
+  const problems = verifySite(
+    schema.site,
+    Object.fromEntries(documents.map((read) => [read.curated.id, { text: sources[read.curated.source]!, format: read.curated.format }])),
+  );
   if (problems.length > 0) throw new SourceError(`${curated.id}: the compiled site fails verification:\n  ${problems.join('\n  ')}`);
   return { site: schema.site, documents };
 }

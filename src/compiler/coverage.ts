@@ -33,7 +33,9 @@ export function coverageReport(site: Site, documents: readonly ReadDocument[]): 
     );
     for (const text of coverage.unassigned) lines.push(`    unassigned: "${text}"`);
     const { snapshots, differences } = read.document;
-    lines.push(`    ${snapshots.length} snapshot(s): ${snapshots.map((s) => `#${s.index} ${s.sentenceCount} sentences`).join(', ')}; claims cite #${read.document.current ?? '-'}`);
+    lines.push(
+      `    ${snapshots.length} snapshot(s): ${snapshots.map((s) => `#${s.index} ${s.sentenceCount} sentences`).join(', ')}; claims cite #${read.document.current ?? '-'}`,
+    );
     for (const diff of differences) {
       lines.push(`    snapshot #${diff.from} → #${diff.to}: ${diff.added.length} added, ${diff.removed.length} removed`);
       const text = (id: string) => site.sentences.find((s) => s.id === id)?.text ?? id;
@@ -42,8 +44,11 @@ export function coverageReport(site: Site, documents: readonly ReadDocument[]): 
     }
   }
   lines.push(`  ${site.optOuts.length} opt-out link(s):`);
-  for (const optOut of site.optOuts) lines.push(`    ${optOut.url} (${optOut.label}): opts out of ${optOut.optsOutOf} [${optOut.cites.join(', ')}]`);
+  for (const optOut of site.optOuts)
+    lines.push(`    ${optOut.url} (${optOut.label}): opts out of ${optOut.optsOutOf} [${optOut.cites.join(', ')}]`);
   const items = site.collected.reduce((sum, group) => sum + group.items.length, 0);
-  lines.push(`  collected: ${site.collected.length} groups, ${items} items; practices: ${site.practices.map((p) => `${p.group} ${p.cites.length}`).join(', ')}`);
+  lines.push(
+    `  collected: ${site.collected.length} groups, ${items} items; practices: ${site.practices.map((p) => `${p.group} ${p.cites.length}`).join(', ')}`,
+  );
   return lines.join('\n');
 }

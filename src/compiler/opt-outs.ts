@@ -63,7 +63,10 @@ function labelFor(url: string, linkText: string | undefined, sentence: string): 
 
 function linksOf(sentence: ChoiceSentence, ownDomains: readonly string[]): { url: string; text?: string }[] {
   const words = sentence.stripped ? urlsFromWords(sentence.text, ownDomains).map((url) => ({ url })) : [];
-  const tools = NAMED_TOOLS.filter((tool) => tool.pattern.test(sentence.text.toLowerCase())).map((tool) => ({ url: tool.url, text: tool.label }));
+  const tools = NAMED_TOOLS.filter((tool) => tool.pattern.test(sentence.text.toLowerCase())).map((tool) => ({
+    url: tool.url,
+    text: tool.label,
+  }));
   return [...words, ...sentence.links.filter((link) => isValidUrl(link.url)), ...tools];
 }
 
@@ -88,7 +91,12 @@ export function findOptOuts(sentences: readonly ChoiceSentence[], ownDomains: re
         for (const id of cites) if (!existing.cites.includes(id)) existing.cites.push(id);
         continue;
       }
-      found.set(link.url, { label: labelFor(link.url, link.text, sentence.text), url: link.url, optsOutOf: whatItStops(source.text)!, cites });
+      found.set(link.url, {
+        label: labelFor(link.url, link.text, sentence.text),
+        url: link.url,
+        optsOutOf: whatItStops(source.text)!,
+        cites,
+      });
     }
   });
   return [...found.values()];

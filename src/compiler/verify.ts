@@ -21,7 +21,10 @@ function citesOf(site: Site): { where: string; ids: string[] }[] {
     ...site.practices.map((practice) => ({ where: `practice ${practice.group}`, ids: practice.cites })),
     ...site.optOuts.map((optOut) => ({ where: `opt-out ${optOut.url}`, ids: optOut.cites })),
     ...site.documents.flatMap((doc) => [
-      ...doc.snapshots.map((snapshot) => ({ where: `${doc.id} snapshot ${snapshot.index}`, ids: [snapshot.firstSentence, snapshot.lastSentence] })),
+      ...doc.snapshots.map((snapshot) => ({
+        where: `${doc.id} snapshot ${snapshot.index}`,
+        ids: [snapshot.firstSentence, snapshot.lastSentence],
+      })),
       ...doc.differences.map((diff) => ({ where: `${doc.id} difference ${diff.from}→${diff.to}`, ids: [...diff.added, ...diff.removed] })),
     ]),
   ];
@@ -37,7 +40,8 @@ export function verifySite(site: Site, sources: Readonly<Record<string, VerifySo
     ids.add(sentence.id);
     const text = visible.get(sentence.doc);
     if (text === undefined) problems.push(`sentence ${sentence.id} names document "${sentence.doc}", which has no source`);
-    else if (!text.includes(collapseWhitespace(sentence.text))) problems.push(`sentence ${sentence.id} is not verbatim in its source: "${sentence.text}"`);
+    else if (!text.includes(collapseWhitespace(sentence.text)))
+      problems.push(`sentence ${sentence.id} is not verbatim in its source: "${sentence.text}"`);
   }
   for (const { where, ids: cited } of citesOf(site)) {
     for (const id of cited) if (!ids.has(id)) problems.push(`${where} cites ${id}, which is not a sentence`);

@@ -8,4 +8,8 @@ const scope = globalThis as unknown as Record<string, unknown>;
 const patterns = scope[SHIELD_GLOBAL];
 // The page never sees the list.
 delete scope[SHIELD_GLOBAL];
-if (Array.isArray(patterns)) wrapCookieSetter(Document.prototype, patterns.filter((pattern): pattern is string => typeof pattern === 'string'));
+if (Array.isArray(patterns))
+  wrapCookieSetter(
+    Document.prototype,
+    patterns.filter((pattern): pattern is string => typeof pattern === 'string'),
+  );

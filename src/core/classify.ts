@@ -64,7 +64,5 @@ export function classifyCookie(index: SiteIndex, cookie: CookieFacts): CookieCla
 function firstPartyCookie(entry: SiteEntry, name: string): CookieClass {
   if (matchName(entry.consentCookies, name)) return { kind: 'consent', site: entry.site };
   const tracker = matchName(entry.trackerCookies, name);
-  return tracker === undefined
-    ? { kind: 'unknown', site: entry.site }
-    : { kind: 'category', site: entry.site, category: tracker.category };
+  return tracker === undefined ? { kind: 'unknown', site: entry.site } : { kind: 'category', site: entry.site, category: tracker.category };
 }

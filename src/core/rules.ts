@@ -10,9 +10,7 @@ type HeaderRemoval = { header: string; operation: 'remove' };
 export interface DnrRule {
   id: number;
   priority: number;
-  action:
-    | { type: 'block' | 'allow' }
-    | { type: 'modifyHeaders'; requestHeaders: HeaderRemoval[]; responseHeaders: HeaderRemoval[] };
+  action: { type: 'block' | 'allow' } | { type: 'modifyHeaders'; requestHeaders: HeaderRemoval[]; responseHeaders: HeaderRemoval[] };
   condition: {
     requestDomains?: string[];
     excludedRequestDomains?: string[];
@@ -57,7 +55,12 @@ export function compileRules(sites: readonly Site[], settings: Settings): DnrRul
   for (const site of sites) {
     if (settings.sites[site.id]?.paused) continue;
     const refused = refusedCategories(site, settings);
-    for (const category of refused) add('block', trackerHosts(site, (id) => id === category), site.domains);
+    for (const category of refused)
+      add(
+        'block',
+        trackerHosts(site, (id) => id === category),
+        site.domains,
+      );
     if (refused.length > 0 || settings.unknownCookies === 'remove') add('allow', sorted(site.consentManager.hosts), site.domains);
     if (settings.unknownCookies === 'remove') add('unknown', knownAllowedHosts(site, settings), site.domains);
   }

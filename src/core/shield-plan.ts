@@ -40,7 +40,9 @@ export function shieldPlan(sites: readonly Site[], settings: Settings): ShieldSc
       .filter((category) => patterns.has(category))
       .map((category) => shieldDataFile(site.id, category));
     if (data.length === 0) return [];
-    return [{ id: `${SHIELD_ID_PREFIX}${site.id}`, js: [...data, SHIELD_SCRIPT], matches: site.domains.map((domain) => `*://*.${domain}/*`) }];
+    return [
+      { id: `${SHIELD_ID_PREFIX}${site.id}`, js: [...data, SHIELD_SCRIPT], matches: site.domains.map((domain) => `*://*.${domain}/*`) },
+    ];
   });
 }
 

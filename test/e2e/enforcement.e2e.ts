@@ -5,7 +5,15 @@ import { loadSites } from '../../scripts/build';
 import { isAllowed } from '../../src/core/choices';
 import type { Site } from '../../src/core/knowledge';
 import { freshSettings } from '../../src/core/settings';
-import { describeInBrowsers, firstPartyCookieNames, hostMatches, thirdPartyCookieName, type JarCookie, type TestBrowser, type Visit } from './harness';
+import {
+  describeInBrowsers,
+  firstPartyCookieNames,
+  hostMatches,
+  thirdPartyCookieName,
+  type JarCookie,
+  type TestBrowser,
+  type Visit,
+} from './harness';
 import type { Replica } from './harness';
 import type { MessageType, Reply, Request } from '../../src/core/messages';
 
@@ -18,21 +26,35 @@ const necessaryCookies = site.trackers.filter((tracker) => tracker.category === 
 /** The cookie names of one category as the replica sets them: its trackers' first-party names and their hosts' own cookie. */
 function cookiesOf(categories: string[]): Set<string> {
   const trackers = site.trackers.filter((tracker) => categories.includes(tracker.category));
-  return new Set(trackers.flatMap((tracker) => [...firstPartyCookieNames(tracker), ...(tracker.hosts.length > 0 ? [thirdPartyCookieName(tracker)] : [])]));
+  return new Set(
+    trackers.flatMap((tracker) => [
+      ...firstPartyCookieNames(tracker),
+      ...(tracker.hosts.length > 0 ? [thirdPartyCookieName(tracker)] : []),
+    ]),
+  );
 }
 
 const refusedCookies = cookiesOf(refused);
-const refusedFirstPartyCookies = new Set(site.trackers.filter((tracker) => refused.includes(tracker.category)).flatMap(firstPartyCookieNames));
-const refusedThirdPartyCookies = new Set(site.trackers.filter((tracker) => refused.includes(tracker.category) && tracker.hosts.length > 0).map(thirdPartyCookieName));
+const refusedFirstPartyCookies = new Set(
+  site.trackers.filter((tracker) => refused.includes(tracker.category)).flatMap(firstPartyCookieNames),
+);
+const refusedThirdPartyCookies = new Set(
+  site.trackers.filter((tracker) => refused.includes(tracker.category) && tracker.hosts.length > 0).map(thirdPartyCookieName),
+);
 
 /** "A second after the page loads": the moment the issue names, not a timing assertion. */
 const aSecond = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1000));
 
 const inJar = (jar: JarCookie[], names: Set<string>): string[] =>
-  jar.filter((cookie) => names.has(cookie.name)).map((cookie) => `${cookie.name}@${cookie.domain}`).sort();
+  jar
+    .filter((cookie) => names.has(cookie.name))
+    .map((cookie) => `${cookie.name}@${cookie.domain}`)
+    .sort();
 
 const sentCookies = (replica: Replica, visit: Visit, names: Set<string>): string[] =>
-  replica.log.find({ visit: visit.id }).flatMap((request) => request.cookieNames.filter((name) => names.has(name)).map((name) => `${name}→${request.host}`));
+  replica.log
+    .find({ visit: visit.id })
+    .flatMap((request) => request.cookieNames.filter((name) => names.has(name)).map((name) => `${name}→${request.host}`));
 
 /** Sends a message from an extension page, as the popup and options page do. */
 async function send<T extends MessageType>(browser: TestBrowser, type: T, payload: Request<T>): Promise<void> {
@@ -68,7 +90,9 @@ function expectTrackersStopped(replica: Replica, loads: Loads): void {
     expect(replica.log.categoriesSeen({ visit: visit.id }).filter((category) => refused.includes(category))).toEqual([]);
     expect(replica.log.find({ visit: visit.id, role: 'consent-manager' })).toHaveLength(site.consentManager.hosts.length);
     expect(replica.log.find({ visit: visit.id, role: 'static' }).length).toBeGreaterThan(0);
-    const nonTracker = visit.outcomes.filter((load) => !site.trackers.some((tracker) => tracker.hosts.some((host) => hostMatches(new URL(load.url).hostname, host))));
+    const nonTracker = visit.outcomes.filter(
+      (load) => !site.trackers.some((tracker) => tracker.hosts.some((host) => hostMatches(new URL(load.url).hostname, host))),
+    );
     expect(nonTracker.filter((load) => !['loaded', 'sent'].includes(load.outcome))).toEqual([]);
   }
 }
@@ -116,12 +140,15 @@ describeInBrowsers('enforcement', (suite) => {
     run: async (browser, replica) => {
       const visit = await browser.visit(replica.coveredPage());
       // Written and read back in one task: the worker's removal could not have run in between.
-      return visit.page.evaluate((name) => {
-        document.cookie = `${name}=probe; path=/`;
-        document.cookie = 'probe=1; path=/';
-        const jar = document.cookie.split('; ');
-        return { refused: jar.includes(`${name}=probe`), other: jar.includes('probe=1') };
-      }, [...refusedFirstPartyCookies][0]!);
+      return visit.page.evaluate(
+        (name) => {
+          document.cookie = `${name}=probe; path=/`;
+          document.cookie = 'probe=1; path=/';
+          const jar = document.cookie.split('; ');
+          return { refused: jar.includes(`${name}=probe`), other: jar.includes('probe=1') };
+        },
+        [...refusedFirstPartyCookies][0]!,
+      );
     },
     control: (seen) => expect(seen).toEqual({ refused: true, other: true }),
     extension: (seen) => expect(seen).toEqual({ refused: false, other: true }),
@@ -135,7 +162,10 @@ describeInBrowsers('enforcement', (suite) => {
     },
     control: ({ visit }, replica) => expect(replica.log.categoriesSeen({ visit: visit.id })).toEqual(expect.arrayContaining(refused)),
     extension: ({ visit, jar }, replica) => {
-      const everyTracker = site.trackers.filter((tracker) => tracker.hosts.length > 0).map((tracker) => tracker.id).sort();
+      const everyTracker = site.trackers
+        .filter((tracker) => tracker.hosts.length > 0)
+        .map((tracker) => tracker.id)
+        .sort();
       expect(replica.log.trackersSeen({ visit: visit.id })).toEqual(everyTracker);
       expect(visit.outcomes.filter((load) => !['loaded', 'sent'].includes(load.outcome))).toEqual([]);
       expect(inJar(jar, refusedCookies).length).toBeGreaterThan(0);
@@ -203,15 +233,20 @@ describeInBrowsers('enforcement', (suite) => {
       if (browser.extension) await send(browser, 'set-site-paused', { siteId: site.id, paused: false });
       return { before, changed, paused, jarPaused, jarResumed: await browser.cookies() };
     },
-    control: ({ before }, replica) => expect(replica.log.categoriesSeen({ visit: before.id })).toEqual(expect.arrayContaining(['functionality', 'social-media'])),
+    control: ({ before }, replica) =>
+      expect(replica.log.categoriesSeen({ visit: before.id })).toEqual(expect.arrayContaining(['functionality', 'social-media'])),
     extension: ({ before, changed, paused, jarPaused, jarResumed }, replica) => {
       const seen = (visit: Visit) => replica.log.categoriesSeen({ visit: visit.id });
       expect(seen(before)).toEqual(['functionality']);
       expect(seen(changed)).toEqual(['social-media']);
-      expect(seen(paused)).toEqual([...new Set(site.trackers.filter((tracker) => tracker.hosts.length > 0).map((tracker) => tracker.category))].sort());
+      expect(seen(paused)).toEqual(
+        [...new Set(site.trackers.filter((tracker) => tracker.hosts.length > 0).map((tracker) => tracker.category))].sort(),
+      );
       // The sweep removes the site's refused first-party cookies (functionality is now refused too). Trackers' own
       // unpartitioned cookies are theirs on every site, so they stay, but covered pages never send them.
-      const nowRefused = site.trackers.filter((tracker) => ['performance-and-analytics', 'targeting-or-advertising', 'functionality'].includes(tracker.category));
+      const nowRefused = site.trackers.filter((tracker) =>
+        ['performance-and-analytics', 'targeting-or-advertising', 'functionality'].includes(tracker.category),
+      );
       const nowRefusedCookies = new Set(nowRefused.flatMap(firstPartyCookieNames));
       expect(inJar(jarPaused, nowRefusedCookies).length).toBeGreaterThan(0);
       expect(inJar(jarResumed, nowRefusedCookies)).toEqual([]);

@@ -1,7 +1,14 @@
 // The ground the other suites stand on: the built extension loads in each browser, and without it the replica
 // really delivers every tracker category and its cookies (otherwise "blocked" would prove nothing).
 import type Browser from 'webextension-polyfill';
-import { concreteCookieName, describeInBrowsers, firstPartyCookieNames, hostMatches, thirdPartyCookieName, type TestBrowser } from './harness';
+import {
+  concreteCookieName,
+  describeInBrowsers,
+  firstPartyCookieNames,
+  hostMatches,
+  thirdPartyCookieName,
+  type TestBrowser,
+} from './harness';
 import type { ReplicaSite } from './replica/knowledge';
 
 declare const chrome: Browser.Browser;
@@ -50,7 +57,10 @@ describeInBrowsers('foundation', (suite) => {
 
     for (const tracker of trackersWithHosts(site)) {
       const onTrackerHost = await cookieNamesOn(browser, tracker.hosts[0]!);
-      expect({ tracker: tracker.id, cookies: onTrackerHost }).toEqual({ tracker: tracker.id, cookies: expect.arrayContaining([thirdPartyCookieName(tracker)]) });
+      expect({ tracker: tracker.id, cookies: onTrackerHost }).toEqual({
+        tracker: tracker.id,
+        cookies: expect.arrayContaining([thirdPartyCookieName(tracker)]),
+      });
       const sentBack = suite.replica.log.find({ visit: again.id, tracker: tracker.id, kind: 'image' });
       expect(sentBack.every((request) => request.cookieNames.includes(thirdPartyCookieName(tracker)))).toBe(true);
     }
@@ -84,7 +94,8 @@ describeInBrowsers('foundation', (suite) => {
       const id = browser.extension!.id;
       // Runtime errors are collected only once asked for, so collection is switched on before the visit.
       await extensions.evaluate(
-        (extensionId: string) => (globalThis as unknown as DevTools).chrome.developerPrivate.updateExtensionConfiguration({ extensionId, errorCollection: true }),
+        (extensionId: string) =>
+          (globalThis as unknown as DevTools).chrome.developerPrivate.updateExtensionConfiguration({ extensionId, errorCollection: true }),
         id,
       );
       await browser.visit(suite.replica.coveredPage());
@@ -92,7 +103,11 @@ describeInBrowsers('foundation', (suite) => {
         (extensionId: string) => (globalThis as unknown as DevTools).chrome.developerPrivate.getExtensionInfo(extensionId),
         id,
       );
-      expect({ manifest: info.manifestErrors, install: info.installWarnings, runtime: info.runtimeErrors }).toEqual({ manifest: [], install: [], runtime: [] });
+      expect({ manifest: info.manifestErrors, install: info.installWarnings, runtime: info.runtimeErrors }).toEqual({
+        manifest: [],
+        install: [],
+        runtime: [],
+      });
     });
   }
 });

@@ -73,7 +73,11 @@ describeInBrowsers('options page', (suite) => {
     expect(await arrives()).toBe(false);
 
     await chooseFile(options, 'broken.json', '{"version":1,"defaults":{"performance-and-analytics":"yes"}}');
-    await waitForText(options, '#settings-file [role=alert]', /broken\.json was not imported, nothing changed: defaults\.performance-and-analytics: ./);
+    await waitForText(
+      options,
+      '#settings-file [role=alert]',
+      /broken\.json was not imported, nothing changed: defaults\.performance-and-analytics: ./,
+    );
     await options.screenshot(`${SCREENSHOTS}/options-import-error-${suite.browser}.png`);
     expect(await arrives()).toBe(false);
 

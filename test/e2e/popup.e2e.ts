@@ -95,10 +95,15 @@ describeInBrowsers('popup', (suite) => {
     const popup = await browser.openExtensionPage(`popup.html?tabId=${await tabOfVisit(browser, visit.id)}`);
     await waitForText(popup, 'h1', new RegExp(site.name));
 
-    const focused = () => popup.evaluate(() => {
-      const element = document.activeElement as HTMLInputElement | null;
-      return { name: element?.name ?? '', checked: element?.checked ?? false, outline: element ? getComputedStyle(element).outlineStyle : 'none' };
-    });
+    const focused = () =>
+      popup.evaluate(() => {
+        const element = document.activeElement as HTMLInputElement | null;
+        return {
+          name: element?.name ?? '',
+          checked: element?.checked ?? false,
+          outline: element ? getComputedStyle(element).outlineStyle : 'none',
+        };
+      });
     for (let presses = 0; presses < 60 && (await focused()).name !== TOGGLED; presses++) await popup.press('Tab');
     const before = await focused();
     expect(before).toEqual({ name: TOGGLED, checked: false, outline: 'solid' });

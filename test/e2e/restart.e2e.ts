@@ -52,7 +52,9 @@ describeInBrowsers('restart', (suite) => {
       await first.close();
       const browser = await launchBrowser('chromium', { replica: suite.replica, extension: false, profile });
       const visit = await browser.visit(suite.replica.coveredPage());
-      expect(suite.replica.log.categoriesSeen({ visit: visit.id })).toEqual(expect.arrayContaining(['functionality', 'performance-and-analytics']));
+      expect(suite.replica.log.categoriesSeen({ visit: visit.id })).toEqual(
+        expect.arrayContaining(['functionality', 'performance-and-analytics']),
+      );
       await browser.close();
     } finally {
       rmSync(profile, { recursive: true, force: true });

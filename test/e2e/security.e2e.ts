@@ -24,15 +24,19 @@ describeInBrowsers('security', (suite) => {
   test('with extension: a web page cannot change a choice; the extension page that can, does', async () => {
     const browser = await suite.launch({ extension: true });
     const visit = await browser.visit(suite.replica.coveredPage());
-    const attempt = await visit.page.evaluate(async ({ id, categoryId }) => {
-      const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (...args: unknown[]) => Promise<unknown> } } }).chrome?.runtime;
-      if (!runtime?.sendMessage) return 'no extension messaging in web pages';
-      try {
-        return JSON.stringify(await runtime.sendMessage(id, { type: 'set-default-choice', payload: { categoryId, allowed: true } }));
-      } catch (error) {
-        return `refused: ${(error as Error).message}`;
-      }
-    }, { id: browser.extension!.id, categoryId: refusedCategory });
+    const attempt = await visit.page.evaluate(
+      async ({ id, categoryId }) => {
+        const runtime = (globalThis as { chrome?: { runtime?: { sendMessage?: (...args: unknown[]) => Promise<unknown> } } }).chrome
+          ?.runtime;
+        if (!runtime?.sendMessage) return 'no extension messaging in web pages';
+        try {
+          return JSON.stringify(await runtime.sendMessage(id, { type: 'set-default-choice', payload: { categoryId, allowed: true } }));
+        } catch (error) {
+          return `refused: ${(error as Error).message}`;
+        }
+      },
+      { id: browser.extension!.id, categoryId: refusedCategory },
+    );
     expect(attempt).not.toContain('"ok":true');
     expect(await storedDefault(browser)).toBeUndefined();
     const again = await browser.visit(suite.replica.coveredPage());
@@ -40,7 +44,10 @@ describeInBrowsers('security', (suite) => {
 
     // The same message from the extension's own page goes through, so the check above can fail.
     const page = await browser.openExtensionPage('options.html');
-    await page.evaluate((categoryId) => chrome.runtime.sendMessage({ type: 'set-default-choice', payload: { categoryId, allowed: true } }), refusedCategory);
+    await page.evaluate(
+      (categoryId) => chrome.runtime.sendMessage({ type: 'set-default-choice', payload: { categoryId, allowed: true } }),
+      refusedCategory,
+    );
     expect(await storedDefault(browser)).toBe(true);
   });
 
@@ -50,7 +57,8 @@ describeInBrowsers('security', (suite) => {
    */
   const stray = (visitId: string) =>
     suite.replica.log.find().filter((request) => {
-      const referredByTestPage = request.referer !== null && (request.referer.includes(`visit=${visitId}`) || request.referer.endsWith('/__blank'));
+      const referredByTestPage =
+        request.referer !== null && (request.referer.includes(`visit=${visitId}`) || request.referer.endsWith('/__blank'));
       return request.visit !== visitId && !referredByTestPage && request.path !== '/__blank';
     });
 
@@ -61,14 +69,19 @@ describeInBrowsers('security', (suite) => {
       if (browser.extension) {
         const popup = await browser.openExtensionPage('popup.html');
         const options = await browser.openExtensionPage('options.html');
-        await options.evaluate(() => chrome.runtime.sendMessage({ type: 'set-site-paused', payload: { siteId: 'atlassian', paused: true } }));
+        await options.evaluate(() =>
+          chrome.runtime.sendMessage({ type: 'set-site-paused', payload: { siteId: 'atlassian', paused: true } }),
+        );
         await popup.close();
         await options.close();
       } else {
         // The control makes one request outside the visit, as an extension phoning home would: it must be caught.
         const page = await browser.newPage();
         await page.goto(replica.blankPage());
-        await page.evaluate((url) => fetch(url, { mode: 'no-cors', referrerPolicy: 'no-referrer' }).then(() => undefined), replica.url('www.google-analytics.com', '/stray-report'));
+        await page.evaluate(
+          (url) => fetch(url, { mode: 'no-cors', referrerPolicy: 'no-referrer' }).then(() => undefined),
+          replica.url('www.google-analytics.com', '/stray-report'),
+        );
         await page.close();
       }
       await visit.page.close();

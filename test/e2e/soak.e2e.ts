@@ -14,40 +14,47 @@ const site = loadSites()[0]!;
 
 describeInBrowsers('reliability', (suite) => {
   // Forced worker stops need Chromium's CDP; the burst runs in both browsers.
-  if (suite.browser === 'chromium') suite.scenario('short soak: 12 loads, random choice changes and pauses, 3 worker stops', {
-    run: (browser, replica) => soak(browser, replica, site, { loads: 12, workerStops: 3, seed: 7 }),
-    control: (totals: SoakTotals) => {
-      expect(totals.refusedRequestsArrived).toBeGreaterThan(0);
-      expect(totals.refusedCookiesKept).toBeGreaterThan(0);
-    },
-    extension: (totals: SoakTotals) => {
-      expect(totals.violations).toEqual([]);
-      expect(totals.workerStops).toBe(3);
-      expect(totals.trackerRequestsArrived).toBeGreaterThan(0);
-    },
-  });
+  if (suite.browser === 'chromium')
+    suite.scenario('short soak: 12 loads, random choice changes and pauses, 3 worker stops', {
+      run: (browser, replica) => soak(browser, replica, site, { loads: 12, workerStops: 3, seed: 7 }),
+      control: (totals: SoakTotals) => {
+        expect(totals.refusedRequestsArrived).toBeGreaterThan(0);
+        expect(totals.refusedCookiesKept).toBeGreaterThan(0);
+      },
+      extension: (totals: SoakTotals) => {
+        expect(totals.violations).toEqual([]);
+        expect(totals.workerStops).toBe(3);
+        expect(totals.trackerRequestsArrived).toBeGreaterThan(0);
+      },
+    });
 
   test('with extension: 100 choice changes in a burst end with exactly the rules of the final settings', async () => {
     const browser = await suite.launch({ extension: true });
     const page = await browser.openExtensionPage('options.html');
     const refusable = site.categories.filter((category) => category.refusable).map((category) => category.id);
-    const { settings, rules } = await page.evaluate(async ({ siteId, categories }) => {
-      const burst = Array.from({ length: 100 }, (_, n) => {
-        const categoryId = categories[(n * 7) % categories.length]!;
-        const allowed = (n * 13) % 3 === 0;
-        const message = n % 2 === 0
-          ? { type: 'set-site-choice', payload: { siteId, categoryId, allowed } }
-          : { type: 'set-default-choice', payload: { categoryId, allowed } };
-        return chrome.runtime.sendMessage(message);
-      });
-      await Promise.all(burst);
-      const final = (await chrome.runtime.sendMessage({ type: 'get-settings', payload: {} })) as Reply<'get-settings'>;
-      return { settings: final.ok ? final.value.settings : null, rules: await chrome.declarativeNetRequest.getDynamicRules() };
-    }, { siteId: site.id, categories: refusable });
+    const { settings, rules } = await page.evaluate(
+      async ({ siteId, categories }) => {
+        const burst = Array.from({ length: 100 }, (_, n) => {
+          const categoryId = categories[(n * 7) % categories.length]!;
+          const allowed = (n * 13) % 3 === 0;
+          const message =
+            n % 2 === 0
+              ? { type: 'set-site-choice', payload: { siteId, categoryId, allowed } }
+              : { type: 'set-default-choice', payload: { categoryId, allowed } };
+          return chrome.runtime.sendMessage(message);
+        });
+        await Promise.all(burst);
+        const final = (await chrome.runtime.sendMessage({ type: 'get-settings', payload: {} })) as Reply<'get-settings'>;
+        return { settings: final.ok ? final.value.settings : null, rules: await chrome.declarativeNetRequest.getDynamicRules() };
+      },
+      { siteId: site.id, categories: refusable },
+    );
     expect(settings).not.toBeNull();
     // Firefox reports every unset rule field as null; what counts is the fields that are set.
     const normalised = (list: unknown[]) =>
-      JSON.parse(JSON.stringify(list, (_key, value: unknown) => (value === null ? undefined : value))).sort((a: { id: number }, b: { id: number }) => a.id - b.id);
+      JSON.parse(JSON.stringify(list, (_key, value: unknown) => (value === null ? undefined : value))).sort(
+        (a: { id: number }, b: { id: number }) => a.id - b.id,
+      );
     expect(normalised(rules)).toEqual(normalised(compileRules([site], settings as Settings)));
   });
 });

@@ -21,7 +21,10 @@ export async function launchBrowser(name: BrowserName, options: LaunchOptions): 
 /** The browsers named in E2E_BROWSERS (comma-separated), or all of them. */
 export function selectedBrowsers(value = process.env.E2E_BROWSERS): BrowserName[] {
   if (!value) return BROWSER_NAMES;
-  const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = names.filter((name) => !BROWSER_NAMES.includes(name as BrowserName));
   if (unknown.length > 0) throw new Error(`E2E_BROWSERS: unknown browser(s) ${unknown.join(', ')}; use ${BROWSER_NAMES.join(', ')}`);
   return names as BrowserName[];

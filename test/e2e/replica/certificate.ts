@@ -23,8 +23,23 @@ export function certificateFor(hosts: string[]): Certificate {
     const subjectAltName = ['localhost', ...hosts].map((host) => `DNS:${host}`).join(',');
     execFileSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '3650', '-subj', '/CN=policy-guard replica',
-        '-addext', `subjectAltName=${subjectAltName}`, '-keyout', `${scratch}.key`, '-out', `${scratch}.crt`],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '3650',
+        '-subj',
+        '/CN=policy-guard replica',
+        '-addext',
+        `subjectAltName=${subjectAltName}`,
+        '-keyout',
+        `${scratch}.key`,
+        '-out',
+        `${scratch}.crt`,
+      ],
       { stdio: 'pipe' },
     );
     renameSync(`${scratch}.key`, keyPath);

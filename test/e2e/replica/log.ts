@@ -47,9 +47,7 @@ export class RequestLog {
 
   /** Requests matching every given field, in arrival order. */
   find(filter: LogFilter = {}): LoggedRequest[] {
-    return this.entries.filter((entry) =>
-      (Object.keys(filter) as (keyof LogFilter)[]).every((key) => entry[key] === filter[key]),
-    );
+    return this.entries.filter((entry) => (Object.keys(filter) as (keyof LogFilter)[]).every((key) => entry[key] === filter[key]));
   }
 
   /** Tracker ids (or categories) that reached the replica, sorted. */

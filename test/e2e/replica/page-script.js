@@ -13,38 +13,70 @@
 
   function element(tag, attributes, parent) {
     var node = document.createElement(tag);
-    Object.keys(attributes).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    Object.keys(attributes).forEach(function (name) {
+      node.setAttribute(name, attributes[name]);
+    });
     (parent || document.body).appendChild(node);
     return node;
   }
 
   function onLoadOrError(node, resolve) {
-    node.onload = function () { resolve('loaded'); };
-    node.onerror = function () { resolve('failed'); };
+    node.onload = function () {
+      resolve('loaded');
+    };
+    node.onerror = function () {
+      resolve('failed');
+    };
   }
 
   var loaders = {
-    image: function (url, resolve) { onLoadOrError(element('img', { src: url, alt: '', width: '1', height: '1' }), resolve); },
-    script: function (url, resolve) { onLoadOrError(element('script', { src: url }, document.head), resolve); },
-    stylesheet: function (url, resolve) { onLoadOrError(element('link', { rel: 'stylesheet', href: url }, document.head), resolve); },
-    frame: function (url, resolve) { onLoadOrError(element('iframe', { src: url, title: 'widget', width: '120', height: '40' }), resolve); },
+    image: function (url, resolve) {
+      onLoadOrError(element('img', { src: url, alt: '', width: '1', height: '1' }), resolve);
+    },
+    script: function (url, resolve) {
+      onLoadOrError(element('script', { src: url }, document.head), resolve);
+    },
+    stylesheet: function (url, resolve) {
+      onLoadOrError(element('link', { rel: 'stylesheet', href: url }, document.head), resolve);
+    },
+    frame: function (url, resolve) {
+      onLoadOrError(element('iframe', { src: url, title: 'widget', width: '120', height: '40' }), resolve);
+    },
     fetch: function (url, resolve) {
-      fetch(url, { credentials: 'include', mode: 'cors' }).then(function () { resolve('loaded'); }, function () { resolve('failed'); });
+      fetch(url, { credentials: 'include', mode: 'cors' }).then(
+        function () {
+          resolve('loaded');
+        },
+        function () {
+          resolve('failed');
+        },
+      );
     },
     xhr: function (url, resolve) {
       var request = new XMLHttpRequest();
       request.open('GET', url);
       request.withCredentials = true;
-      request.onload = function () { resolve('loaded'); };
-      request.onerror = function () { resolve('failed'); };
+      request.onload = function () {
+        resolve('loaded');
+      };
+      request.onerror = function () {
+        resolve('failed');
+      };
       request.send();
     },
     // A beacon's completion is invisible to the page; they are sent first, so they leave before /__done.
-    beacon: function (url, resolve) { resolve(navigator.sendBeacon(url, 'event=page_view') ? 'sent' : 'refused'); },
+    beacon: function (url, resolve) {
+      resolve(navigator.sendBeacon(url, 'event=page_view') ? 'sent' : 'refused');
+    },
     websocket: function (url, resolve) {
       var socket = new WebSocket(url);
-      socket.onopen = function () { resolve('loaded'); socket.close(); };
-      socket.onerror = function () { resolve('failed'); };
+      socket.onopen = function () {
+        resolve('loaded');
+        socket.close();
+      };
+      socket.onerror = function () {
+        resolve('failed');
+      };
     },
   };
 
@@ -57,26 +89,50 @@
   function settle(load) {
     return new Promise(function (resolve) {
       // A load the browser neither finishes nor fails must not hang the page forever.
-      var timer = setTimeout(function () { resolve('timeout'); }, 15000);
-      var finish = function (outcome) { clearTimeout(timer); resolve(outcome); };
-      if (MAY_STAY_SILENT.indexOf(load.kind) >= 0) giveUps.push(function () { finish('silent'); });
+      var timer = setTimeout(function () {
+        resolve('timeout');
+      }, 15000);
+      var finish = function (outcome) {
+        clearTimeout(timer);
+        resolve(outcome);
+      };
+      if (MAY_STAY_SILENT.indexOf(load.kind) >= 0)
+        giveUps.push(function () {
+          finish('silent');
+        });
       loaders[load.kind](load.url, finish);
-    }).then(function (outcome) { return { kind: load.kind, url: load.url, outcome: outcome }; });
+    }).then(function (outcome) {
+      return { kind: load.kind, url: load.url, outcome: outcome };
+    });
   }
 
-  var beacons = config.loads.filter(function (load) { return load.kind === 'beacon'; });
-  var loads = beacons.concat(config.loads.filter(function (load) { return load.kind !== 'beacon'; }));
+  var beacons = config.loads.filter(function (load) {
+    return load.kind === 'beacon';
+  });
+  var loads = beacons.concat(
+    config.loads.filter(function (load) {
+      return load.kind !== 'beacon';
+    }),
+  );
   var settled = loads.map(settle);
-  var reporting = settled.filter(function (_, index) { return MAY_STAY_SILENT.indexOf(loads[index].kind) < 0; });
+  var reporting = settled.filter(function (_, index) {
+    return MAY_STAY_SILENT.indexOf(loads[index].kind) < 0;
+  });
   Promise.all(reporting).then(function () {
-    setTimeout(function () { giveUps.forEach(function (giveUp) { giveUp(); }); }, SILENT_AFTER_MS);
+    setTimeout(function () {
+      giveUps.forEach(function (giveUp) {
+        giveUp();
+      });
+    }, SILENT_AFTER_MS);
   });
-  Promise.all(settled).then(function (outcomes) {
-    window.__replicaOutcomes = outcomes;
-    var visit = config.visit ? '?visit=' + encodeURIComponent(config.visit) : '';
-    return fetch('/__done' + visit, { method: 'POST', body: JSON.stringify(outcomes) });
-  }).then(function () {
-    window.__replicaDone = true;
-    document.documentElement.setAttribute('data-replica-done', 'true');
-  });
+  Promise.all(settled)
+    .then(function (outcomes) {
+      window.__replicaOutcomes = outcomes;
+      var visit = config.visit ? '?visit=' + encodeURIComponent(config.visit) : '';
+      return fetch('/__done' + visit, { method: 'POST', body: JSON.stringify(outcomes) });
+    })
+    .then(function () {
+      window.__replicaDone = true;
+      document.documentElement.setAttribute('data-replica-done', 'true');
+    });
 })();

@@ -12,7 +12,13 @@ const YEAR = 31_536_000;
 export type Headers = Record<string, string | string[]>;
 
 /** The body for a subresource of the given kind; fetch and XHR answers allow the credentialed page to read them. */
-export function sendResource(request: IncomingMessage, response: ServerResponse, kind: string | null, headers: Headers, script = '/* replica */\n'): void {
+export function sendResource(
+  request: IncomingMessage,
+  response: ServerResponse,
+  kind: string | null,
+  headers: Headers,
+  script = '/* replica */\n',
+): void {
   const origin = request.headers.origin;
   const cors: Headers = origin ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true' } : {};
   const all = { ...headers, ...cors, 'cache-control': 'no-store' };
@@ -61,10 +67,9 @@ export function siteCookies(site: ReplicaSite, host: string, scheme: 'http' | 'h
 
 /** The consent manager's script: it records the visitor's consent in its own first-party cookies. */
 export function consentScript(site: ReplicaSite): string {
-  const lines = site.consentManager.cookies.map(concreteCookieName).map(
-    (name) =>
-      `document.cookie = ${JSON.stringify(`${name}=${freshValue()}`)} + '; path=/; max-age=${YEAR}; SameSite=Lax' + secure;`,
-  );
+  const lines = site.consentManager.cookies
+    .map(concreteCookieName)
+    .map((name) => `document.cookie = ${JSON.stringify(`${name}=${freshValue()}`)} + '; path=/; max-age=${YEAR}; SameSite=Lax' + secure;`);
   return `(function () {\n  var secure = location.protocol === 'https:' ? '; Secure' : '';\n  ${lines.join('\n  ')}\n})();\n`;
 }
 

@@ -85,7 +85,8 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
       if (url.pathname === '/__blank') return void response.writeHead(200, { 'content-type': 'text/html' }).end(BLANK);
       switch (role.role) {
         case 'tracker':
-          if (trackerLatencyMs > 0) return void setTimeout(() => sendResource(request, response, entry.kind, trackerHeaders(role, scheme)), trackerLatencyMs);
+          if (trackerLatencyMs > 0)
+            return void setTimeout(() => sendResource(request, response, entry.kind, trackerHeaders(role, scheme)), trackerLatencyMs);
           return sendResource(request, response, entry.kind, trackerHeaders(role, scheme));
         case 'consent-manager':
           return sendResource(request, response, entry.kind, {}, consentScript(role.site));
@@ -95,9 +96,18 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
           if (url.pathname === '/assets/replica-page.js') return sendResource(request, response, 'script', {}, pageScript);
           if (url.searchParams.has('kind')) return sendResource(request, response, entry.kind, {});
           if (url.pathname === '/favicon.ico') return void response.writeHead(404).end();
-          return sendPage(response, {
-            host: entry.host, scheme, site: role.site, sites, visit: entry.visit, origin,
-          }, role.site ? siteCookies(role.site, entry.host, scheme) : []);
+          return sendPage(
+            response,
+            {
+              host: entry.host,
+              scheme,
+              site: role.site,
+              sites,
+              visit: entry.visit,
+              origin,
+            },
+            role.site ? siteCookies(role.site, entry.host, scheme) : [],
+          );
         default:
           response.writeHead(404, { 'content-type': 'text/plain' }).end(`the replica does not serve ${entry.host}\n`);
       }

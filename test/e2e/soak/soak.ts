@@ -38,7 +38,7 @@ export interface SoakTotals {
 async function messenger(browser: TestBrowser): Promise<<T extends MessageType>(type: T, payload: Request<T>) => Promise<Response<T>>> {
   const page: TestPage = await browser.openExtensionPage('options.html');
   return async (type, payload) => {
-    const reply = await page.evaluate((message) => chrome.runtime.sendMessage(message), { type, payload }) as Reply<typeof type>;
+    const reply = (await page.evaluate((message) => chrome.runtime.sendMessage(message), { type, payload })) as Reply<typeof type>;
     if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
     return reply.value;
   };
@@ -57,8 +57,16 @@ export async function soak(browser: TestBrowser, replica: Replica, site: Site, o
   const pages = pageHostsOf(site).map((host) => replica.url(host, '/'));
   const stopEvery = options.workerStops > 0 ? Math.floor(options.loads / options.workerStops) : Infinity;
   const totals: SoakTotals = {
-    loads: 0, choiceChanges: 0, pauses: 0, resumes: 0, workerStops: 0,
-    trackerRequestsArrived: 0, refusedRequestsArrived: 0, refusedCookiesKept: 0, refusedCookiesSent: 0, violations: [],
+    loads: 0,
+    choiceChanges: 0,
+    pauses: 0,
+    resumes: 0,
+    workerStops: 0,
+    trackerRequestsArrived: 0,
+    refusedRequestsArrived: 0,
+    refusedCookiesKept: 0,
+    refusedCookiesSent: 0,
+    violations: [],
   };
 
   for (let load = 1; load <= options.loads; load++) {
@@ -91,17 +99,22 @@ export async function soak(browser: TestBrowser, replica: Replica, site: Site, o
 
     const arrived = replica.log.find({ visit: visit.id, role: 'tracker' });
     const refusedArrived = arrived.filter((request) => refused.has(request.category!));
-    const kept = jar.filter((cookie) => firstParty.has(cookie.name) && site.domains.some((domain) => cookie.domain.replace(/^\./, '').endsWith(domain)));
+    const kept = jar.filter(
+      (cookie) => firstParty.has(cookie.name) && site.domains.some((domain) => cookie.domain.replace(/^\./, '').endsWith(domain)),
+    );
     const sent = arrived.flatMap((request) => request.cookieNames.filter((name) => thirdParty.has(name)));
     totals.loads++;
     totals.trackerRequestsArrived += arrived.length;
     totals.refusedRequestsArrived += refusedArrived.length;
     totals.refusedCookiesKept += kept.length;
     totals.refusedCookiesSent += sent.length;
-    if (refusedArrived.length > 0) totals.violations.push(`load ${load}: refused requests arrived: ${refusedArrived.map((request) => request.host).join(', ')}`);
+    if (refusedArrived.length > 0)
+      totals.violations.push(`load ${load}: refused requests arrived: ${refusedArrived.map((request) => request.host).join(', ')}`);
     if (kept.length > 0) totals.violations.push(`load ${load}: refused cookies kept: ${kept.map((cookie) => cookie.name).join(', ')}`);
     if (sent.length > 0) totals.violations.push(`load ${load}: refused cookies sent: ${sent.join(', ')}`);
-    options.progress?.(`load ${load}: refused [${[...refused].join(', ')}] → ${refusedArrived.length} refused requests, ${kept.length} refused cookies kept`);
+    options.progress?.(
+      `load ${load}: refused [${[...refused].join(', ')}] → ${refusedArrived.length} refused requests, ${kept.length} refused cookies kept`,
+    );
   }
   return totals;
 }

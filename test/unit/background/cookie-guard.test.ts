@@ -4,13 +4,22 @@ import { setSiteChoice } from '../../../src/core/settings-ops';
 import { buildSiteIndex } from '../../../src/core/site-index';
 import { MINI } from '../core/mini-site';
 
-const cookie = (name: string, domain: string, extra: Partial<JarCookie> = {}): JarCookie => ({ name, domain, storeId: '0', path: '/', secure: true, ...extra });
+const cookie = (name: string, domain: string, extra: Partial<JarCookie> = {}): JarCookie => ({
+  name,
+  domain,
+  storeId: '0',
+  path: '/',
+  secure: true,
+  ...extra,
+});
 
 function fakeJar(cookies: JarCookie[]): CookieJar & { left: () => string[] } {
   let jar = [...cookies];
   return {
     async cookiesIn(domains) {
-      return jar.filter((c) => domains.some((d) => c.domain.endsWith(d) || c.partitionKey?.topLevelSite?.endsWith(d) || c.firstPartyDomain === d));
+      return jar.filter((c) =>
+        domains.some((d) => c.domain.endsWith(d) || c.partitionKey?.topLevelSite?.endsWith(d) || c.firstPartyDomain === d),
+      );
     },
     async remove(removed) {
       jar = jar.filter((c) => c !== removed);
@@ -35,9 +44,20 @@ test('the sweep removes refused cookies of covered sites in every store and part
     cookie('_st', '.elsewhere.test'),
   ]);
   const removed: string[] = [];
-  const guard = createCookieGuard({ jar, index, settings: async () => freshSettings(), onRemoved: ({ category }) => removed.push(category) });
+  const guard = createCookieGuard({
+    jar,
+    index,
+    settings: async () => freshSettings(),
+    onRemoved: ({ category }) => removed.push(category),
+  });
   await guard.sweep();
-  expect(jar.left()).toEqual(['0:ConsentState@.mini.test', '0:_st@.elsewhere.test', '0:chat_id@.mini.test', '0:session.token@.mini.test', '0:theme@.mini.test']);
+  expect(jar.left()).toEqual([
+    '0:ConsentState@.mini.test',
+    '0:_st@.elsewhere.test',
+    '0:chat_id@.mini.test',
+    '0:session.token@.mini.test',
+    '0:theme@.mini.test',
+  ]);
   expect(removed.sort()).toEqual(['advertising', 'advertising', 'advertising', 'analytics', 'analytics']);
 });
 

@@ -41,7 +41,9 @@ test('every change is stored and enforced before the reply', async () => {
 
 test('changes that the knowledge base or the schema do not allow are refused and change nothing', async () => {
   const { handlers, data, enforced } = setup();
-  await expect(handlers['set-site-choice']({ siteId: 'mini', categoryId: 'strictly-necessary', allowed: false })).rejects.toThrow('cannot be refused');
+  await expect(handlers['set-site-choice']({ siteId: 'mini', categoryId: 'strictly-necessary', allowed: false })).rejects.toThrow(
+    'cannot be refused',
+  );
   await expect(handlers['set-site-choice']({ siteId: 'nope', categoryId: 'analytics', allowed: false })).rejects.toThrow('no covered site');
   await expect(handlers['set-default-choice']({ categoryId: 'strictly-necessary', allowed: false })).rejects.toThrow('cannot be refused');
   await expect(handlers['set-preferences']({ unknownCookies: 'delete' as 'remove' })).rejects.toThrow('invalid');

@@ -27,17 +27,23 @@ test.each([
   ['another extension', { url: 'moz-extension://other/popup.html' }],
   ['a sender without a URL', {}],
 ])('refuses %s before looking at the message', async (_name, sender) => {
-  await expect(route({ type: 'reset-settings', payload: {} }, sender)).resolves.toEqual({ ok: false, error: expect.stringMatching(/^refused/) });
+  await expect(route({ type: 'reset-settings', payload: {} }, sender)).resolves.toEqual({
+    ok: false,
+    error: expect.stringMatching(/^refused/),
+  });
   expect(handled).toEqual([]);
 });
 
-test.each([[null], ['reset-settings'], [{ type: 'toString', payload: {} }], [{ type: 'reset-settings' }], [{ type: 'no-such', payload: {} }]])(
-  'answers malformed message %j with an error',
-  async (message) => {
-    await expect(route(message, popup)).resolves.toEqual({ ok: false, error: 'unknown message' });
-    expect(handled).toEqual([]);
-  },
-);
+test.each([
+  [null],
+  ['reset-settings'],
+  [{ type: 'toString', payload: {} }],
+  [{ type: 'reset-settings' }],
+  [{ type: 'no-such', payload: {} }],
+])('answers malformed message %j with an error', async (message) => {
+  await expect(route(message, popup)).resolves.toEqual({ ok: false, error: 'unknown message' });
+  expect(handled).toEqual([]);
+});
 
 test('a failing handler becomes an error reply, not an exception', async () => {
   await expect(route({ type: 'export-settings', payload: {} }, popup)).resolves.toEqual({ ok: false, error: 'disk full' });

@@ -34,18 +34,21 @@ const categoryIds = MINI.categories.map((category) => category.id);
 
 test('any burst of changes ends with exactly the rules of the last settings', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...categoryIds), fc.boolean()), { minLength: 1, maxLength: 12 }), async (changes) => {
-      const browserRules = fakeBrowserRules();
-      const sync = createRulesSync(browserRules.dnr, compile);
-      let settings = freshSettings();
-      const pending: Array<Promise<void>> = [];
-      for (const [category, allowed] of changes) {
-        settings = setDefaultChoice(settings, category, allowed);
-        pending.push(sync.apply(settings));
-      }
-      await Promise.all(pending);
-      expect(browserRules.rules()).toEqual(compile(settings));
-    }),
+    fc.asyncProperty(
+      fc.array(fc.tuple(fc.constantFrom(...categoryIds), fc.boolean()), { minLength: 1, maxLength: 12 }),
+      async (changes) => {
+        const browserRules = fakeBrowserRules();
+        const sync = createRulesSync(browserRules.dnr, compile);
+        let settings = freshSettings();
+        const pending: Array<Promise<void>> = [];
+        for (const [category, allowed] of changes) {
+          settings = setDefaultChoice(settings, category, allowed);
+          pending.push(sync.apply(settings));
+        }
+        await Promise.all(pending);
+        expect(browserRules.rules()).toEqual(compile(settings));
+      },
+    ),
     { numRuns: 60 },
   );
 });

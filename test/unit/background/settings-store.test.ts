@@ -26,7 +26,11 @@ test('concurrent changes are applied one after another: none is lost', async () 
     store.update((settings) => setDefaultChoice(settings, 'social-media', true)),
     store.update((settings) => setSitePaused(settings, 'atlassian', true)),
   ]);
-  const expected = setSitePaused(setDefaultChoice(setDefaultChoice(freshSettings(), 'functionality', false), 'social-media', true), 'atlassian', true);
+  const expected = setSitePaused(
+    setDefaultChoice(setDefaultChoice(freshSettings(), 'functionality', false), 'social-media', true),
+    'atlassian',
+    true,
+  );
   expect(area.data[SETTINGS_KEY]).toEqual(expected);
   expect((await createSettingsStore(area).current()).settings).toEqual(expected);
 });

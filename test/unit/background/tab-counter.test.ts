@@ -2,7 +2,10 @@ import { createTabCounter, type TabCounterDeps } from '../../../src/background/t
 
 function deps(store: Record<string, unknown>, badges: Map<number, string>, enabled = true): TabCounterDeps {
   return {
-    session: { get: async (key) => ({ [key]: structuredClone(store[key]) }), set: async (items) => void Object.assign(store, structuredClone(items)) },
+    session: {
+      get: async (key) => ({ [key]: structuredClone(store[key]) }),
+      set: async (items) => void Object.assign(store, structuredClone(items)),
+    },
     setBadge: async (tabId, text) => void badges.set(tabId, text),
     badgeEnabled: async () => enabled,
   };
@@ -15,12 +18,20 @@ test('counts by tab and category, reset on navigation, kept by a woken worker, s
   await counter.navigated(1, 'atlassian');
   await counter.navigated(2, 'atlassian');
   await counter.navigated(3, null);
-  await Promise.all([counter.blocked(1, 'atlassian', 'social-media'), counter.blocked(1, 'atlassian', 'social-media'), counter.cookieRemoved('atlassian', 'performance-and-analytics')]);
+  await Promise.all([
+    counter.blocked(1, 'atlassian', 'social-media'),
+    counter.blocked(1, 'atlassian', 'social-media'),
+    counter.cookieRemoved('atlassian', 'performance-and-analytics'),
+  ]);
   expect(await counter.counts(1, 'atlassian')).toEqual({
     'social-media': { blockedRequests: 2, removedCookies: 0 },
     'performance-and-analytics': { blockedRequests: 0, removedCookies: 1 },
   });
-  expect([...badges]).toEqual([[1, '3'], [2, '1'], [3, '']]);
+  expect([...badges]).toEqual([
+    [1, '3'],
+    [2, '1'],
+    [3, ''],
+  ]);
 
   const woken = createTabCounter(deps(session, badges));
   expect(await woken.counts(2, 'atlassian')).toEqual({ 'performance-and-analytics': { blockedRequests: 0, removedCookies: 1 } });

@@ -45,12 +45,18 @@ it('dates the notice and reports the policy snapshots', () => {
   const [policy, notice] = site.documents;
   expect(notice!.effective).toBe('2018-05-25');
   expect(policy!.snapshots).toHaveLength(3);
-  expect(policy!.differences.flatMap((d) => d.added).map(text)).toContain('you may also use truste s preference manager at http preferences mgr truste com');
+  expect(policy!.differences.flatMap((d) => d.added).map(text)).toContain(
+    'you may also use truste s preference manager at http preferences mgr truste com',
+  );
 });
 
 it('cites only sentences of the newest policy snapshot in its claims', () => {
   const newest = site.documents[0]!.snapshots.find((s) => s.index === site.documents[0]!.current)!;
   const last = Number(newest.lastSentence.split(':')[1]);
-  const claims = [...site.practices.flatMap((p) => p.cites), ...site.collected.flatMap((g) => g.items.flatMap((i) => i.cites)), ...site.optOuts.flatMap((o) => o.cites)];
+  const claims = [
+    ...site.practices.flatMap((p) => p.cites),
+    ...site.collected.flatMap((g) => g.items.flatMap((i) => i.cites)),
+    ...site.optOuts.flatMap((o) => o.cites),
+  ];
   expect(claims.filter((id) => id.startsWith('policy:') && Number(id.split(':')[1]) > last)).toEqual([]);
 });

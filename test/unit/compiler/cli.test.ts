@@ -10,7 +10,9 @@ const fixtures = join(root, 'test/fixtures/policies');
 const pinecone = join(fixtures, 'pinecone');
 
 function policy(...args: string[]) {
-  return spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/policy.ts'), ...args], { encoding: 'utf8' });
+  return spawnSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/policy.ts'), ...args], {
+    encoding: 'utf8',
+  });
 }
 
 let work: string;
@@ -26,7 +28,9 @@ it('compiles a curated file from another directory to a given output directory',
   expect(run.status).toBe(0);
   expect(run.stdout).toMatch(/pinecone: 26 sentences, 4 categories, 2 trackers/);
   expect(run.stdout).toMatch(/100\.0% of 19 non-noise sentences assigned/);
-  expect(readFileSync(join(out, 'pinecone.json'), 'utf8')).toBe(serialise(compileFile(join(pinecone, 'curated.json'), join(pinecone, 'sources'))));
+  expect(readFileSync(join(out, 'pinecone.json'), 'utf8')).toBe(
+    serialise(compileFile(join(pinecone, 'curated.json'), join(pinecone, 'sources'))),
+  );
 });
 
 it('verifies the committed knowledge base', () => {

@@ -5,8 +5,14 @@ it.each([
     'this information includes internet protocol ip addresses as well as browser type internet service provider urls of referring exit pages operating system date time stamp',
     ['IP address', 'browser type', 'internet service provider', 'referring and exit pages', 'operating system', 'date and time'],
   ],
-  ['by authorizing us you authorize us to access store your name email address es current city profile picture url', ['name', 'email address', 'profile picture', 'location']],
-  ['atlassian our third party partners also use javascript e tags flash cookies html local storage', ['cookies', 'local storage', 'flash cookies', 'e-tags']],
+  [
+    'by authorizing us you authorize us to access store your name email address es current city profile picture url',
+    ['name', 'email address', 'profile picture', 'location'],
+  ],
+  [
+    'atlassian our third party partners also use javascript e tags flash cookies html local storage',
+    ['cookies', 'local storage', 'flash cookies', 'e-tags'],
+  ],
   ['we collect your username and password', ['username', 'password']],
 ])('names the data types of "%s"', (text, expected) => {
   expect(dataTypesIn(text)).toEqual(expected);

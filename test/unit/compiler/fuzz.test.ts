@@ -28,10 +28,26 @@ function outcome(sources: Record<string, string>): 'site' | 'refused' {
 
 /** A real document damaged: a slice cut out, noise spliced in. */
 const damaged = (text: string) =>
-  fc.tuple(fc.nat(text.length), fc.nat(text.length), fc.oneof(
-    fc.string(),
-    fc.constantFrom('[CLS] [SEP]', '<script>alert(1)</script>', '\u0000\u0001\u0002', '\n\n\n', '**label.** ', '* ', '# heading', 'http www', '\r\n'),
-  )).map(([from, to, noise]) => text.slice(0, Math.min(from, to)) + noise + text.slice(Math.max(from, to)));
+  fc
+    .tuple(
+      fc.nat(text.length),
+      fc.nat(text.length),
+      fc.oneof(
+        fc.string(),
+        fc.constantFrom(
+          '[CLS] [SEP]',
+          '<script>alert(1)</script>',
+          '\u0000\u0001\u0002',
+          '\n\n\n',
+          '**label.** ',
+          '* ',
+          '# heading',
+          'http www',
+          '\r\n',
+        ),
+      ),
+    )
+    .map(([from, to, noise]) => text.slice(0, Math.min(from, to)) + noise + text.slice(Math.max(from, to)));
 
 test('damaged policy and notice texts: a valid site or a clear refusal, never a crash', () => {
   const results = { site: 0, refused: 0 };
@@ -48,9 +64,17 @@ test('damaged policy and notice texts: a valid site or a clear refusal, never a 
 
 test('arbitrary text and bytes as documents: a clear refusal or a valid site, never a crash', () => {
   fc.assert(
-    fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.uint8Array().map((bytes) => Buffer.from(bytes).toString('latin1'))), fc.boolean(), (text, asNotice) => {
-      outcome(asNotice ? { 'policy.txt': policy, 'notice.md': text } : { 'policy.txt': text, 'notice.md': notice });
-    }),
+    fc.property(
+      fc.oneof(
+        fc.string(),
+        fc.string({ unit: 'binary' }),
+        fc.uint8Array().map((bytes) => Buffer.from(bytes).toString('latin1')),
+      ),
+      fc.boolean(),
+      (text, asNotice) => {
+        outcome(asNotice ? { 'policy.txt': policy, 'notice.md': text } : { 'policy.txt': text, 'notice.md': notice });
+      },
+    ),
     { numRuns: 1500 },
   );
 });

@@ -19,7 +19,13 @@ it('reads only labelled items about cookies, and refusal from the sentence that 
     { id: 'n:4', text: 'you cannot opt out of strictly necessary cookies.' },
   ]);
   expect(categories).toEqual([
-    { id: 'strictly-necessary', label: 'Strictly necessary', description: 'these cookies keep you signed in.', refusable: false, cites: ['n:1', 'n:4'] },
+    {
+      id: 'strictly-necessary',
+      label: 'Strictly necessary',
+      description: 'these cookies keep you signed in.',
+      refusable: false,
+      cites: ['n:1', 'n:4'],
+    },
     { id: 'analytics', label: 'Analytics', description: 'these cookies count visits.', refusable: true, cites: ['n:3'] },
   ]);
 });

@@ -36,7 +36,10 @@ it.each([
 it.each([
   ['we may change this privacy policy from time to time', 'policy-change'],
   ['we do not knowingly collect personal information from children under', 'specific-audiences'],
-  ['where data is transferred over internet as part of website saas product data is encrypted using industry standard ssl https', 'data-security'],
+  [
+    'where data is transferred over internet as part of website saas product data is encrypted using industry standard ssl https',
+    'data-security',
+  ],
   ['we will retain your account information for as long as your account is active', 'data-retention'],
   ['we do not track you when your browser sends a do not track signal', 'do-not-track'],
   ['you can opt out of some notification messages in your account settings', 'user-choice'],

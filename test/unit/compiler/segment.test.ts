@@ -1,7 +1,13 @@
 import { segmentClsMarkdown, segmentStrippedLines } from '../../../src/compiler/segment';
 
 describe('stripped lines', () => {
-  const text = ['view all products', 'we collect your name email address', '', '  we   share it with nobody  ', 'create support ticket'].join('\n');
+  const text = [
+    'view all products',
+    'we collect your name email address',
+    '',
+    '  we   share it with nobody  ',
+    'create support ticket',
+  ].join('\n');
 
   it('keeps one sentence a line, whitespace collapsed, with its line number', () => {
     const { sentences } = segmentStrippedLines(text);
@@ -12,7 +18,9 @@ describe('stripped lines', () => {
   });
 
   it('reads Windows line endings the same way', () => {
-    expect(segmentStrippedLines(text.replace(/\n/g, '\r\n')).sentences.map((s) => s.text)).toEqual(segmentStrippedLines(text).sentences.map((s) => s.text));
+    expect(segmentStrippedLines(text.replace(/\n/g, '\r\n')).sentences.map((s) => s.text)).toEqual(
+      segmentStrippedLines(text).sentences.map((s) => s.text),
+    );
   });
 
   it('drops page furniture as noise', () => {

@@ -21,7 +21,9 @@ describe('checkSource', () => {
   });
 
   it('refuses HTML that has text, asking for a text export', () => {
-    expect(() => checkSource('page.html', '<html><body><p>we collect data</p></body></html>', 'cls-markdown')).toThrow('is HTML; save the page');
+    expect(() => checkSource('page.html', '<html><body><p>we collect data</p></body></html>', 'cls-markdown')).toThrow(
+      'is HTML; save the page',
+    );
   });
 
   it('accepts both known formats', () => {

@@ -21,7 +21,10 @@ it('reads the categories, a new one included, from the notice', () => {
 
 it('cites the notice sentence that says strictly necessary cookies cannot be refused', () => {
   const necessary = site.categories[0]!;
-  expect(necessary.cites.map(text)).toEqual(['these cookies keep you signed in.', 'you will not be able to opt out of cookies that are strictly necessary.']);
+  expect(necessary.cites.map(text)).toEqual([
+    'these cookies keep you signed in.',
+    'you will not be able to opt out of cookies that are strictly necessary.',
+  ]);
 });
 
 it('turns a tracker quote into cites of the sentence that holds it', () => {
@@ -35,7 +38,10 @@ it('reports the snapshots and what changed between them, and cites only the newe
   expect(policy.snapshots.map((s) => s.sentenceCount)).toEqual([9, 10]);
   expect(policy.current).toBe(2);
   const [change] = policy.differences;
-  expect(change!.added.map(text)).toEqual(['we do not sell your personal information', 'you may opt out of interest based advertising at http www youronlinechoices eu']);
+  expect(change!.added.map(text)).toEqual([
+    'we do not sell your personal information',
+    'you may opt out of interest based advertising at http www youronlinechoices eu',
+  ]);
   expect(change!.removed.map(text)).toEqual(['pinecone notes is not directed to children under']);
   const cited = site.practices.flatMap((practice) => practice.cites).filter((id) => id.startsWith('policy:'));
   expect(cited.every((id) => Number(id.split(':')[1]) >= 10)).toBe(true);
@@ -71,7 +77,9 @@ describe('refuses curated data the documents do not support', () => {
   });
 
   it('a category the notice does not define', () => {
-    expect(() => compileSite(withTracker({ category: 'marketing' }), sources)).toThrow('category "marketing" is not one of the notice\'s categories');
+    expect(() => compileSite(withTracker({ category: 'marketing' }), sources)).toThrow(
+      'category "marketing" is not one of the notice\'s categories',
+    );
   });
 
   it('a default for a category the notice does not define', () => {
@@ -79,7 +87,9 @@ describe('refuses curated data the documents do not support', () => {
   });
 
   it('a tracker id used twice', () => {
-    expect(() => compileSite({ ...curated, trackers: [curated.trackers[0]!, curated.trackers[0]!] }, sources)).toThrow('tracker id "plausible" is used twice');
+    expect(() => compileSite({ ...curated, trackers: [curated.trackers[0]!, curated.trackers[0]!] }, sources)).toThrow(
+      'tracker id "plausible" is used twice',
+    );
   });
 
   it('a missing source document', () => {

@@ -3,7 +3,10 @@ import { isValidUrl, urlsFromWords } from '../../../src/compiler/urls';
 describe('urlsFromWords', () => {
   const own = ['atlassian.com'];
   it.each([
-    ['please visit http www aboutads info http www networkadvertising org choices', ['http://www.aboutads.info', 'http://www.networkadvertising.org/choices']],
+    [
+      'please visit http www aboutads info http www networkadvertising org choices',
+      ['http://www.aboutads.info', 'http://www.networkadvertising.org/choices'],
+    ],
     ['you may also use truste s preference manager at http preferences mgr truste com', ['https://preferences-mgr.truste.com']],
     ['updating your email preferences at my atlassian com within your atlassian service account', ['https://my.atlassian.com']],
     ['please visit http www export gov safeharbor', ['http://www.export.gov/safeharbor']],
@@ -23,8 +26,12 @@ describe('urlsFromWords', () => {
 
 describe('isValidUrl', () => {
   it.each(['https://my.atlassian.com', 'http://www.aboutads.info/choices'])('accepts %s', (url) => expect(isValidUrl(url)).toBe(true));
-  it.each(['javascript:void(0)', 'https://localhost', 'https://exa mple.com', 'https://-bad.com', 'https://example.invalidtld', 'not a url'])(
-    'rejects %s',
-    (url) => expect(isValidUrl(url)).toBe(false),
-  );
+  it.each([
+    'javascript:void(0)',
+    'https://localhost',
+    'https://exa mple.com',
+    'https://-bad.com',
+    'https://example.invalidtld',
+    'not a url',
+  ])('rejects %s', (url) => expect(isValidUrl(url)).toBe(false));
 });

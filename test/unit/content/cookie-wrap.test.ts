@@ -22,7 +22,16 @@ function fakeDocument() {
 test('writes of refused names are dropped; everything else reaches the jar unchanged', () => {
   const { prototype, document, written } = fakeDocument();
   wrapCookieSetter(prototype, ['_ga', '_ga_*', 'ajs_anonymous_id']);
-  const writes = ['_ga=GA1.1; path=/; max-age=31536000', ' _ga_ABC =1; domain=atlassian.com', 'ajs_anonymous_id=x', '_gax=1', 'session=1; Secure', 'OptanonConsent=a=b', 'novalue', '_GA=1'];
+  const writes = [
+    '_ga=GA1.1; path=/; max-age=31536000',
+    ' _ga_ABC =1; domain=atlassian.com',
+    'ajs_anonymous_id=x',
+    '_gax=1',
+    'session=1; Secure',
+    'OptanonConsent=a=b',
+    'novalue',
+    '_GA=1',
+  ];
   for (const write of writes) document.cookie = write;
   expect(written).toEqual(['_gax=1', 'session=1; Secure', 'OptanonConsent=a=b', 'novalue', '_GA=1']);
 });

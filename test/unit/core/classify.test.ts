@@ -18,11 +18,13 @@ describe('classifyRequest', () => {
     expect(match?.site.id).toBe('twin');
   });
 
-  test('a tracker host listed below the site\'s own domain or its consent manager stays theirs', () => {
+  test("a tracker host listed below the site's own domain or its consent manager stays theirs", () => {
     const odd = { ...MINI, trackers: [{ ...MINI.trackers[2]!, hosts: ['metrics.mini.test', 'x.consent.example', 'stats.example'] }] };
     const oddIndex = buildSiteIndex([odd]);
     const classify = (url: string) => classifyRequest(oddIndex, { initiator: 'https://mini.test', url, type: 'image' })?.tracker.id ?? null;
-    expect([classify('https://metrics.mini.test/p'), classify('https://x.consent.example/p'), classify('https://stats.example/p')]).toEqual([null, null, 'stats']);
+    expect([classify('https://metrics.mini.test/p'), classify('https://x.consent.example/p'), classify('https://stats.example/p')]).toEqual(
+      [null, null, 'stats'],
+    );
   });
 });
 

@@ -11,7 +11,9 @@ import { MINI, twinOf } from './mini-site';
 // A strictly necessary tracker with a host of its own, so "never blocked" is tested against something blockable.
 const withNecessaryHost: Site = {
   ...MINI,
-  trackers: MINI.trackers.map((tracker) => (tracker.category === 'strictly-necessary' ? { ...tracker, hosts: ['login.example'] } : tracker)),
+  trackers: MINI.trackers.map((tracker) =>
+    tracker.category === 'strictly-necessary' ? { ...tracker, hosts: ['login.example'] } : tracker,
+  ),
 };
 const SITES = [withNecessaryHost, twinOf(MINI, 'twin', ['twin.test', 'twin.example'])];
 const index = buildSiteIndex(SITES);

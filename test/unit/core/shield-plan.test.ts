@@ -39,13 +39,23 @@ test('a paused site, or one that refuses nothing with cookie names, gets no shie
 test("a site's own choices decide its files; categories without cookie names have none", () => {
   const settings = setSiteChoice(setSiteChoice(freshSettings(), 'mini', 'functionality', false), 'mini', 'analytics', true);
   expect(shieldPlan([MINI], settings)[0]?.js).toEqual(['shield/mini/functionality.js', 'shield/mini/advertising.js', 'cookie-shield.js']);
-  expect(cookiePatternsByCategory(MINI)).toEqual(new Map([['functionality', ['chat_id']], ['analytics', ['_st', '_st_*']], ['advertising', ['_ad']]]));
+  expect(cookiePatternsByCategory(MINI)).toEqual(
+    new Map([
+      ['functionality', ['chat_id']],
+      ['analytics', ['_st', '_st_*']],
+      ['advertising', ['_ad']],
+    ]),
+  );
 });
 
 test('the shield refuses exactly the first-party names the worker would remove as a refused category', () => {
   const index = buildSiteIndex([MINI]);
   const names = ['_st', '_st_1', '_stx', '_ad', '_ad_1', 'chat_id', 'session.token', '__Host-x', 'ConsentState', 'theme', ''];
-  for (const settings of [freshSettings(), setDefaultChoice(freshSettings(), 'functionality', false), setPreferences(freshSettings(), { unknownCookies: 'remove' })]) {
+  for (const settings of [
+    freshSettings(),
+    setDefaultChoice(freshSettings(), 'functionality', false),
+    setPreferences(freshSettings(), { unknownCookies: 'remove' }),
+  ]) {
     const patterns = shieldPatterns(settings);
     for (const name of names) {
       const removed = cookieToRemove(index, settings, { name, domain: '.mini.test' });

@@ -6,7 +6,10 @@ describe('tab counts', () => {
     let counts = countStop({}, 'analytics', 'blockedRequests');
     counts = countStop(counts, 'analytics', 'removedCookies');
     counts = countStop(counts, 'advertising', 'blockedRequests');
-    expect(counts).toEqual({ analytics: { blockedRequests: 1, removedCookies: 1 }, advertising: { blockedRequests: 1, removedCookies: 0 } });
+    expect(counts).toEqual({
+      analytics: { blockedRequests: 1, removedCookies: 1 },
+      advertising: { blockedRequests: 1, removedCookies: 0 },
+    });
     expect(totalStopped(counts)).toBe(3);
     expect(badgeText(counts, true)).toBe('3');
     expect(badgeText(counts, false)).toBe('');

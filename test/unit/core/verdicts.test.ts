@@ -6,7 +6,8 @@ import { MINI } from './mini-site';
 
 const index = buildSiteIndex([MINI]);
 const page = 'https://www.mini.test';
-const verdict = (name: string, settings = freshSettings()) => cookieToRemove(index, settings, { name, domain: '.mini.test' })?.category ?? null;
+const verdict = (name: string, settings = freshSettings()) =>
+  cookieToRemove(index, settings, { name, domain: '.mini.test' })?.category ?? null;
 
 describe('cookieToRemove', () => {
   test('default choices remove refused categories and keep the rest', () => {
@@ -40,7 +41,9 @@ describe('cookieToRemove', () => {
 
 describe('blockedRequest', () => {
   test('blocks refused trackers only', () => {
-    expect(blockedRequest(index, freshSettings(), { initiator: page, url: 'https://survey.example/q', type: 'script' })?.category).toBe('research');
+    expect(blockedRequest(index, freshSettings(), { initiator: page, url: 'https://survey.example/q', type: 'script' })?.category).toBe(
+      'research',
+    );
     expect(blockedRequest(index, freshSettings(), { initiator: page, url: 'https://chat.example/w', type: 'script' })).toBeNull();
   });
 });

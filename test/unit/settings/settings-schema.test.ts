@@ -36,16 +36,32 @@ describe('export and import', () => {
   test.each([
     ['not JSON', '{"version": 1,', /^not a settings file: /],
     ['not an object', '[1, 2]', /^the file must hold a settings object, not a list$/],
-    ['a wrong choice value', JSON.stringify({ ...edited, defaults: { functionality: 'yes' } }), /^defaults\.functionality: must be true \(allowed\) or false \(refused\)$/],
+    [
+      'a wrong choice value',
+      JSON.stringify({ ...edited, defaults: { functionality: 'yes' } }),
+      /^defaults\.functionality: must be true \(allowed\) or false \(refused\)$/,
+    ],
     ['a bad category id', JSON.stringify({ ...edited, defaults: { 'Bad Id': true } }), /^defaults\.Bad Id: must be a lower-case id/],
-    ['a bad nested flag', JSON.stringify({ ...edited, sites: { atlassian: { choices: {}, paused: 1 } } }), /^sites\.atlassian\.paused: must be true or false$/],
+    [
+      'a bad nested flag',
+      JSON.stringify({ ...edited, sites: { atlassian: { choices: {}, paused: 1 } } }),
+      /^sites\.atlassian\.paused: must be true or false$/,
+    ],
     ['an unknown preference', JSON.stringify({ ...edited, unknownCookies: 'maybe' }), /^unknownCookies: must be "allow" or "remove"$/],
     ['an unexpected field', JSON.stringify({ ...edited, history: [] }), /^history: /],
     ['a missing field', JSON.stringify({ version: 1, defaults: {} }), /^sites: /],
     ['a newer version', JSON.stringify({ ...edited, version: 7 }), /^version: 7 was written by a newer version/],
     ['a broken version', JSON.stringify({ ...edited, version: '1' }), /^version: must be a whole number from 0 to 1, got "1"$/],
-    ['a prototype key', '{"version":1,"defaults":{"__proto__":true},"sites":{},"unknownCookies":"allow","badge":true}', /^defaults\.__proto__: a reserved name/],
-    ['a constructor site', JSON.stringify({ ...edited, sites: { constructor: { choices: {}, paused: true } } }), /^sites\.constructor: a reserved name/],
+    [
+      'a prototype key',
+      '{"version":1,"defaults":{"__proto__":true},"sites":{},"unknownCookies":"allow","badge":true}',
+      /^defaults\.__proto__: a reserved name/,
+    ],
+    [
+      'a constructor site',
+      JSON.stringify({ ...edited, sites: { constructor: { choices: {}, paused: true } } }),
+      /^sites\.constructor: a reserved name/,
+    ],
   ])('refuses %s, naming the field and why', (_name, text, error) => {
     const result = parseImport(text);
     expect(result.ok).toBe(false);
@@ -62,7 +78,15 @@ describe('export and import', () => {
       fc.string(),
       fc.json(),
       fc.tuple(fc.constantFrom(...Object.keys(edited)), fc.jsonValue()).map(([key, value]) => JSON.stringify({ ...edited, [key]: value })),
-      fc.record({ version: fc.jsonValue(), defaults: fc.jsonValue(), sites: fc.jsonValue(), unknownCookies: fc.jsonValue(), badge: fc.jsonValue() }).map((x) => JSON.stringify(x)),
+      fc
+        .record({
+          version: fc.jsonValue(),
+          defaults: fc.jsonValue(),
+          sites: fc.jsonValue(),
+          unknownCookies: fc.jsonValue(),
+          badge: fc.jsonValue(),
+        })
+        .map((x) => JSON.stringify(x)),
       validSettings.map((settings) => exportSettings(settings)).chain((text) => fc.nat(text.length).map((cut) => text.slice(0, cut))),
     );
     fc.assert(
@@ -115,7 +139,10 @@ describe('recoverSettings', () => {
   });
 
   test('foreign data falls back to the defaults and says so', () => {
-    expect(recoverSettings('hello')).toEqual({ settings: freshSettings(), recovered: ['settings: "hello" is not a settings object; using defaults'] });
+    expect(recoverSettings('hello')).toEqual({
+      settings: freshSettings(),
+      recovered: ['settings: "hello" is not a settings object; using defaults'],
+    });
     expect(recoverSettings(null).recovered).toEqual(['settings: null is not a settings object; using defaults']);
   });
 
@@ -133,7 +160,9 @@ describe('recoverSettings', () => {
       }),
       { numRuns: 3000 },
     );
-    fc.assert(fc.property(validSettings, (settings) => expect(recoverSettings(structuredClone(settings))).toEqual({ settings, recovered: [] })));
+    fc.assert(
+      fc.property(validSettings, (settings) => expect(recoverSettings(structuredClone(settings))).toEqual({ settings, recovered: [] })),
+    );
   });
 });
 
@@ -152,7 +181,9 @@ describe('migrations', () => {
 
   test('runs the migrations in order from the stored version, and none for the latest', () => {
     const steps: string[] = [];
-    const step = (name: string, change: Migration): Migration => (data) => (steps.push(name), change(data));
+    const step =
+      (name: string, change: Migration): Migration =>
+      (data) => (steps.push(name), change(data));
     const chain = [
       step('0→1', (data) => ({ ...data, version: 1 })),
       step('1→2', ({ colour, ...data }) => ({ ...data, theme: colour, version: 2 })),

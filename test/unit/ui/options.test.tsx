@@ -15,7 +15,8 @@ function renderOptions(state: Partial<SettingsState> = {}, handlers: MockHandler
   let settings: Settings = state.settings ?? settingsWith();
   const connector = mockConnector({
     'get-settings': () => ({ settings, recovered: [], sites: [site], ...state }),
-    'set-default-choice': ({ categoryId, allowed }) => (settings = { ...settings, defaults: { ...settings.defaults, [categoryId]: allowed } }),
+    'set-default-choice': ({ categoryId, allowed }) =>
+      (settings = { ...settings, defaults: { ...settings.defaults, [categoryId]: allowed } }),
     'set-site-choice': () => settings,
     'set-site-paused': () => settings,
     'remove-site-exception': () => settings,
@@ -37,7 +38,10 @@ describe('options page', () => {
     expect(analytics.checked).toBe(false);
     fireEvent.click(analytics);
     await waitFor(() => expect(analytics.checked).toBe(true));
-    expect(connector.sent).toContainEqual({ type: 'set-default-choice', payload: { categoryId: 'performance-and-analytics', allowed: true } });
+    expect(connector.sent).toContainEqual({
+      type: 'set-default-choice',
+      payload: { categoryId: 'performance-and-analytics', allowed: true },
+    });
   });
 
   it('edits, resumes and removes a site exception', async () => {
@@ -88,7 +92,10 @@ describe('options page', () => {
     fireEvent.change(input, { target: { files: [file] } });
     const alert = await screen.findByText(/mine.json was not imported, nothing changed: defaults.social-media: expected a boolean/);
     expect(alert.getAttribute('role')).toBe('alert');
-    expect(connector.sent).toContainEqual({ type: 'import-settings', payload: { text: '{"version":1,"defaults":{"social-media":"yes"}}' } });
+    expect(connector.sent).toContainEqual({
+      type: 'import-settings',
+      payload: { text: '{"version":1,"defaults":{"social-media":"yes"}}' },
+    });
     expect(connector.sent.filter((m) => m.type === 'get-settings')).toHaveLength(1);
   });
 
@@ -132,7 +139,10 @@ describe('options page', () => {
     expect(analytics.textContent).toContain('Performance and analytics');
     expect(policy.getByText(/we collect information you provide us/)).toBeTruthy();
     expect(policy.getByRole('link', { name: /Digital Advertising Alliance opt-out/ }).getAttribute('target')).toBe('_blank');
-    expect(policy.getByText('we do not share personal information with third parties for their own marketing purposes.').closest('ul')!.className).toBe('difference-added');
+    expect(
+      policy.getByText('we do not share personal information with third parties for their own marketing purposes.').closest('ul')!
+        .className,
+    ).toBe('difference-added');
     expect(policy.getByText('we may sell aggregated data to partners.').closest('ul')!.className).toBe('difference-removed');
   });
 

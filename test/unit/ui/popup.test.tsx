@@ -64,20 +64,28 @@ describe('popup for a covered site', () => {
   it('pauses and shows resume when paused', async () => {
     const connector = renderPopup(coveredState(site));
     fireEvent.click(await screen.findByRole('button', { name: 'Pause on this site' }));
-    await waitFor(() => expect(connector.sent).toContainEqual({ type: 'set-site-paused', payload: { siteId: 'example-co', paused: true } }));
+    await waitFor(() =>
+      expect(connector.sent).toContainEqual({ type: 'set-site-paused', payload: { siteId: 'example-co', paused: true } }),
+    );
   });
 
   it('while paused, offers resume and holds the switches', async () => {
     const connector = renderPopup(coveredState(site, { paused: true }));
     fireEvent.click(await screen.findByRole('button', { name: 'Resume on this site' }));
-    await waitFor(() => expect(connector.sent).toContainEqual({ type: 'set-site-paused', payload: { siteId: 'example-co', paused: false } }));
+    await waitFor(() =>
+      expect(connector.sent).toContainEqual({ type: 'set-site-paused', payload: { siteId: 'example-co', paused: false } }),
+    );
     expect((screen.getByRole('switch', { name: /Social media/ }) as HTMLInputElement).disabled).toBe(true);
   });
 
   it('shows what the site collects with its quotes, and the opt-out links opening a new tab', async () => {
     renderPopup(coveredState(site));
     const item = await screen.findByText('Your name and email address');
-    expect(within(item.closest('li')!).getByText(/we collect information you provide us/).closest('details')).toBeTruthy();
+    expect(
+      within(item.closest('li')!)
+        .getByText(/we collect information you provide us/)
+        .closest('details'),
+    ).toBeTruthy();
     const optOut = screen.getByRole('link', { name: /Digital Advertising Alliance opt-out/ });
     expect(optOut.getAttribute('target')).toBe('_blank');
     expect(optOut.getAttribute('rel')).toBe('noopener noreferrer');
