@@ -1,4 +1,5 @@
 // Sites with their own choices or paused: edit the choices, resume, or remove the exception.
+import { isAllowed } from '../src/core/choices';
 import type { Site } from '../src/core/knowledge';
 import type { SiteChoices } from '../src/core/settings';
 import { CategorySwitch } from '../src/ui/category-switch';
@@ -41,7 +42,7 @@ function SiteException({ connector, run, settings, siteId, own, site }: Exceptio
                 name={category.id}
                 label={category.label}
                 context={`on ${name}`}
-                checked={own.choices[category.id] ?? settings.defaults[category.id] ?? category.defaultAllowed}
+                checked={isAllowed(site, category, settings)}
                 locked={!category.refusable}
                 disabled={own.paused}
                 onChange={(allowed) => void run(() => connector.request('set-site-choice', { siteId, categoryId: category.id, allowed }))}

@@ -2,7 +2,8 @@
 import type { Category, Site } from '../src/core/knowledge';
 import type { CategoryCounts } from '../src/core/messages';
 import { CategorySwitch } from '../src/ui/category-switch';
-import { countsText, NO_COUNTS } from '../src/ui/counts';
+import { NO_COUNTS } from '../src/core/tab-counts';
+import { countsText } from '../src/ui/counts';
 import { QuoteDisclosure, QuoteList } from '../src/ui/quote-disclosure';
 import { quotesFor } from '../src/ui/sentences';
 

@@ -1,7 +1,7 @@
 // What each message does. Every change goes through the settings store's queue, is checked against the schema
 // before it is written, and answers only once its rules are in force.
 import * as v from 'valibot';
-import { isAllowed } from '../core/choices';
+import { isAllowed, isPaused, isRefusable, isRefusableOnAnySite } from '../core/choices';
 import { withCitedSentencesOnly } from '../core/cited-view';
 import { hostOf } from '../core/hosts';
 import type { Site } from '../core/knowledge';
@@ -33,8 +33,6 @@ export function createHandlers({ index, store, counter, tabUrl, enforce }: Handl
     await enforce(next);
     return next;
   };
-  const refusable = (site: Site | undefined, categoryId: string): boolean =>
-    site?.categories.some((category) => category.id === categoryId && category.refusable) ?? false;
   const popupViews = new Map(index.sites.map((site) => [site.id, withCitedSentencesOnly(site)]));
   const knownSite = (siteId: string): Site => {
     const site = index.byId.get(siteId)?.site;
@@ -52,12 +50,12 @@ export function createHandlers({ index, store, counter, tabUrl, enforce }: Handl
       return {
         site,
         allowed,
-        paused: site !== null && (settings.sites[site.id]?.paused ?? false),
+        paused: site !== null && isPaused(settings, site.id),
         counts: await counter.counts(tabId, site?.id ?? null),
       };
     },
     'set-site-choice': async ({ siteId, categoryId, allowed }) => {
-      if (!refusable(knownSite(siteId), categoryId)) throw new Error(`"${categoryId}" cannot be refused on ${siteId}`);
+      if (!isRefusable(knownSite(siteId), categoryId)) throw new Error(`"${categoryId}" cannot be refused on ${siteId}`);
       return change((settings) => setSiteChoice(settings, siteId, categoryId, allowed === true));
     },
     'set-site-paused': async ({ siteId, paused }) => {
@@ -70,7 +68,7 @@ export function createHandlers({ index, store, counter, tabUrl, enforce }: Handl
       return { settings, recovered, sites: [...index.sites] };
     },
     'set-default-choice': async ({ categoryId, allowed }) => {
-      if (!index.sites.some((site) => refusable(site, categoryId))) throw new Error(`"${categoryId}" cannot be refused`);
+      if (!isRefusableOnAnySite(index.sites, categoryId)) throw new Error(`"${categoryId}" cannot be refused`);
       return change((settings) => setDefaultChoice(settings, categoryId, allowed === true));
     },
     'set-preferences': (preferences) => change((settings) => setPreferences(settings, preferences)),

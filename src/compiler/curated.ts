@@ -1,10 +1,11 @@
 // The curated side of a site: what the documents cannot say (hosts, cookie names, which file is which), with reasons.
 import * as v from 'valibot';
+import { IdSchema, issueText } from '../core/schema-parts';
 
 const Reason = v.pipe(v.string(), v.minLength(1, 'say why'));
 
 export const CuratedDocumentSchema = v.object({
-  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/)),
+  id: IdSchema,
   kind: v.picklist(['privacy-policy', 'cookie-notice']),
   title: v.string(),
   url: v.pipe(v.string(), v.url()),
@@ -46,6 +47,6 @@ export type CuratedSite = v.InferOutput<typeof CuratedSiteSchema>;
 export function parseCurated(name: string, data: unknown): CuratedSite {
   const result = v.safeParse(CuratedSiteSchema, data);
   if (result.success) return result.output;
-  const problems = result.issues.map((issue) => `${v.getDotPath(issue) ?? '(root)'}: ${issue.message}`);
+  const problems = result.issues.map((issue) => issueText(issue));
   throw new Error(`${name} is not a valid curated site file:\n  ${problems.join('\n  ')}`);
 }

@@ -1,5 +1,6 @@
 // The shield's logic, apart from the page so Jest can run it on a fake document: wraps the `cookie` setter of
 // a prototype so that writes of refused cookie names are dropped; reads and every other write are unchanged.
+import { matchName, namePatterns } from '../core/cookie-names';
 
 /** The name of a `document.cookie` assignment, as the browser parses it: no "=" means an empty name. */
 export function cookieName(assignment: string): string {
@@ -8,21 +9,17 @@ export function cookieName(assignment: string): string {
   return equals < 0 ? '' : pair.slice(0, equals).trim();
 }
 
-/** Exact names, or prefixes for patterns ending in "*", as the knowledge base writes them. */
-export function refusesName(patterns: readonly string[], name: string): boolean {
-  return name !== '' && patterns.some((pattern) => (pattern.endsWith('*') ? name.startsWith(pattern.slice(0, -1)) : name === pattern));
-}
-
 export function wrapCookieSetter(prototype: object, patterns: readonly string[]): void {
   const descriptor = Object.getOwnPropertyDescriptor(prototype, 'cookie');
   const set = descriptor?.set;
   if (descriptor === undefined || set === undefined || patterns.length === 0) return;
+  const refused = namePatterns(patterns.map((pattern) => [pattern, true] as const));
   Object.defineProperty(prototype, 'cookie', {
     ...descriptor,
     set(this: unknown, value: unknown) {
       // Converted once, so a value's toString runs once, as it would without the shield.
       const assignment = String(value);
-      if (!refusesName(patterns, cookieName(assignment))) set.call(this, assignment);
+      if (!matchName(refused, cookieName(assignment))) set.call(this, assignment);
     },
   });
 }

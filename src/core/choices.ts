@@ -2,11 +2,30 @@
 import type { Category, Site } from './knowledge';
 import type { Settings } from './settings';
 
+/**
+ * Whether a category is allowed on a covered site. The first rule that applies decides: a category the notice does
+ * not let anyone refuse (strictly necessary) is allowed; a paused site allows everything; then the user's choice
+ * for the site; then the user's default for the category; then the knowledge base's default.
+ */
 export function isAllowed(site: Site, category: Category, settings: Settings): boolean {
   if (!category.refusable) return true;
-  const own = settings.sites[site.id];
-  if (own?.paused) return true;
-  return own?.choices[category.id] ?? settings.defaults[category.id] ?? category.defaultAllowed;
+  if (isPaused(settings, site.id)) return true;
+  return settings.sites[site.id]?.choices[category.id] ?? settings.defaults[category.id] ?? category.defaultAllowed;
+}
+
+/** Whether the user paused the extension on a site: then nothing is refused there. */
+export function isPaused(settings: Settings, siteId: string): boolean {
+  return settings.sites[siteId]?.paused ?? false;
+}
+
+/** Whether the site's notice lets the user refuse this category id (false for an id the site does not have). */
+export function isRefusable(site: Site, categoryId: string): boolean {
+  return site.categories.some((category) => category.id === categoryId && category.refusable);
+}
+
+/** Whether any covered site lets the user refuse this category id: only those can have a default. */
+export function isRefusableOnAnySite(sites: readonly Site[], categoryId: string): boolean {
+  return sites.some((site) => isRefusable(site, categoryId));
 }
 
 /** The ids of the site's categories the user refuses, in the notice's order. */

@@ -2,7 +2,8 @@
 // The same functions decide what the compiled rules block and what the worker counts and removes.
 import { hostOf, lookupSuffix, normalizeHost } from './hosts';
 import type { Site, Tracker } from './knowledge';
-import { matchName, siteOfHost, siteOfPage, type SiteEntry, type SiteIndex } from './site-index';
+import { matchName } from './cookie-names';
+import { siteOfHost, siteOfPage, type SiteEntry, type SiteIndex } from './site-index';
 
 export interface RequestFacts {
   url: string;

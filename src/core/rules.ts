@@ -1,6 +1,6 @@
 // Compiles the user's choices into declarativeNetRequest dynamic rules: a pure function of (sites, settings).
 // The browser enforces the rules itself, so protection holds while the worker sleeps.
-import { isAllowed, refusedCategories } from './choices';
+import { isAllowed, isPaused, refusedCategories } from './choices';
 import type { Site } from './knowledge';
 import type { Settings } from './settings';
 
@@ -53,7 +53,7 @@ export function compileRules(sites: readonly Site[], settings: Settings): DnrRul
     groups.set(key, group);
   };
   for (const site of sites) {
-    if (settings.sites[site.id]?.paused) continue;
+    if (isPaused(settings, site.id)) continue;
     const refused = refusedCategories(site, settings);
     for (const category of refused)
       add(

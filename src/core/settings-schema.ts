@@ -3,9 +3,11 @@
 import * as v from 'valibot';
 import type { ImportResult } from './messages';
 import { describe, migrate, type SettingsObject } from './migrations';
+import { IdSchema, issueText } from './schema-parts';
 import { freshSettings, type Settings, type SiteChoices } from './settings';
 
-const Id = v.pipe(v.string(), v.maxLength(64), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a lower-case id such as "functionality"'));
+// Ids in settings come from files and storage, so they are capped; real ones are a few words long.
+const Id = v.pipe(v.string(), v.maxLength(64), IdSchema);
 const Choices = v.record(Id, v.boolean('must be true (allowed) or false (refused)'));
 const SiteChoicesSchema = v.strictObject({ choices: Choices, paused: v.boolean('must be true or false') });
 const UnknownCookies = v.picklist(['allow', 'remove'], 'must be "allow" or "remove"');
@@ -37,8 +39,7 @@ export function parseImport(text: string): ImportResult {
   if (!migrated.ok) return migrated;
   const result = v.safeParse(SettingsSchema, migrated.data);
   if (result.success) return { ok: true, settings: result.output };
-  const [issue] = result.issues;
-  return { ok: false, error: `${v.getDotPath(issue) ?? 'settings'}: ${issue.message}` };
+  return { ok: false, error: issueText(result.issues[0], 'settings') };
 }
 
 /** Choices, exceptions and preferences only: nothing about browsing, no counts. */

@@ -1,13 +1,8 @@
 // Lookup tables built once from the covered sites, so that classifying a request or a cookie costs one map
 // lookup per label of its host instead of a scan of every site and tracker.
 import { hostOf, isWithin, lookupSuffix } from './hosts';
+import { namePatterns, type NamePatterns } from './cookie-names';
 import type { Site, Tracker } from './knowledge';
-
-/** Cookie names and "prefix*" patterns, matched exactly first, then by the longest prefix. */
-export interface NamePatterns<T> {
-  exact: Map<string, T>;
-  prefixes: Array<[prefix: string, value: T]>;
-}
 
 /** What a host is to a covered site; the nearest listed suffix decides. */
 export type HostRole = 'own' | 'consent' | Tracker;
@@ -56,13 +51,6 @@ export function siteOfPage(index: SiteIndex, page: string): SiteEntry | undefine
   return entry;
 }
 
-export function matchName<T>(patterns: NamePatterns<T>, name: string): T | undefined {
-  const exact = patterns.exact.get(name);
-  if (exact !== undefined) return exact;
-  for (const [prefix, value] of patterns.prefixes) if (name.startsWith(prefix)) return value;
-  return undefined;
-}
-
 function siteEntry(site: Site): SiteEntry {
   const hosts = new Map<string, HostRole>();
   // The site itself and its consent manager are never trackers, not even through a tracker host below them.
@@ -78,15 +66,4 @@ function siteEntry(site: Site): SiteEntry {
     consentCookies: namePatterns(site.consentManager.cookies.map((pattern) => [pattern, true as const])),
     trackerCookies: namePatterns(site.trackers.flatMap((tracker) => tracker.cookies.map((pattern) => [pattern, tracker] as const))),
   };
-}
-
-function namePatterns<T>(entries: ReadonlyArray<readonly [string, T]>): NamePatterns<T> {
-  const exact = new Map<string, T>();
-  const prefixes: Array<[string, T]> = [];
-  for (const [pattern, value] of entries) {
-    if (pattern.endsWith('*')) prefixes.push([pattern.slice(0, -1), value]);
-    else exact.set(pattern, value);
-  }
-  prefixes.sort((a, b) => b[0].length - a[0].length);
-  return { exact, prefixes };
 }

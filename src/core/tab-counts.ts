@@ -15,10 +15,23 @@ export function countStop(counts: TabCounts, category: string, kind: keyof Categ
   return { ...counts, [category]: { ...current, [kind]: current[kind] + 1 } };
 }
 
+export const NO_COUNTS: CategoryCounts = { blockedRequests: 0, removedCookies: 0 };
+
+/** Every category's counts added up. */
+export function sumCounts(counts: TabCounts): CategoryCounts {
+  let blockedRequests = 0;
+  let removedCookies = 0;
+  for (const each of Object.values(counts)) {
+    blockedRequests += each.blockedRequests;
+    removedCookies += each.removedCookies;
+  }
+  return { blockedRequests, removedCookies };
+}
+
+/** Requests blocked plus cookies removed, over every category. */
 export function totalStopped(counts: TabCounts): number {
-  let total = 0;
-  for (const { blockedRequests, removedCookies } of Object.values(counts)) total += blockedRequests + removedCookies;
-  return total;
+  const { blockedRequests, removedCookies } = sumCounts(counts);
+  return blockedRequests + removedCookies;
 }
 
 export function badgeText(counts: TabCounts, enabled: boolean): string {

@@ -1,5 +1,5 @@
 // What enforcement does with a classified request or cookie, given the user's settings.
-import { isAllowed } from './choices';
+import { isAllowed, isPaused } from './choices';
 import { classifyCookie, classifyRequest, type CookieFacts, type RequestFacts } from './classify';
 import type { Site } from './knowledge';
 import type { Settings } from './settings';
@@ -23,7 +23,7 @@ export function blockedRequest(index: SiteIndex, settings: Settings, request: Re
 export function cookieToRemove(index: SiteIndex, settings: Settings, cookie: CookieFacts): Stopped | null {
   const found = classifyCookie(index, cookie);
   if (found.kind === 'category') return isRefused(found.site, found.category, settings) ? found : null;
-  if (found.kind === 'unknown' && settings.unknownCookies === 'remove' && !settings.sites[found.site.id]?.paused) {
+  if (found.kind === 'unknown' && settings.unknownCookies === 'remove' && !isPaused(settings, found.site.id)) {
     return { site: found.site, category: UNKNOWN_CATEGORY };
   }
   return null;

@@ -1,5 +1,5 @@
 // Plain-words summaries of what was stopped on a tab.
-import type { CategoryCounts, TabCounts } from '../core/messages';
+import type { CategoryCounts } from '../core/messages';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -7,15 +7,3 @@ export function countsText({ blockedRequests, removedCookies }: CategoryCounts):
   if (blockedRequests === 0 && removedCookies === 0) return 'Nothing stopped on this tab';
   return `${plural(blockedRequests, 'request', 'requests')} blocked, ${plural(removedCookies, 'cookie', 'cookies')} removed on this tab`;
 }
-
-export function totalCounts(counts: TabCounts): CategoryCounts {
-  let blockedRequests = 0;
-  let removedCookies = 0;
-  for (const each of Object.values(counts)) {
-    blockedRequests += each.blockedRequests;
-    removedCookies += each.removedCookies;
-  }
-  return { blockedRequests, removedCookies };
-}
-
-export const NO_COUNTS: CategoryCounts = { blockedRequests: 0, removedCookies: 0 };

@@ -1,7 +1,8 @@
 // The UI's pure helpers: merging notice categories across sites, the popup's tab query, counts and dates.
 import { categoryUnion } from '../../../options/category-union';
 import { tabIdFromQuery } from '../../../popup/tab-id';
-import { countsText, totalCounts } from '../../../src/ui/counts';
+import { sumCounts } from '../../../src/core/tab-counts';
+import { countsText } from '../../../src/ui/counts';
 import { readableDate } from '../../../src/ui/document-list';
 import { fixtureSite } from './support';
 
@@ -45,9 +46,9 @@ describe('tabIdFromQuery', () => {
 
 describe('counts and dates in plain words', () => {
   it('sums a tab and says nothing was stopped when nothing was', () => {
-    const total = totalCounts({ a: { blockedRequests: 1, removedCookies: 0 }, b: { blockedRequests: 2, removedCookies: 1 } });
+    const total = sumCounts({ a: { blockedRequests: 1, removedCookies: 0 }, b: { blockedRequests: 2, removedCookies: 1 } });
     expect(countsText(total)).toBe('3 requests blocked, 1 cookie removed on this tab');
-    expect(countsText(totalCounts({}))).toBe('Nothing stopped on this tab');
+    expect(countsText(sumCounts({}))).toBe('Nothing stopped on this tab');
   });
 
   it('writes ISO dates out and leaves a document’s own wording alone', () => {

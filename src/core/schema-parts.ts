@@ -1,0 +1,13 @@
+// Schema pieces shared by every valibot schema of the project: one id pattern, one way to word an issue.
+import * as v from 'valibot';
+
+/** The id pattern of sites, categories, documents and settings keys: a lower-case slug such as "functionality". */
+export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+
+/** A slug id. */
+export const IdSchema = v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a lower-case id such as "functionality"'));
+
+/** One schema issue as "path: message"; `root` names the value when the issue is at its top. */
+export function issueText(issue: v.BaseIssue<unknown>, root = '(root)'): string {
+  return `${v.getDotPath(issue) ?? root}: ${issue.message}`;
+}
