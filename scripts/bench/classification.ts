@@ -2,7 +2,7 @@
 // same corpus: nanoseconds per request, p50 and p99, host extraction included; and where both agree.
 import { classifyRequest } from '../../src/core/classify';
 import type { Site } from '../../src/core/knowledge';
-import { hostOf, lookupSuffix } from '../../src/core/hosts';
+import { hostOf, lookupHostOrParent } from '../../src/core/hosts';
 import { buildSiteIndex, siteOfHost } from '../../src/core/site-index';
 import { buildCorpus, type BenchRequest } from './corpus';
 import { loadPeer } from './peer';
@@ -71,7 +71,7 @@ export async function benchClassification(sites: Site[], count = 100_000): Promi
     const peerVerdict = await peerMatcher.isTracker(request);
     peer[n] = Math.max(0, Number(process.hrtime.bigint() - start) - overhead);
     // Compare only where both can have an opinion: a covered page, and a host the peer knows and our inventory lists.
-    const listed = lookupSuffix(listedHosts, hostOf(request.url)) !== undefined;
+    const listed = lookupHostOrParent(listedHosts, hostOf(request.url)) !== undefined;
     const coveredPage = siteOfHost(index, hostOf(request.pageUrl)) !== undefined;
     if (peerVerdict === undefined || !coveredPage || !listed) continue;
     agreement.knownToBoth++;

@@ -1,32 +1,40 @@
-// The background worker: wires the pieces to the browser. Every listener is registered synchronously here, at
-// the top level, so an event that wakes the worker is never missed.
-import browser from 'webextension-polyfill';
+// The background worker, the one composition root: builds the services from the core and the browser adapters,
+// then registers every listener synchronously here, at the top level, so an event that wakes the worker is never missed.
 import sites from 'knowledge:sites';
+import browser from 'webextension-polyfill';
 import { hostOf } from '../core/hosts';
 import { hostPermissions } from '../core/permissions';
 import { compileRules } from '../core/rules';
 import type { Settings } from '../core/settings';
 import { shieldPlan } from '../core/shield-plan';
-import { siteOfHost, buildSiteIndex } from '../core/site-index';
+import { buildSiteIndex, siteOfHost } from '../core/site-index';
 import { blockedRequest } from '../core/verdicts';
-import { setBadge } from '../browser/badge';
+import { browserBadge } from '../browser/badge';
 import { browserCookieJar } from '../browser/cookies';
-import { requestFacts } from '../browser/requests';
-import { createCookieGuard } from './cookie-guard';
+import { browserDnr } from '../browser/dnr';
+import { browserRequests } from '../browser/requests';
+import { browserScripting } from '../browser/scripting';
+import { browserStorage } from '../browser/storage';
+import { browserTabs } from '../browser/tabs';
+import { createCookieSweeper } from './cookie-sweeper';
 import { createHandlers } from './handlers';
 import { createMessageRouter } from './message-router';
-import { createRulesSync, type DynamicRules } from './rules-sync';
+import { createRulesSync } from './rules-sync';
 import { createSettingsStore, SETTINGS_KEY } from './settings-store';
-import { createShieldSync, type ContentScripts } from './shield-sync';
+import { createShieldSync } from './shield-sync';
 import { createTabCounter } from './tab-counter';
 
 const index = buildSiteIndex(sites);
-const store = createSettingsStore(browser.storage.local);
+const store = createSettingsStore(browserStorage.local);
 const settings = async (): Promise<Settings> => (await store.current()).settings;
-const rules = createRulesSync(browser.declarativeNetRequest as unknown as DynamicRules, (current) => compileRules(sites, current));
-const shield = createShieldSync(browser.scripting as unknown as ContentScripts, (current) => shieldPlan(sites, current));
-const counter = createTabCounter({ session: browser.storage.session, setBadge, badgeEnabled: async () => (await settings()).badge });
-const guard = createCookieGuard({
+const rules = createRulesSync(browserDnr, (current) => compileRules(sites, current));
+const shield = createShieldSync(browserScripting, (current) => shieldPlan(sites, current));
+const counter = createTabCounter({
+  session: browserStorage.session,
+  setBadge: browserBadge.setText,
+  badgeEnabled: async () => (await settings()).badge,
+});
+const sweeper = createCookieSweeper({
   jar: browserCookieJar,
   index,
   settings,
@@ -36,16 +44,13 @@ const guard = createCookieGuard({
 async function enforce(current: Settings): Promise<void> {
   // A shield that fails to register leaves the worker's cookie removal, so it does not stop the rest.
   await Promise.all([rules.apply(current), shield.apply(current).catch(report)]);
-  await Promise.all([guard.sweep(), counter.refreshBadges()]);
+  await Promise.all([sweeper.sweep(), counter.refreshBadges()]);
 }
 
 // Each worker start (install, browser start-up, or a wake for any event) re-checks rules and sweeps cookies.
 const started = settings().then(enforce).catch(report);
 
-const route = createMessageRouter(
-  createHandlers({ index, store, counter, enforce, tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url }),
-  browser.runtime.getURL(''),
-);
+const route = createMessageRouter(createHandlers({ index, store, counter, enforce, tabUrl: browserTabs.url }), browser.runtime.getURL(''));
 
 // Pages are answered once this worker's start-up enforcement is done, so what they read is in force.
 browser.runtime.onMessage.addListener(async (message: unknown, sender: browser.Runtime.MessageSender) => {
@@ -54,32 +59,29 @@ browser.runtime.onMessage.addListener(async (message: unknown, sender: browser.R
 });
 
 // Catches writers other than this worker; its own writes, enforced before their reply, are recognised and skipped.
-browser.storage.local.onChanged.addListener((changes) => {
+browserStorage.onLocalChanged((changes) => {
   const change = changes[SETTINGS_KEY];
   const adopted = change ? store.adopt(change.newValue) : null;
   if (adopted) void enforce(adopted.settings).catch(report);
 });
 
-browser.cookies.onChanged.addListener((change) => void guard.changed(change).catch(report));
+browserCookieJar.onChanged((change) => void sweeper.changed(change).catch(report));
 
-browser.webRequest.onBeforeRequest.addListener(
-  (details) => {
-    if (details.tabId < 0) return;
-    if (details.type === 'main_frame') {
-      void counter.navigated(details.tabId, siteOfHost(index, hostOf(details.url))?.site.id ?? null).catch(report);
-      return;
-    }
-    void settings()
-      .then((current) => {
-        const stopped = blockedRequest(index, current, requestFacts(details));
-        if (stopped) return counter.blocked(details.tabId, stopped.site.id, stopped.category);
-      })
-      .catch(report);
-  },
-  { urls: hostPermissions(sites) },
-);
+browserRequests.onBeforeRequest(hostPermissions(sites), (request) => {
+  if (request.tabId < 0) return;
+  if (request.type === 'main_frame') {
+    void counter.navigated(request.tabId, siteOfHost(index, hostOf(request.url))?.site.id ?? null).catch(report);
+    return;
+  }
+  void settings()
+    .then((current) => {
+      const stopped = blockedRequest(index, current, request);
+      if (stopped) return counter.blocked(request.tabId, stopped.site.id, stopped.category);
+    })
+    .catch(report);
+});
 
-browser.tabs.onRemoved.addListener((tabId) => void counter.closed(tabId).catch(report));
+browserTabs.onRemoved((tabId) => void counter.closed(tabId).catch(report));
 
 browser.runtime.onInstalled.addListener(() => started);
 browser.runtime.onStartup.addListener(() => started);

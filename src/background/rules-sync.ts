@@ -2,12 +2,8 @@
 // One atomic update replaces every rule; updates run one at a time, and a burst of changes ends with the last one.
 import type { DnrRule } from '../core/rules';
 import type { Settings } from '../core/settings';
+import type { DynamicRules } from '../ports/dnr';
 import { syncToLatest } from './sync-to-latest';
-
-export interface DynamicRules {
-  getDynamicRules(): Promise<Array<{ id: number }>>;
-  updateDynamicRules(options: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void>;
-}
 
 export interface RulesSync {
   /** Resolves once rules for these settings, or for settings newer than them, are in force. */

@@ -1,14 +1,10 @@
 // The settings as stored in storage.local, read once per worker life and repaired on read; writes go through one queue.
 import { recoverSettings, type Recovered } from '../core/settings-schema';
 import type { Settings } from '../core/settings';
+import type { KeyValueArea } from '../ports/storage';
 import { serialQueue } from './serial-queue';
 
 export const SETTINGS_KEY = 'settings';
-
-export interface KeyValueArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-}
 
 export interface SettingsStore {
   /** The current settings and what was repaired when they were read. */

@@ -2,20 +2,8 @@
 // at a time and a burst ends with the last one, as for the rules; an unchanged plan touches nothing.
 import type { Settings } from '../core/settings';
 import { SHIELD_ID_PREFIX, type ShieldScript } from '../core/shield-plan';
+import type { ContentScripts, RegisteredScriptInfo } from '../ports/scripting';
 import { syncToLatest } from './sync-to-latest';
-
-export interface RegisteredScript extends ShieldScript {
-  world: 'MAIN';
-  runAt: 'document_start';
-  allFrames: boolean;
-  persistAcrossSessions: boolean;
-}
-
-export interface ContentScripts {
-  getRegisteredContentScripts(): Promise<Array<{ id: string; js?: string[] | null; matches?: string[] | null }>>;
-  unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
-  registerContentScripts(scripts: RegisteredScript[]): Promise<void>;
-}
 
 export interface ShieldSync {
   /** Resolves once the shield for these settings, or for newer ones, is registered. */
@@ -39,7 +27,7 @@ export function createShieldSync(scripting: ContentScripts, plan: (settings: Set
 }
 
 /** What a registration is: its other options never vary. Paths are compared without a leading slash. */
-function canonical(scripts: ReadonlyArray<{ id: string; js?: string[] | null; matches?: string[] | null }>): string {
+function canonical(scripts: readonly RegisteredScriptInfo[]): string {
   const shape = scripts.map(({ id, js, matches }) => ({
     id,
     js: (js ?? []).map((path) => path.replace(/^\//, '')),

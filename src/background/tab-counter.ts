@@ -2,12 +2,13 @@
 // and shown on the badge.
 import type { CategoryCounts, TabCounts } from '../core/messages';
 import { badgeText, countStop, type TabTable } from '../core/tab-counts';
+import type { KeyValueArea } from '../ports/storage';
 import { serialQueue } from './serial-queue';
 
 export const TAB_COUNTS_KEY = 'tabCounts';
 
 export interface TabCounterDeps {
-  session: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+  session: KeyValueArea;
   setBadge: (tabId: number, text: string) => Promise<void>;
   badgeEnabled: () => Promise<boolean>;
 }

@@ -1,7 +1,7 @@
 // The cookie jar over the cookies API, with what differs between browsers: Firefox's first-party isolation
 // (firstPartyDomain must be given, null meaning any) and both browsers' partitioned cookies (partitionKey).
 import browser, { type Cookies } from 'webextension-polyfill';
-import type { CookieJar, JarCookie } from '../background/cookie-guard';
+import type { CookieJar, JarCookie } from '../ports/cookies';
 
 const FIREFOX = __BROWSER__ === 'firefox';
 
@@ -24,6 +24,10 @@ export const browserCookieJar: CookieJar = {
     const unique = new Map<string, JarCookie>();
     for (const cookie of found.flat()) unique.set(cookieKey(cookie), cookie);
     return [...unique.values()];
+  },
+
+  onChanged(listener) {
+    browser.cookies.onChanged.addListener(({ removed, cookie }) => listener({ removed, cookie }));
   },
 
   async remove(cookie) {

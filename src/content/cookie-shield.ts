@@ -2,14 +2,13 @@
 // categories (see core/shield-plan.ts): the page's own scripts then cannot store a refused first-party cookie,
 // so none rides on the requests they make next. The worker's cookie removal stays as the backstop.
 import { SHIELD_GLOBAL } from '../core/shield-plan';
-import { wrapCookieSetter } from './cookie-wrap';
+import { filterCookieWrites } from './document-cookie-filter';
 
-const scope = globalThis as unknown as Record<string, unknown>;
-const patterns = scope[SHIELD_GLOBAL];
+const patterns: unknown = Reflect.get(globalThis, SHIELD_GLOBAL);
 // The page never sees the list.
-delete scope[SHIELD_GLOBAL];
+Reflect.deleteProperty(globalThis, SHIELD_GLOBAL);
 if (Array.isArray(patterns))
-  wrapCookieSetter(
+  filterCookieWrites(
     Document.prototype,
     patterns.filter((pattern): pattern is string => typeof pattern === 'string'),
   );

@@ -1,6 +1,6 @@
 // Classification: which covered site, category and tracker a request or a cookie belongs to.
 // The same functions decide what the compiled rules block and what the worker counts and removes.
-import { hostOf, lookupSuffix, normalizeHost } from './hosts';
+import { hostOf, lookupHostOrParent, normalizeHost } from './hosts';
 import type { Site, Tracker } from './knowledge';
 import { matchName } from './cookie-names';
 import { siteOfHost, siteOfPage, type SiteEntry, type SiteIndex } from './site-index';
@@ -24,7 +24,7 @@ export function classifyRequest(index: SiteIndex, request: RequestFacts): Tracke
   if (request.type === 'main_frame' || request.initiator === undefined) return null;
   const entry = siteOfPage(index, request.initiator);
   if (entry === undefined) return null;
-  const role = lookupSuffix(entry.hosts, hostOf(request.url));
+  const role = lookupHostOrParent(entry.hosts, hostOf(request.url));
   return typeof role === 'object' ? { site: entry.site, category: role.category, tracker: role } : null;
 }
 
@@ -56,8 +56,8 @@ export function classifyCookie(index: SiteIndex, cookie: CookieFacts): CookieCla
   const context = cookie.partitionKey?.topLevelSite || cookie.firstPartyDomain || domain;
   const entry = siteOfHost(index, normalizeHost(context));
   if (entry === undefined) return UNCOVERED;
-  const role = lookupSuffix(entry.hosts, domain);
-  if (role === 'own') return firstPartyCookie(entry, cookie.name);
+  const role = lookupHostOrParent(entry.hosts, domain);
+  if (role === 'first-party') return firstPartyCookie(entry, cookie.name);
   if (role === 'consent') return { kind: 'consent', site: entry.site };
   return role === undefined ? { kind: 'unknown', site: entry.site } : { kind: 'category', site: entry.site, category: role.category };
 }

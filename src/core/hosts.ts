@@ -29,7 +29,7 @@ export function normalizeHost(value: string): string {
 }
 
 /** The value stored under the host or its nearest parent domain: "a.b.example.com" tries itself, "b.example.com", … */
-export function lookupSuffix<T>(map: ReadonlyMap<string, T>, host: string): T | undefined {
+export function lookupHostOrParent<T>(map: ReadonlyMap<string, T>, host: string): T | undefined {
   let candidate = host;
   for (;;) {
     const found = map.get(candidate);

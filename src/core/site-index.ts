@@ -1,11 +1,11 @@
 // Lookup tables built once from the covered sites, so that classifying a request or a cookie costs one map
 // lookup per label of its host instead of a scan of every site and tracker.
-import { hostOf, isWithin, lookupSuffix } from './hosts';
+import { hostOf, isWithin, lookupHostOrParent } from './hosts';
 import { namePatterns, type NamePatterns } from './cookie-names';
 import type { Site, Tracker } from './knowledge';
 
 /** What a host is to a covered site; the nearest listed suffix decides. */
-export type HostRole = 'own' | 'consent' | Tracker;
+export type HostRole = 'first-party' | 'consent' | Tracker;
 
 export interface SiteEntry {
   site: Site;
@@ -38,7 +38,7 @@ export function buildSiteIndex(sites: readonly Site[]): SiteIndex {
 
 /** The covered site a host belongs to (the host is one of its domains or a subdomain of one). */
 export function siteOfHost(index: SiteIndex, host: string): SiteEntry | undefined {
-  return host === '' ? undefined : lookupSuffix(index.byDomain, host);
+  return host === '' ? undefined : lookupHostOrParent(index.byDomain, host);
 }
 
 /** siteOfHost for a page origin or URL, remembered. */
@@ -59,7 +59,7 @@ function siteEntry(site: Site): SiteEntry {
     for (const host of tracker.hosts) if (!never.some((domain) => isWithin(host, domain))) hosts.set(host, tracker);
   }
   for (const host of site.consentManager.hosts) hosts.set(host, 'consent');
-  for (const domain of site.domains) hosts.set(domain, 'own');
+  for (const domain of site.domains) hosts.set(domain, 'first-party');
   return {
     site,
     hosts,

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { compileRules, type DnrRule } from '../../../src/core/rules';
 import { freshSettings, type Settings } from '../../../src/core/settings';
 import { setDefaultChoice } from '../../../src/core/settings-ops';
-import { createRulesSync, type DynamicRules } from '../../../src/background/rules-sync';
+import { createRulesSync } from '../../../src/background/rules-sync';
+import type { DynamicRules } from '../../../src/ports/dnr';
 import { MINI } from '../core/mini-site';
 
 /** A browser rule store that answers after a few turns of the event loop, like the real one, and checks atomicity. */

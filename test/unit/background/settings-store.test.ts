@@ -1,4 +1,5 @@
-import { createSettingsStore, SETTINGS_KEY, type KeyValueArea } from '../../../src/background/settings-store';
+import { createSettingsStore, SETTINGS_KEY } from '../../../src/background/settings-store';
+import type { KeyValueArea } from '../../../src/ports/storage';
 import { freshSettings } from '../../../src/core/settings';
 import { setDefaultChoice, setSitePaused } from '../../../src/core/settings-ops';
 

@@ -1,7 +1,8 @@
 import { freshSettings, type Settings } from '../../../src/core/settings';
 import { setDefaultChoice, setSitePaused } from '../../../src/core/settings-ops';
 import { shieldPlan } from '../../../src/core/shield-plan';
-import { createShieldSync, type ContentScripts, type RegisteredScript } from '../../../src/background/shield-sync';
+import { createShieldSync } from '../../../src/background/shield-sync';
+import type { ContentScripts, MainWorldScript } from '../../../src/ports/scripting';
 import { MINI } from '../core/mini-site';
 
 /** Registered scripts that answer a turn later, reject duplicate ids as the browser does, and count changes. */
@@ -9,7 +10,7 @@ function fakeScripting(initial: Array<{ id: string; js: string[]; matches: strin
   let scripts: Array<{ id: string; js: string[]; matches: string[] }> = [...initial];
   let changes = 0;
   const later = () => new Promise((resolve) => setImmediate(resolve));
-  const registered: RegisteredScript[][] = [];
+  const registered: MainWorldScript[][] = [];
   const scripting: ContentScripts = {
     async getRegisteredContentScripts() {
       await later();

@@ -1,4 +1,5 @@
-import { createCookieGuard, type CookieJar, type JarCookie } from '../../../src/background/cookie-guard';
+import { createCookieSweeper } from '../../../src/background/cookie-sweeper';
+import type { CookieJar, JarCookie } from '../../../src/ports/cookies';
 import { freshSettings } from '../../../src/core/settings';
 import { setSiteChoice } from '../../../src/core/settings-ops';
 import { buildSiteIndex } from '../../../src/core/site-index';
@@ -13,7 +14,7 @@ const cookie = (name: string, domain: string, extra: Partial<JarCookie> = {}): J
   ...extra,
 });
 
-function fakeJar(cookies: JarCookie[]): CookieJar & { left: () => string[] } {
+function fakeJar(cookies: JarCookie[]): Pick<CookieJar, 'cookiesIn' | 'remove'> & { left: () => string[] } {
   let jar = [...cookies];
   return {
     async cookiesIn(domains) {
@@ -44,7 +45,7 @@ test('the sweep removes refused cookies of covered sites in every store and part
     cookie('_st', '.elsewhere.test'),
   ]);
   const removed: string[] = [];
-  const guard = createCookieGuard({
+  const guard = createCookieSweeper({
     jar,
     index,
     settings: async () => freshSettings(),
@@ -65,7 +66,7 @@ test('a refused cookie is removed when it appears; removals and allowed cookies 
   const appeared = cookie('_st', '.mini.test');
   const jar = fakeJar([appeared, cookie('chat_id', '.mini.test')]);
   let settings = freshSettings();
-  const guard = createCookieGuard({ jar, index, settings: async () => settings, onRemoved: () => undefined });
+  const guard = createCookieSweeper({ jar, index, settings: async () => settings, onRemoved: () => undefined });
   await guard.changed({ removed: true, cookie: appeared });
   expect(jar.left()).toEqual(['0:_st@.mini.test', '0:chat_id@.mini.test']);
   await guard.changed({ removed: false, cookie: appeared });

@@ -9,7 +9,7 @@ export function cookieName(assignment: string): string {
   return equals < 0 ? '' : pair.slice(0, equals).trim();
 }
 
-export function wrapCookieSetter(prototype: object, patterns: readonly string[]): void {
+export function filterCookieWrites(prototype: object, patterns: readonly string[]): void {
   const descriptor = Object.getOwnPropertyDescriptor(prototype, 'cookie');
   const set = descriptor?.set;
   if (descriptor === undefined || set === undefined || patterns.length === 0) return;

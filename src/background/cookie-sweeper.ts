@@ -1,35 +1,23 @@
 // Removes cookies of refused categories from covered sites: each one as it appears, and all of them in a sweep
 // at worker start and after every choice change.
-import type { CookieFacts } from '../core/classify';
 import type { Settings } from '../core/settings';
 import type { SiteIndex } from '../core/site-index';
 import { cookieToRemove, type Stopped } from '../core/verdicts';
+import type { CookieChange, CookieJar, JarCookie } from '../ports/cookies';
 
-export interface JarCookie extends CookieFacts {
-  storeId: string;
-  path: string;
-  secure: boolean;
-}
-
-export interface CookieJar {
-  /** Every cookie stored in the context of these domains, in every cookie store: their own and partitioned ones. */
-  cookiesIn(domains: readonly string[]): Promise<JarCookie[]>;
-  remove(cookie: JarCookie): Promise<void>;
-}
-
-export interface CookieGuardDeps {
-  jar: CookieJar;
+export interface CookieSweeperDeps {
+  jar: Pick<CookieJar, 'cookiesIn' | 'remove'>;
   index: SiteIndex;
   settings: () => Promise<Settings>;
   onRemoved: (stopped: Stopped) => void;
 }
 
-export interface CookieGuard {
-  changed(change: { removed: boolean; cookie: JarCookie }): Promise<void>;
+export interface CookieSweeper {
+  changed(change: CookieChange): Promise<void>;
   sweep(): Promise<void>;
 }
 
-export function createCookieGuard({ jar, index, settings, onRemoved }: CookieGuardDeps): CookieGuard {
+export function createCookieSweeper({ jar, index, settings, onRemoved }: CookieSweeperDeps): CookieSweeper {
   const domains = index.sites.flatMap((site) => site.domains);
   const enforce = async (cookie: JarCookie, current: Settings): Promise<void> => {
     const stopped = cookieToRemove(index, current, cookie);

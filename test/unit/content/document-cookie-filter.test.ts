@@ -1,4 +1,4 @@
-import { cookieName, wrapCookieSetter } from '../../../src/content/cookie-wrap';
+import { cookieName, filterCookieWrites } from '../../../src/content/document-cookie-filter';
 
 /** A stand-in for Document.prototype: `cookie` is an accessor whose setter records what reaches the jar. */
 function fakeDocument() {
@@ -21,7 +21,7 @@ function fakeDocument() {
 
 test('writes of refused names are dropped; everything else reaches the jar unchanged', () => {
   const { prototype, document, written } = fakeDocument();
-  wrapCookieSetter(prototype, ['_ga', '_ga_*', 'ajs_anonymous_id']);
+  filterCookieWrites(prototype, ['_ga', '_ga_*', 'ajs_anonymous_id']);
   const writes = [
     '_ga=GA1.1; path=/; max-age=31536000',
     ' _ga_ABC =1; domain=atlassian.com',
@@ -38,7 +38,7 @@ test('writes of refused names are dropped; everything else reaches the jar uncha
 
 test('the getter and the rest of the descriptor are untouched; a value is converted once', () => {
   const { prototype, document, written, get } = fakeDocument();
-  wrapCookieSetter(prototype, ['_fbp']);
+  filterCookieWrites(prototype, ['_fbp']);
   const descriptor = Object.getOwnPropertyDescriptor(prototype, 'cookie');
   expect(descriptor).toMatchObject({ get, configurable: true, enumerable: true });
   let conversions = 0;
@@ -50,7 +50,7 @@ test('the getter and the rest of the descriptor are untouched; a value is conver
 test('nothing refused leaves the setter as it was', () => {
   const { prototype } = fakeDocument();
   const before = Object.getOwnPropertyDescriptor(prototype, 'cookie');
-  wrapCookieSetter(prototype, []);
+  filterCookieWrites(prototype, []);
   expect(Object.getOwnPropertyDescriptor(prototype, 'cookie')).toEqual(before);
 });
 

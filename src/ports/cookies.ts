@@ -1,0 +1,23 @@
+// The cookies API as the worker needs it: every cookie stored in a set of sites' contexts, one removal, one event.
+import type { CookieFacts } from '../core/classify';
+
+/** A cookie as read from the jar: enough to classify it and to remove exactly it again. */
+export interface JarCookie extends CookieFacts {
+  storeId: string;
+  path: string;
+  secure: boolean;
+}
+
+/** cookies.onChanged's details: a cookie was set (removed: false) or removed, overwritten or expired. */
+export interface CookieChange {
+  removed: boolean;
+  cookie: JarCookie;
+}
+
+export interface CookieJar {
+  /** Every cookie stored in the context of these domains, in every cookie store: their own and partitioned ones. */
+  cookiesIn(domains: readonly string[]): Promise<JarCookie[]>;
+  remove(cookie: JarCookie): Promise<void>;
+  /** Registers a listener; call it at the worker's top level so a wake-up event is not missed. */
+  onChanged(listener: (change: CookieChange) => void): void;
+}

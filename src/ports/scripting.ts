@@ -1,0 +1,25 @@
+// The scripting API's dynamic content-script registrations, as the cookie shield uses them.
+
+/** A registration as the worker reads it back: the browser may report unset lists as null. */
+export interface RegisteredScriptInfo {
+  id: string;
+  js?: string[] | null;
+  matches?: string[] | null;
+}
+
+/** A registration as the worker writes it: always the page's main world, before any page script runs. */
+export interface MainWorldScript {
+  id: string;
+  js: string[];
+  matches: string[];
+  world: 'MAIN';
+  runAt: 'document_start';
+  allFrames: boolean;
+  persistAcrossSessions: boolean;
+}
+
+export interface ContentScripts {
+  getRegisteredContentScripts(): Promise<RegisteredScriptInfo[]>;
+  unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
+  registerContentScripts(scripts: MainWorldScript[]): Promise<void>;
+}
