@@ -24,6 +24,7 @@ function documentCoverage(read: ReadDocument): DocumentCoverage {
 
 const percent = (part: number, whole: number) => (whole === 0 ? '100.0' : ((100 * part) / whole).toFixed(1));
 
+/** The compiler's report as printed lines: per document, the share of non-noise sentences placed in a group (percent, one decimal), the unassigned ones and the snapshot differences. */
 export function coverageReport(site: Site, documents: readonly ReadDocument[]): string {
   const lines = [`${site.id}: ${site.sentences.length} sentences, ${site.categories.length} categories, ${site.trackers.length} trackers`];
   for (const read of documents) {

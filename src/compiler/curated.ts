@@ -44,6 +44,7 @@ export type CuratedDocument = v.InferOutput<typeof CuratedDocumentSchema>;
 export type CuratedTracker = v.InferOutput<typeof CuratedTrackerSchema>;
 export type CuratedSite = v.InferOutput<typeof CuratedSiteSchema>;
 
+/** Validates a curated site file; throws an Error naming the file and, per problem, the field path and why. */
 export function parseCurated(name: string, data: unknown): CuratedSite {
   const result = v.safeParse(CuratedSiteSchema, data);
   if (result.success) return result.output;

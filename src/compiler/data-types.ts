@@ -53,6 +53,7 @@ export function dataTypesIn(text: string): string[] {
   return DATA_TYPES.filter(([, , pattern]) => pattern.test(lower)).map(([label]) => label);
 }
 
+/** The collected-data group (e.g. "account-profile") a data-type label of the lexicon belongs to; undefined for an unknown label. */
 export function groupOfDataType(label: string): string | undefined {
   return DATA_TYPES.find(([name]) => name === label)?.[1];
 }

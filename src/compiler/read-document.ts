@@ -35,6 +35,7 @@ export function effectiveDate(lines: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** Reads one source document: checks its format (throws a SourceError), segments it, ids each sentence `<doc>:<n>` in reading order, and places it in practice groups. */
 export function readDocument(curated: CuratedDocument, text: string): ReadDocument {
   checkSource(curated.source, text, curated.format);
   const segmented = segment(text, curated.format);

@@ -24,6 +24,7 @@ export interface Segmented {
 
 const SENTENCE_END = /\[CLS\]\s*\[SEP\]/;
 
+/** The stripped crawl format: one sentence a line; page-furniture lines go to `noise`, line numbers are 1-based. */
 export function segmentStrippedLines(text: string): Segmented {
   const result: Segmented = { sentences: [], headings: [], noise: [] };
   text.split('\n').forEach((raw, index) => {
@@ -107,6 +108,7 @@ export function segmentClsMarkdown(text: string): Segmented {
   return result;
 }
 
+/** Splits a source document into sentences, headings and noise, by its declared format. */
 export function segment(text: string, format: SourceFormat): Segmented {
   return format === 'stripped-lines' ? segmentStrippedLines(text) : segmentClsMarkdown(text);
 }

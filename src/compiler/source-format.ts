@@ -33,6 +33,7 @@ function looksStripped(text: string): boolean {
   return lines.length > 0 && lines.every((line) => /^[a-z0-9 ]+$/.test(line.trim()));
 }
 
+/** The format a text is written in, or undefined when it is neither: sentences ended by `[CLS] [SEP]` win over plain lines. */
 export function detectFormat(text: string): SourceFormat | undefined {
   if (SENTENCE_END_MARK.test(text)) return 'cls-markdown';
   if (looksStripped(text)) return 'stripped-lines';

@@ -24,6 +24,7 @@ export function markdownLinks(text: string): { text: string; url: string }[] {
   }));
 }
 
+/** Lower-case letters and digits joined by single hyphens: "Performance & Analytics" → "performance-analytics". */
 export function slug(text: string): string {
   return text
     .toLowerCase()
@@ -31,10 +32,12 @@ export function slug(text: string): string {
     .replace(/^-|-$/g, '');
 }
 
+/** The text with its first character upper-cased. */
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** Lower-case words of letters and digits, in order; everything else separates them. */
 export function words(text: string): string[] {
   return text
     .toLowerCase()

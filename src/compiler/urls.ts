@@ -12,6 +12,7 @@ const KNOWN_HOSTS: readonly { host: string; scheme: 'http' | 'https' }[] = [
   { host: 'optout.aboutads.info', scheme: 'https' },
 ];
 
+/** Whether a candidate is an absolute http(s) URL whose host has valid labels and a known top-level domain. */
 export function isValidUrl(candidate: string): boolean {
   let url: URL;
   try {

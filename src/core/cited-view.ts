@@ -2,6 +2,7 @@
 // snapshot (several hundred sentences) stays with the options page, so the popup's one request stays small.
 import type { Site } from './knowledge';
 
+/** A copy of the site whose `sentences` holds only those some claim cites (ids `<doc>:<n>`); everything else is shared, not copied. */
 export function withCitedSentencesOnly(site: Site): Site {
   const cited = new Set<string>([
     ...site.categories.flatMap((category) => category.cites),

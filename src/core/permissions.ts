@@ -2,6 +2,7 @@
 // hosts (removing their cookie headers). Nothing else: the extension never asks for <all_urls>.
 import type { Site } from './knowledge';
 
+/** Match patterns `*://*.<host>/*` (the host and its subdomains) for every covered domain and tracker host, sorted, without duplicates. */
 export function hostPermissions(sites: Site[]): string[] {
   const hosts = new Set<string>();
   for (const site of sites) {

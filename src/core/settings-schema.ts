@@ -24,6 +24,10 @@ export const SettingsSchema = v.strictObject({
 /** Imported files larger than this are refused before parsing: real exports are a few kilobytes. */
 export const MAX_IMPORT_CHARS = 1_000_000;
 
+/**
+ * An exported settings file as settings, all or nothing: at most MAX_IMPORT_CHARS characters of JSON, migrated from
+ * older schema versions, then checked. A failure names the first bad field and why (`sites.x.paused: must be …`).
+ */
 export function parseImport(text: string): ImportResult {
   if (text.length > MAX_IMPORT_CHARS) return { ok: false, error: `the file is larger than ${MAX_IMPORT_CHARS} characters` };
   let data: unknown;

@@ -21,6 +21,7 @@ export const DEFAULT_SETTINGS = {
 
 export type Settings = typeof DEFAULT_SETTINGS;
 
+/** A new copy of the defaults (schema version, no choices, no exceptions): the settings of a new install and of a reset. */
 export function freshSettings(): Settings {
   return structuredClone(DEFAULT_SETTINGS);
 }

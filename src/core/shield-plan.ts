@@ -17,6 +17,7 @@ export interface ShieldScript {
   matches: string[];
 }
 
+/** The data file's path inside the built extension, as `scripting` takes it: `shield/<site id>/<category id>.js`. */
 export function shieldDataFile(siteId: string, categoryId: string): string {
   return `shield/${siteId}/${categoryId}.js`;
 }

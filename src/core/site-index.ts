@@ -25,6 +25,7 @@ export interface SiteIndex {
 
 const PAGE_CACHE_LIMIT = 1000;
 
+/** Builds the lookup tables once per worker life; a domain listed by two sites belongs to the later one. */
 export function buildSiteIndex(sites: readonly Site[]): SiteIndex {
   const byDomain = new Map<string, SiteEntry>();
   const byId = new Map<string, SiteEntry>();

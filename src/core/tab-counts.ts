@@ -10,6 +10,7 @@ export interface TabRecord {
 /** Tab id (as a string, for storage) → its record. */
 export type TabTable = Record<string, TabRecord>;
 
+/** A copy of `counts` with one more blocked request or removed cookie under `category`. */
 export function countStop(counts: TabCounts, category: string, kind: keyof CategoryCounts): TabCounts {
   const current = counts[category] ?? { blockedRequests: 0, removedCookies: 0 };
   return { ...counts, [category]: { ...current, [kind]: current[kind] + 1 } };
@@ -34,6 +35,7 @@ export function totalStopped(counts: TabCounts): number {
   return blockedRequests + removedCookies;
 }
 
+/** The badge for a tab: the total stopped, "999+" above 999, and "" when nothing was stopped or the badge is off. */
 export function badgeText(counts: TabCounts, enabled: boolean): string {
   const total = totalStopped(counts);
   if (!enabled || total === 0) return '';
