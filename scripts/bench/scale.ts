@@ -1,7 +1,7 @@
 // How many dynamic rules the compiled rule set needs for many covered sites with varied choices, against
 // Chrome's limits. Computed from the pure compiler; no browser involved.
 import type { Site } from '../../src/core/knowledge';
-import { compileRules } from '../../src/core/rules';
+import { compileRules } from '../../src/core/dnr-rules';
 import { freshSettings, type Settings } from '../../src/core/settings';
 
 export const CHROME_LIMITS = { dynamic: 30_000, unsafeDynamic: 5_000, regex: 1_000 };

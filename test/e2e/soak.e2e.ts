@@ -3,7 +3,7 @@
 import type Browser from 'webextension-polyfill';
 import { loadSites } from '../../scripts/build';
 import type { Reply } from '../../src/core/messages';
-import { compileRules } from '../../src/core/rules';
+import { compileRules } from '../../src/core/dnr-rules';
 import type { Settings } from '../../src/core/settings';
 import { describeInBrowsers } from './harness';
 import { soak, type SoakTotals } from './soak/soak';

@@ -1,6 +1,6 @@
 // A small model of how the browser applies our rules to one request (highest priority wins; at equal priority
 // allow beats block; header removal applies unless an allow or block outranks it), so tests judge behaviour, not shape.
-import type { DnrRule } from '../../../src/core/rules';
+import type { DnrRule } from '../../../src/core/dnr-rules';
 import { hostOf, isWithin } from '../../../src/core/hosts';
 
 export type Outcome = 'allow' | 'block' | 'strip-cookies' | 'none';

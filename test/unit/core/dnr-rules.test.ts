@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { blockedRequest } from '../../../src/core/verdicts';
 import type { Site } from '../../../src/core/knowledge';
-import { compileRules } from '../../../src/core/rules';
+import { compileRules } from '../../../src/core/dnr-rules';
 import coveredSites from 'knowledge:sites';
 import { freshSettings, type Settings } from '../../../src/core/settings';
 import { buildSiteIndex } from '../../../src/core/site-index';

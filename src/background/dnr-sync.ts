@@ -1,6 +1,6 @@
 // Keeps the browser's dynamic rules equal to what the core compiles from the current settings.
 // One atomic update replaces every rule; updates run one at a time, and a burst of changes ends with the last one.
-import type { DnrRule } from '../core/rules';
+import type { DnrRule } from '../core/dnr-rules';
 import type { Settings } from '../core/settings';
 import { syncToLatest } from './sync-to-latest';
 
@@ -9,12 +9,12 @@ export interface DynamicRules {
   updateDynamicRules(options: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void>;
 }
 
-export interface RulesSync {
+export interface DnrSync {
   /** Resolves once rules for these settings, or for settings newer than them, are in force. */
   apply(settings: Settings): Promise<void>;
 }
 
-export function createRulesSync(dnr: DynamicRules, compile: (settings: Settings) => DnrRule[]): RulesSync {
+export function createDnrSync(dnr: DynamicRules, compile: (settings: Settings) => DnrRule[]): DnrSync {
   return {
     apply: syncToLatest(async (wanted) => {
       const addRules = compile(wanted);

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { compileRules, type DnrRule } from '../../../src/core/rules';
+import { compileRules, type DnrRule } from '../../../src/core/dnr-rules';
 import { freshSettings, type Settings } from '../../../src/core/settings';
 import { setDefaultChoice } from '../../../src/core/settings-ops';
-import { createRulesSync, type DynamicRules } from '../../../src/background/rules-sync';
+import { createDnrSync, type DynamicRules } from '../../../src/background/dnr-sync';
 import { MINI } from '../core/mini-site';
 
 /** A browser rule store that answers after a few turns of the event loop, like the real one, and checks atomicity. */
@@ -38,7 +38,7 @@ test('any burst of changes ends with exactly the rules of the last settings', as
       fc.array(fc.tuple(fc.constantFrom(...categoryIds), fc.boolean()), { minLength: 1, maxLength: 12 }),
       async (changes) => {
         const browserRules = fakeBrowserRules();
-        const sync = createRulesSync(browserRules.dnr, compile);
+        const sync = createDnrSync(browserRules.dnr, compile);
         let settings = freshSettings();
         const pending: Array<Promise<void>> = [];
         for (const [category, allowed] of changes) {
@@ -55,10 +55,10 @@ test('any burst of changes ends with exactly the rules of the last settings', as
 
 test('a burst is coalesced, and unchanged rules are not rewritten', async () => {
   const browserRules = fakeBrowserRules();
-  const sync = createRulesSync(browserRules.dnr, compile);
+  const sync = createDnrSync(browserRules.dnr, compile);
   const first = setDefaultChoice(freshSettings(), 'functionality', false);
   await Promise.all([sync.apply(freshSettings()), sync.apply(first), sync.apply(setDefaultChoice(first, 'functionality', true))]);
   expect(browserRules.updates()).toBe(1);
-  await createRulesSync(browserRules.dnr, compile).apply(freshSettings());
+  await createDnrSync(browserRules.dnr, compile).apply(freshSettings());
   expect(browserRules.updates()).toBe(1);
 });
