@@ -1,6 +1,7 @@
 // Keeps the browser's dynamic rules equal to what the core compiles from the current settings.
-// One atomic update replaces every rule; updates run one at a time, and a burst of changes ends with the last one.
+// Each update is one atomic updateDynamicRules call; updates run one at a time, and a burst of changes ends with the last one.
 import type { DnrRule } from '../core/dnr-rules';
+import { canonicalJson, reconcile } from '../core/reconcile';
 import type { Settings } from '../core/settings';
 import { syncToLatest } from './sync-to-latest';
 
@@ -14,30 +15,16 @@ export interface DnrSync {
   apply(settings: Settings): Promise<void>;
 }
 
+/**
+ * Reads the dynamic rules back, compares them with `compile(settings)` (key order and null fields ignored) and, when
+ * they differ, removes the changed rules and adds the new ones in one update. Rejects when the browser refuses the
+ * update (e.g. a rule limit); the next apply starts again from what the browser holds.
+ */
 export function createDnrSync(dnr: DynamicRules, compile: (settings: Settings) => DnrRule[]): DnrSync {
   return {
     apply: syncToLatest(async (wanted) => {
-      const addRules = compile(wanted);
-      const existing = await dnr.getDynamicRules();
-      if (canonical(existing) !== canonical(addRules)) {
-        await dnr.updateDynamicRules({ removeRuleIds: existing.map((rule) => rule.id), addRules });
-      }
+      const changes = reconcile(await dnr.getDynamicRules(), compile(wanted), canonicalJson);
+      if (changes) await dnr.updateDynamicRules({ removeRuleIds: changes.remove.map((rule) => rule.id), addRules: changes.add });
     }),
   };
-}
-
-/** Rules as a comparable string: key order does not matter, so rules read back from the browser compare equal. */
-function canonical(rules: readonly object[]): string {
-  const sortKeys = (_key: string, value: unknown): unknown =>
-    value !== null && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : value;
-  return JSON.stringify(
-    [...rules].sort((a, b) => ruleId(a) - ruleId(b)),
-    sortKeys,
-  );
-}
-
-function ruleId(rule: object): number {
-  return 'id' in rule && typeof rule.id === 'number' ? rule.id : 0;
 }

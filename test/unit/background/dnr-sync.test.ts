@@ -6,15 +6,16 @@ import { createDnrSync, type DynamicRules } from '../../../src/background/dnr-sy
 import { MINI } from '../core/mini-site';
 
 /** A browser rule store that answers after a few turns of the event loop, like the real one, and checks atomicity. */
-function fakeBrowserRules() {
+function fakeBrowserRules({ readBack = (rule: DnrRule): object => structuredClone(rule) } = {}) {
   let rules: DnrRule[] = [];
+  const written: number[][] = [];
   let updates = 0;
   let inFlight = 0;
   const later = () => new Promise((resolve) => setImmediate(resolve));
   const dnr: DynamicRules = {
     async getDynamicRules() {
       await later();
-      return structuredClone(rules);
+      return rules.map(readBack) as DnrRule[];
     },
     async updateDynamicRules({ removeRuleIds, addRules }) {
       if (++inFlight > 1) throw new Error('two updates at once');
@@ -22,11 +23,12 @@ function fakeBrowserRules() {
       const kept = rules.filter((rule) => !removeRuleIds.includes(rule.id));
       if (kept.some((rule) => addRules.some((added) => added.id === rule.id))) throw new Error('duplicate rule id');
       rules = [...kept, ...structuredClone(addRules)];
+      written.push(addRules.map((rule) => rule.id));
       updates++;
       inFlight--;
     },
   };
-  return { dnr, rules: () => rules, updates: () => updates };
+  return { dnr, rules: () => rules, updates: () => updates, written };
 }
 
 const compile = (settings: Settings) => compileRules([MINI], settings);
@@ -61,4 +63,31 @@ test('a burst is coalesced, and unchanged rules are not rewritten', async () => 
   expect(browserRules.updates()).toBe(1);
   await createDnrSync(browserRules.dnr, compile).apply(freshSettings());
   expect(browserRules.updates()).toBe(1);
+});
+
+test('rules read back as Firefox reports them (unset fields null, keys reordered) are not rewritten', async () => {
+  const firefoxLike = (rule: DnrRule): object => ({
+    condition: { ...rule.condition, regexFilter: null, resourceTypes: null },
+    action: rule.action,
+    priority: rule.priority,
+    id: rule.id,
+  });
+  const browserRules = fakeBrowserRules({ readBack: firefoxLike });
+  await createDnrSync(browserRules.dnr, compile).apply(freshSettings());
+  await createDnrSync(browserRules.dnr, compile).apply(freshSettings());
+  expect(browserRules.updates()).toBe(1);
+});
+
+test('a change rewrites only the rules that differ', async () => {
+  const browserRules = fakeBrowserRules();
+  const sync = createDnrSync(browserRules.dnr, compile);
+  const before = freshSettings();
+  await sync.apply(before);
+  const after = setDefaultChoice(before, 'research', true);
+  await sync.apply(after);
+  const changed = compile(after).filter((rule) => !compile(before).some((old) => JSON.stringify(old) === JSON.stringify(rule)));
+  expect(browserRules.written[1]).toEqual(changed.map((rule) => rule.id));
+  expect(changed.length).toBeLessThan(compile(after).length);
+  expect(browserRules.rules()).toEqual(expect.arrayContaining(compile(after)));
+  expect(browserRules.rules()).toHaveLength(compile(after).length);
 });
