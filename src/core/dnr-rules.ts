@@ -1,6 +1,7 @@
 // Compiles the user's choices into declarativeNetRequest dynamic rules: a pure function of (sites, settings).
 // The browser enforces the rules itself, so protection holds while the worker sleeps.
 import { isAllowed, isPaused, refusedCategories } from './choices';
+import { PRIORITY, RULE_IDS } from './dnr-ids';
 import type { Site } from './knowledge';
 import type { Settings } from './settings';
 
@@ -19,10 +20,6 @@ export interface DnrRule {
     excludedResourceTypes: Array<'main_frame'>;
   };
 }
-
-/** The consent manager's allow rule outranks every block and header rule. */
-export const ALLOW_PRIORITY = 2;
-const BLOCK_PRIORITY = 1;
 
 const STRIP_COOKIES = {
   type: 'modifyHeaders',
@@ -66,8 +63,12 @@ export function compileRules(sites: readonly Site[], settings: Settings): DnrRul
   }
   const order: Record<Kind, number> = { allow: 0, block: 1, unknown: 2 };
   const ordered = [...groups.entries()].sort(([a, x], [b, y]) => order[x.kind] - order[y.kind] || (a < b ? -1 : 1));
-  let id = 0;
-  return ordered.flatMap(([, group]) => toRules(group, () => ++id));
+  let id = RULE_IDS.sites.first - 1;
+  const nextId = (): number => {
+    if (++id > RULE_IDS.sites.last) throw new RangeError(`more than ${RULE_IDS.sites.last - RULE_IDS.sites.first + 1} site rules`);
+    return id;
+  };
+  return ordered.flatMap(([, group]) => toRules(group, nextId));
 }
 
 function toRules(group: Group, nextId: () => number): DnrRule[] {
@@ -75,16 +76,16 @@ function toRules(group: Group, nextId: () => number): DnrRule[] {
   const excludedResourceTypes: Array<'main_frame'> = ['main_frame'];
   if (group.kind === 'allow') {
     const condition = { requestDomains: group.hosts, initiatorDomains, excludedResourceTypes };
-    return [{ id: nextId(), priority: ALLOW_PRIORITY, action: { type: 'allow' }, condition }];
+    return [{ id: nextId(), priority: PRIORITY.allowConsentManager, action: { type: 'allow' }, condition }];
   }
   if (group.kind === 'unknown') {
     const condition = { excludedRequestDomains: group.hosts, initiatorDomains, excludedResourceTypes };
-    return [{ id: nextId(), priority: BLOCK_PRIORITY, action: STRIP_COOKIES, condition }];
+    return [{ id: nextId(), priority: PRIORITY.stripUnknownCookies, action: STRIP_COOKIES, condition }];
   }
   const condition = { requestDomains: group.hosts, initiatorDomains, excludedResourceTypes };
   return [
-    { id: nextId(), priority: BLOCK_PRIORITY, action: { type: 'block' }, condition },
-    { id: nextId(), priority: BLOCK_PRIORITY, action: STRIP_COOKIES, condition },
+    { id: nextId(), priority: PRIORITY.blockRefused, action: { type: 'block' }, condition },
+    { id: nextId(), priority: PRIORITY.blockRefused, action: STRIP_COOKIES, condition },
   ];
 }
 

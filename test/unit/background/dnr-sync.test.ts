@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { RULE_IDS } from '../../../src/core/dnr-ids';
 import { compileRules, type DnrRule } from '../../../src/core/dnr-rules';
 import { freshSettings, type Settings } from '../../../src/core/settings';
 import { setDefaultChoice } from '../../../src/core/settings-ops';
@@ -6,8 +7,8 @@ import { createDnrSync, type DynamicRules } from '../../../src/background/dnr-sy
 import { MINI } from '../core/mini-site';
 
 /** A browser rule store that answers after a few turns of the event loop, like the real one, and checks atomicity. */
-function fakeBrowserRules({ readBack = (rule: DnrRule): object => structuredClone(rule) } = {}) {
-  let rules: DnrRule[] = [];
+function fakeBrowserRules({ readBack = (rule: DnrRule): object => structuredClone(rule), initial = [] as DnrRule[] } = {}) {
+  let rules: DnrRule[] = structuredClone(initial);
   const written: number[][] = [];
   let updates = 0;
   let inFlight = 0;
@@ -90,4 +91,22 @@ test('a change rewrites only the rules that differ', async () => {
   expect(changed.length).toBeLessThan(compile(after).length);
   expect(browserRules.rules()).toEqual(expect.arrayContaining(compile(after)));
   expect(browserRules.rules()).toHaveLength(compile(after).length);
+});
+
+test('a sync replaces only rules in its own id range: a rule outside it survives, a stale one inside it goes', async () => {
+  const condition = {
+    requestDomains: ['elsewhere.example'],
+    initiatorDomains: ['mini.test'],
+    excludedResourceTypes: ['main_frame' as const],
+  };
+  const foreign: DnrRule = { id: RULE_IDS.tabSession.first, priority: 1, action: { type: 'allow' }, condition };
+  const stale: DnrRule = { id: RULE_IDS.sites.last, priority: 1, action: { type: 'block' }, condition };
+  const browserRules = fakeBrowserRules({ initial: [foreign, stale] });
+  await createDnrSync(browserRules.dnr, compile).apply(freshSettings());
+  expect(browserRules.rules()).toEqual(expect.arrayContaining([foreign, ...compile(freshSettings())]));
+  expect(browserRules.rules()).toHaveLength(compile(freshSettings()).length + 1);
+  // Refusing nothing leaves no site rule, and still the foreign one.
+  const allowAll = categoryIds.reduce((settings, id) => setDefaultChoice(settings, id, true), freshSettings());
+  await createDnrSync(browserRules.dnr, compile).apply(allowAll);
+  expect(browserRules.rules()).toEqual([foreign]);
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { inRange, RULE_IDS } from '../../../src/core/dnr-ids';
 import { blockedRequest } from '../../../src/core/verdicts';
 import type { Site } from '../../../src/core/knowledge';
 import { compileRules } from '../../../src/core/dnr-rules';
@@ -125,13 +126,13 @@ describe('compileRules', () => {
     );
   });
 
-  test('output is deterministic, independent of site order, with unique positive ids', () => {
+  test('output is deterministic, independent of site order, with unique ids in the site range', () => {
     fc.assert(
       fc.property(settingsArb, (settings) => {
         const rules = compileRules(SITES, settings);
         expect(compileRules([...SITES].reverse(), structuredClone(settings))).toEqual(rules);
         expect(new Set(rules.map((rule) => rule.id)).size).toBe(rules.length);
-        expect(rules.every((rule) => Number.isInteger(rule.id) && rule.id > 0)).toBe(true);
+        expect(rules.every((rule) => inRange(rule.id, RULE_IDS.sites))).toBe(true);
         expect(rules.every((rule) => (rule.condition.requestDomains ?? ['x']).length > 0)).toBe(true);
       }),
     );
