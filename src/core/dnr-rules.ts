@@ -36,7 +36,7 @@ interface Group {
 }
 
 /**
- * Per covered site, unless paused: block and strip cookies for each refused category's tracker hosts, allow its
+ * Per covered site, unless paused: block each refused category's tracker hosts, allow its
  * consent manager, and (if asked) strip cookies from every third party it does not know. Sites whose rules target the
  * same hosts share one rule, their domains merged, so the count grows with distinct refusals, not with sites.
  */
@@ -82,11 +82,10 @@ function toRules(group: Group, nextId: () => number): DnrRule[] {
     const condition = { excludedRequestDomains: group.hosts, initiatorDomains, excludedResourceTypes };
     return [{ id: nextId(), priority: PRIORITY.stripUnknownCookies, action: STRIP_COOKIES, condition }];
   }
+  // No header rule beside the block: a blocked request is never sent, so it carries no cookie and gets no
+  // set-cookie back, and a modifyHeaders rule with the same condition could never decide an outcome.
   const condition = { requestDomains: group.hosts, initiatorDomains, excludedResourceTypes };
-  return [
-    { id: nextId(), priority: PRIORITY.blockRefused, action: { type: 'block' }, condition },
-    { id: nextId(), priority: PRIORITY.blockRefused, action: STRIP_COOKIES, condition },
-  ];
+  return [{ id: nextId(), priority: PRIORITY.blockRefused, action: { type: 'block' }, condition }];
 }
 
 function trackerHosts(site: Site, includeCategory: (categoryId: string) => boolean): string[] {

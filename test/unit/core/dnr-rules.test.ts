@@ -138,6 +138,17 @@ describe('compileRules', () => {
     );
   });
 
+  test("no header rule shares a block rule's condition: the block would always win, so it could never decide", () => {
+    fc.assert(
+      fc.property(settingsArb, (settings) => {
+        const rules = compileRules(SITES, settings);
+        const blocked = new Set(rules.filter((rule) => rule.action.type === 'block').map((rule) => JSON.stringify(rule.condition)));
+        const headers = rules.filter((rule) => rule.action.type === 'modifyHeaders');
+        expect(headers.filter((rule) => blocked.has(JSON.stringify(rule.condition)))).toEqual([]);
+      }),
+    );
+  });
+
   test('sites with the same refusals share rules; different refusals grow them', () => {
     const many = Array.from({ length: 50 }, (_, n) => twinOf(MINI, `site-${n}`, [`site-${n}.test`]));
     const shared = compileRules(many, freshSettings());
