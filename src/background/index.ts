@@ -4,7 +4,7 @@ import browser from 'webextension-polyfill';
 import sites from 'knowledge:sites';
 import { hostOf } from '../core/hosts';
 import { hostPermissions } from '../core/permissions';
-import { compileRules } from '../core/dnr-rules';
+import { createRulesCompiler } from '../core/dnr-rules';
 import type { Settings } from '../core/settings';
 import { shieldPlan } from '../core/shield-plan';
 import { siteOfHost, buildSiteIndex } from '../core/site-index';
@@ -23,7 +23,8 @@ import { createTabCounter } from './tab-counter';
 const index = buildSiteIndex(sites);
 const store = createSettingsStore(browser.storage.local);
 const settings = async (): Promise<Settings> => (await store.current()).settings;
-const rules = createDnrSync(browser.declarativeNetRequest as unknown as DynamicRules, (current) => compileRules(sites, current));
+const compiled = createRulesCompiler(sites);
+const rules = createDnrSync(browser.declarativeNetRequest as unknown as DynamicRules, (current) => compiled(current).rules);
 const shield = createShieldSync(browser.scripting as unknown as ContentScripts, (current) => shieldPlan(sites, current));
 const counter = createTabCounter({ session: browser.storage.session, setBadge, badgeEnabled: async () => (await settings()).badge });
 const guard = createCookieGuard({
@@ -71,8 +72,8 @@ browser.webRequest.onBeforeRequest.addListener(
     }
     void settings()
       .then((current) => {
-        const stopped = blockedRequest(index, current, requestFacts(details));
-        if (stopped) return counter.blocked(details.tabId, stopped.site.id, stopped.category);
+        const stopped = blockedRequest(index, compiled(current), requestFacts(details));
+        if (stopped) return counter.blocked(details.tabId, stopped.siteId, stopped.category);
       })
       .catch(report);
   },

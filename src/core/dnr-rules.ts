@@ -1,9 +1,11 @@
-// Compiles the user's choices into declarativeNetRequest dynamic rules: a pure function of (sites, settings).
-// The browser enforces the rules itself, so protection holds while the worker sleeps.
-import { isAllowed, isPaused, refusedCategories } from './choices';
+// Compiles the user's choices into declarativeNetRequest dynamic rules, and says for each rule why it exists: a pure
+// function of (sites, settings). The browser enforces the rules itself, so protection holds while the worker sleeps.
+import { isPaused, refusedCategories } from './choices';
 import { PRIORITY, RULE_IDS } from './dnr-ids';
-import type { Site } from './knowledge';
+import { isWithin } from './hosts';
+import type { Site, Tracker } from './knowledge';
 import type { Settings } from './settings';
+import { buildSiteIndex, type HostRole } from './site-index';
 
 type HeaderRemoval = { header: string; operation: 'remove' };
 
@@ -16,9 +18,29 @@ export interface DnrRule {
     requestDomains?: string[];
     excludedRequestDomains?: string[];
     initiatorDomains: string[];
+    excludedInitiatorDomains?: string[];
     // Every subresource type, including those a browser adds later (beacon, webtransport, …); never a page load.
+    // Both browsers leave main_frame out when no type list is given (Chrome DNR docs, RuleCondition.excludedResourceTypes);
+    // naming it keeps that out of the browser's defaults and in the rule.
     excludedResourceTypes: Array<'main_frame'>;
   };
+}
+
+export interface TrackerRef {
+  id: string;
+  name: string;
+}
+
+/** Why a rule exists: what it enforces, on the pages of which covered sites (ids, sorted). */
+export type RuleReason =
+  | { enforces: 'refused-tracker'; sites: string[]; category: string; tracker: TrackerRef }
+  | { enforces: 'consent-manager'; sites: string[]; consentManager: string }
+  | { enforces: 'unknown-cookies'; sites: string[] };
+
+export interface CompiledRules {
+  rules: DnrRule[];
+  /** Rule id → its reason; one entry per rule. The per-tab counts, and any "why was this blocked", read it. */
+  reasons: Map<number, RuleReason>;
 }
 
 const STRIP_COOKIES = {
@@ -27,76 +49,141 @@ const STRIP_COOKIES = {
   responseHeaders: [{ header: 'set-cookie', operation: 'remove' }],
 } as const satisfies DnrRule['action'];
 
-type Kind = 'allow' | 'block' | 'unknown';
+const ORDER: Record<RuleReason['enforces'], number> = { 'consent-manager': 0, 'refused-tracker': 1, 'unknown-cookies': 2 };
 
+/** Rules with the same action and request condition, for the pages of one or more sites. */
 interface Group {
-  kind: Kind;
-  hosts: string[];
-  initiators: Set<string>;
+  reason: DistributiveOmit<RuleReason, 'sites'>;
+  requestCondition: Pick<DnrRule['condition'], 'requestDomains' | 'excludedRequestDomains'>;
+  /** Page domain → the id of the covered site it belongs to. */
+  pages: Map<string, string>;
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/**
+ * The rules for `settings` over the covered `sites`, with ids 1, 2, … in RULE_IDS.sites, and each rule's reason.
+ *
+ * Per covered site, unless paused: one block rule per refused tracker (its hosts, for the site's pages); an allow
+ * rule for its consent manager, which outranks blocks (PRIORITY), whenever a block or strip rule could reach it; and,
+ * when `settings.unknownCookies` is 'remove', one rule stripping cookie and set-cookie headers from every host the
+ * site's knowledge does not list. A request host belongs to the nearest listed host of the site, as the classifier
+ * decides (classify.ts): hosts of other roles nested below a rule's hosts are excluded from it, and so are the pages
+ * of other covered sites nested below a site's domains. Sites whose rules are alike share them (their domains merged,
+ * the reason listing every site), so the count grows with distinct trackers and choices, not with sites. Main-frame
+ * loads are never matched. Deterministic and independent of the order of `sites`.
+ *
+ * Throws a RangeError if the rules would not fit the site id range.
+ */
+export function compileRules(sites: readonly Site[], settings: Settings): CompiledRules {
+  const index = buildSiteIndex(sites);
+  const groups = new Map<string, Group>();
+  const add = (reason: Group['reason'], requestCondition: Group['requestCondition'], site: Site, key: string): void => {
+    const group = groups.get(key) ?? { reason, requestCondition, pages: new Map<string, string>() };
+    for (const domain of site.domains) group.pages.set(domain, site.id);
+    groups.set(key, group);
+  };
+  for (const site of [...sites].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const roles = index.byId.get(site.id)?.hosts;
+    if (roles === undefined || isPaused(settings, site.id)) continue;
+    const refused = refusedCategories(site, settings);
+    for (const tracker of site.trackers.filter((candidate) => refused.includes(candidate.category))) {
+      for (const [hosts, excluded] of hostsByExclusions(roles, tracker)) {
+        const reason = {
+          enforces: 'refused-tracker',
+          category: tracker.category,
+          tracker: { id: tracker.id, name: tracker.name },
+        } as const;
+        const key = ['block', tracker.category, tracker.id, hosts, excluded].join('|');
+        add(reason, { requestDomains: hosts, ...nonEmpty('excludedRequestDomains', excluded) }, site, key);
+      }
+    }
+    const hosts = sorted(site.consentManager.hosts);
+    if (hosts.length > 0 && (refused.length > 0 || settings.unknownCookies === 'remove')) {
+      const reason = { enforces: 'consent-manager', consentManager: site.consentManager.name } as const;
+      add(reason, { requestDomains: hosts }, site, ['allow', site.consentManager.name, hosts].join('|'));
+    }
+    if (settings.unknownCookies === 'remove') {
+      // Every host the site lists, whatever its category: a refused tracker's request is blocked before headers matter.
+      const known = sorted(roles.keys());
+      add({ enforces: 'unknown-cookies' }, { excludedRequestDomains: known }, site, ['strip', known].join('|'));
+    }
+  }
+  const coveredDomains = [...index.byDomain.keys()];
+  const ordered = [...groups.entries()].sort(([a, x], [b, y]) => ORDER[x.reason.enforces] - ORDER[y.reason.enforces] || (a < b ? -1 : 1));
+  const rules: DnrRule[] = [];
+  const reasons = new Map<number, RuleReason>();
+  for (const [, group] of ordered) {
+    for (const [pages, excludedPages] of pagesByExclusions(group.pages, coveredDomains)) {
+      const id = RULE_IDS.sites.first + rules.length;
+      if (id > RULE_IDS.sites.last) throw new RangeError(`more than ${RULE_IDS.sites.last - RULE_IDS.sites.first + 1} site rules`);
+      const condition: DnrRule['condition'] = {
+        ...group.requestCondition,
+        initiatorDomains: pages,
+        ...nonEmpty('excludedInitiatorDomains', excludedPages),
+        excludedResourceTypes: ['main_frame'],
+      };
+      rules.push({ id, ...actionOf(group.reason), condition });
+      reasons.set(id, { ...group.reason, sites: sorted(pages.map((page) => group.pages.get(page)!)) } as RuleReason);
+    }
+  }
+  return { rules, reasons };
 }
 
 /**
- * Per covered site, unless paused: block each refused category's tracker hosts, allow its
- * consent manager, and (if asked) strip cookies from every third party it does not know. Sites whose rules target the
- * same hosts share one rule, their domains merged, so the count grows with distinct refusals, not with sites.
+ * compileRules for fixed `sites`, remembering the last result: the rule sync and the request observer ask for the
+ * same settings object many times, and share one compilation of it.
  */
-export function compileRules(sites: readonly Site[], settings: Settings): DnrRule[] {
-  const groups = new Map<string, Group>();
-  const add = (kind: Kind, hosts: string[], initiators: readonly string[]): void => {
-    if (hosts.length === 0) return;
-    const key = `${kind} ${hosts.join(' ')}`;
-    const group = groups.get(key) ?? { kind, hosts, initiators: new Set<string>() };
-    for (const domain of initiators) group.initiators.add(domain);
-    groups.set(key, group);
+export function createRulesCompiler(sites: readonly Site[]): (settings: Settings) => CompiledRules {
+  let last: { settings: Settings; compiled: CompiledRules } | null = null;
+  return (settings) => {
+    if (last?.settings !== settings) last = { settings, compiled: compileRules(sites, settings) };
+    return last.compiled;
   };
-  for (const site of sites) {
-    if (isPaused(settings, site.id)) continue;
-    const refused = refusedCategories(site, settings);
-    for (const category of refused)
-      add(
-        'block',
-        trackerHosts(site, (id) => id === category),
-        site.domains,
-      );
-    if (refused.length > 0 || settings.unknownCookies === 'remove') add('allow', sorted(site.consentManager.hosts), site.domains);
-    if (settings.unknownCookies === 'remove') add('unknown', knownAllowedHosts(site, settings), site.domains);
-  }
-  const order: Record<Kind, number> = { allow: 0, block: 1, unknown: 2 };
-  const ordered = [...groups.entries()].sort(([a, x], [b, y]) => order[x.kind] - order[y.kind] || (a < b ? -1 : 1));
-  let id = RULE_IDS.sites.first - 1;
-  const nextId = (): number => {
-    if (++id > RULE_IDS.sites.last) throw new RangeError(`more than ${RULE_IDS.sites.last - RULE_IDS.sites.first + 1} site rules`);
-    return id;
-  };
-  return ordered.flatMap(([, group]) => toRules(group, nextId));
 }
 
-function toRules(group: Group, nextId: () => number): DnrRule[] {
-  const initiatorDomains = sorted(group.initiators);
-  const excludedResourceTypes: Array<'main_frame'> = ['main_frame'];
-  if (group.kind === 'allow') {
-    const condition = { requestDomains: group.hosts, initiatorDomains, excludedResourceTypes };
-    return [{ id: nextId(), priority: PRIORITY.allowConsentManager, action: { type: 'allow' }, condition }];
-  }
-  if (group.kind === 'unknown') {
-    const condition = { excludedRequestDomains: group.hosts, initiatorDomains, excludedResourceTypes };
-    return [{ id: nextId(), priority: PRIORITY.stripUnknownCookies, action: STRIP_COOKIES, condition }];
-  }
+function actionOf(reason: Group['reason']): Pick<DnrRule, 'priority' | 'action'> {
+  if (reason.enforces === 'consent-manager') return { priority: PRIORITY.allowConsentManager, action: { type: 'allow' } };
+  if (reason.enforces === 'unknown-cookies') return { priority: PRIORITY.stripUnknownCookies, action: STRIP_COOKIES };
   // No header rule beside the block: a blocked request is never sent, so it carries no cookie and gets no
   // set-cookie back, and a modifyHeaders rule with the same condition could never decide an outcome.
-  const condition = { requestDomains: group.hosts, initiatorDomains, excludedResourceTypes };
-  return [{ id: nextId(), priority: PRIORITY.blockRefused, action: { type: 'block' }, condition }];
+  return { priority: PRIORITY.blockRefused, action: { type: 'block' } };
 }
 
-function trackerHosts(site: Site, includeCategory: (categoryId: string) => boolean): string[] {
-  return sorted(site.trackers.filter((tracker) => includeCategory(tracker.category)).flatMap((tracker) => tracker.hosts));
+/**
+ * The tracker's hosts in the site's table (hosts the classifier gives to another role are not its own), grouped by
+ * the hosts nested below them that belong to another role and so must be excluded. Usually one group, nothing excluded.
+ */
+function hostsByExclusions(roles: ReadonlyMap<string, HostRole>, tracker: Tracker): Array<[string[], string[]]> {
+  const own = sorted([...roles.keys()].filter((host) => roles.get(host) === tracker));
+  const others = [...roles.keys()].filter((host) => roles.get(host) !== tracker);
+  return groupByExclusions(own, (host) => others.filter((other) => other !== host && isWithin(other, host)));
 }
 
-/** Hosts whose cookies flow even when unknown cookies are removed: the site's own, its consent manager, allowed trackers. */
-function knownAllowedHosts(site: Site, settings: Settings): string[] {
-  const allowed = new Set(site.categories.filter((category) => isAllowed(site, category, settings)).map((category) => category.id));
-  const trackers = trackerHosts(site, (id) => allowed.has(id));
-  return sorted([...site.domains, ...site.consentManager.hosts, ...trackers]);
+/**
+ * A rule's page domains grouped by the domains of other covered sites nested below them, which must be excluded so a
+ * page counts for the site nearest to it, as siteOfPage decides. Usually one group, nothing excluded.
+ */
+function pagesByExclusions(pages: ReadonlyMap<string, string>, coveredDomains: readonly string[]): Array<[string[], string[]]> {
+  const foreign = coveredDomains.filter((domain) => !pages.has(domain));
+  return groupByExclusions(sorted(pages.keys()), (page) => foreign.filter((domain) => domain !== page && isWithin(domain, page)));
+}
+
+/** Values grouped by their (sorted) exclusion lists: one rule condition per distinct list. */
+function groupByExclusions(values: readonly string[], exclusions: (value: string) => string[]): Array<[string[], string[]]> {
+  const groups = new Map<string, [string[], string[]]>();
+  for (const value of values) {
+    const excluded = sorted(exclusions(value));
+    const key = excluded.join(' ');
+    const group = groups.get(key) ?? [[], excluded];
+    group[0].push(value);
+    groups.set(key, group);
+  }
+  return [...groups.values()].sort(([a], [b]) => (a[0]! < b[0]! ? -1 : 1));
+}
+
+function nonEmpty<K extends string>(key: K, values: string[]): Partial<Record<K, string[]>> {
+  return values.length > 0 ? ({ [key]: values } as Record<K, string[]>) : {};
 }
 
 function sorted(values: Iterable<string>): string[] {

@@ -32,7 +32,7 @@ function fakeBrowserRules({ readBack = (rule: DnrRule): object => structuredClon
   return { dnr, rules: () => rules, updates: () => updates, written };
 }
 
-const compile = (settings: Settings) => compileRules([MINI], settings);
+const compile = (settings: Settings) => compileRules([MINI], settings).rules;
 const categoryIds = MINI.categories.map((category) => category.id);
 
 test('any burst of changes ends with exactly the rules of the last settings', async () => {
