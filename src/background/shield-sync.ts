@@ -23,6 +23,12 @@ export interface ShieldSync {
   apply(settings: Settings): Promise<void>;
 }
 
+/**
+ * Reads back the registered scripts whose ids start with SHIELD_ID_PREFIX (others are never touched), compares them
+ * with `plan(settings)` (paths without a leading slash, match patterns in any order) and re-registers only the scripts
+ * that differ, in the main world at document start, in every frame, kept across sessions. Rejects when the browser
+ * refuses a registration; the next apply starts again from what the browser holds.
+ */
 export function createShieldSync(scripting: ContentScripts, plan: (settings: Settings) => ShieldScript[]): ShieldSync {
   return {
     apply: syncToLatest(async (wanted) => {

@@ -2,14 +2,18 @@
 // function of (sites, settings). The browser enforces the rules itself, so protection holds while the worker sleeps.
 import { isPaused, refusedCategories } from './choices';
 import { PRIORITY, RULE_IDS } from './dnr-ids';
-import { isWithin } from './hosts';
-import type { Site, Tracker } from './knowledge';
+import { hostsByExclusions, pagesByExclusions } from './dnr-nesting';
+import type { Site } from './knowledge';
 import type { Settings } from './settings';
-import { buildSiteIndex, type HostRole } from './site-index';
+import { buildSiteIndex } from './site-index';
 
 type HeaderRemoval = { header: string; operation: 'remove' };
 
-/** The subset of chrome.declarativeNetRequest.Rule this extension writes; valid in Chrome and Firefox. */
+/**
+ * The subset of chrome.declarativeNetRequest.Rule this extension writes; valid in Chrome and Firefox. A domain list
+ * matches its domains and their subdomains; an excluded list wins over the matching one
+ * (https://developer.chrome.com/docs/extensions/reference/api/declarativeNetRequest#type-RuleCondition).
+ */
 export interface DnrRule {
   id: number;
   priority: number;
@@ -148,38 +152,6 @@ function actionOf(reason: Group['reason']): Pick<DnrRule, 'priority' | 'action'>
   // No header rule beside the block: a blocked request is never sent, so it carries no cookie and gets no
   // set-cookie back, and a modifyHeaders rule with the same condition could never decide an outcome.
   return { priority: PRIORITY.blockRefused, action: { type: 'block' } };
-}
-
-/**
- * The tracker's hosts in the site's table (hosts the classifier gives to another role are not its own), grouped by
- * the hosts nested below them that belong to another role and so must be excluded. Usually one group, nothing excluded.
- */
-function hostsByExclusions(roles: ReadonlyMap<string, HostRole>, tracker: Tracker): Array<[string[], string[]]> {
-  const own = sorted([...roles.keys()].filter((host) => roles.get(host) === tracker));
-  const others = [...roles.keys()].filter((host) => roles.get(host) !== tracker);
-  return groupByExclusions(own, (host) => others.filter((other) => other !== host && isWithin(other, host)));
-}
-
-/**
- * A rule's page domains grouped by the domains of other covered sites nested below them, which must be excluded so a
- * page counts for the site nearest to it, as siteOfPage decides. Usually one group, nothing excluded.
- */
-function pagesByExclusions(pages: ReadonlyMap<string, string>, coveredDomains: readonly string[]): Array<[string[], string[]]> {
-  const foreign = coveredDomains.filter((domain) => !pages.has(domain));
-  return groupByExclusions(sorted(pages.keys()), (page) => foreign.filter((domain) => domain !== page && isWithin(domain, page)));
-}
-
-/** Values grouped by their (sorted) exclusion lists: one rule condition per distinct list. */
-function groupByExclusions(values: readonly string[], exclusions: (value: string) => string[]): Array<[string[], string[]]> {
-  const groups = new Map<string, [string[], string[]]>();
-  for (const value of values) {
-    const excluded = sorted(exclusions(value));
-    const key = excluded.join(' ');
-    const group = groups.get(key) ?? [[], excluded];
-    group[0].push(value);
-    groups.set(key, group);
-  }
-  return [...groups.values()].sort(([a], [b]) => (a[0]! < b[0]! ? -1 : 1));
 }
 
 function nonEmpty<K extends string>(key: K, values: string[]): Partial<Record<K, string[]>> {
