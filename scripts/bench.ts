@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     const fits =
       scale.rules <= CHROME_LIMITS.dynamic && scale.unsafeRules <= CHROME_LIMITS.unsafeDynamic && scale.regexRules <= CHROME_LIMITS.regex;
     add(
-      `dynamic rules for ${scale.sites} site(s)`,
+      `dynamic rules for ${scale.sites} site(s), unknown cookies ${scale.unknownCookies}`,
       `${scale.rules} (${scale.unsafeRules} unsafe, ${scale.regexRules} regex)`,
       '≤ 30000 / 5000 / 1000',
       fits,

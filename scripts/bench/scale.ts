@@ -1,13 +1,15 @@
 // How many dynamic rules the compiled rule set needs for many covered sites with varied choices, against
 // Chrome's limits. Computed from the pure compiler; no browser involved.
 import type { Site } from '../../src/core/knowledge';
-import { compileRules } from '../../src/core/rules';
+import { compileRules } from '../../src/core/dnr-rules';
 import { freshSettings, type Settings } from '../../src/core/settings';
 
 export const CHROME_LIMITS = { dynamic: 30_000, unsafeDynamic: 5_000, regex: 1_000 };
 
 export interface ScaleRow {
   sites: number;
+  /** The global unknown-cookie choice: 'remove' adds one cookie-stripping (unsafe) rule per site. */
+  unknownCookies: Settings['unknownCookies'];
   rules: number;
   unsafeRules: number;
   regexRules: number;
@@ -25,8 +27,8 @@ function syntheticSites(template: Site, count: number): Site[] {
 }
 
 /** Every fifth site has its own choices (several patterns), every thirteenth is paused. */
-function variedSettings(sites: Site[]): Settings {
-  const settings = freshSettings();
+function variedSettings(sites: Site[], unknownCookies: Settings['unknownCookies']): Settings {
+  const settings = { ...freshSettings(), unknownCookies };
   sites.forEach((site, n) => {
     if (n % 13 === 12) settings.sites[site.id] = { choices: {}, paused: true };
     else if (n % 5 === 0) {
@@ -41,14 +43,17 @@ function variedSettings(sites: Site[]): Settings {
 const SAFE_ACTIONS = new Set(['block', 'allow', 'allowAllRequests', 'upgradeScheme']);
 
 export function benchScale(template: Site, counts = [1, 100, 1000]): ScaleRow[] {
-  return counts.map((count) => {
-    const sites = syntheticSites(template, count);
-    const rules = compileRules(sites, variedSettings(sites));
-    return {
-      sites: count,
-      rules: rules.length,
-      unsafeRules: rules.filter((rule) => !SAFE_ACTIONS.has(rule.action.type)).length,
-      regexRules: rules.filter((rule) => 'regexFilter' in rule.condition).length,
-    };
-  });
+  return (['allow', 'remove'] as const).flatMap((unknownCookies) =>
+    counts.map((count) => {
+      const sites = syntheticSites(template, count);
+      const { rules } = compileRules(sites, variedSettings(sites, unknownCookies));
+      return {
+        sites: count,
+        unknownCookies,
+        rules: rules.length,
+        unsafeRules: rules.filter((rule) => !SAFE_ACTIONS.has(rule.action.type)).length,
+        regexRules: rules.filter((rule) => 'regexFilter' in rule.condition).length,
+      };
+    }),
+  );
 }

@@ -4,7 +4,7 @@ import sites from 'knowledge:sites';
 import browser from 'webextension-polyfill';
 import { hostOf } from '../core/hosts';
 import { hostPermissions } from '../core/permissions';
-import { compileRules } from '../core/rules';
+import { createRulesCompiler } from '../core/dnr-rules';
 import type { Settings } from '../core/settings';
 import { shieldPlan } from '../core/shield-plan';
 import { buildSiteIndex, siteOfHost } from '../core/site-index';
@@ -19,7 +19,7 @@ import { browserTabs } from '../browser/tabs';
 import { createCookieSweeper } from './cookie-sweeper';
 import { createHandlers } from './handlers';
 import { createMessageRouter } from './message-router';
-import { createRulesSync } from './rules-sync';
+import { createDnrSync } from './dnr-sync';
 import { createSettingsStore, SETTINGS_KEY } from './settings-store';
 import { createShieldSync } from './shield-sync';
 import { createTabCounter } from './tab-counter';
@@ -27,7 +27,8 @@ import { createTabCounter } from './tab-counter';
 const index = buildSiteIndex(sites);
 const store = createSettingsStore(browserStorage.local);
 const settings = async (): Promise<Settings> => (await store.current()).settings;
-const rules = createRulesSync(browserDnr, (current) => compileRules(sites, current));
+const compiled = createRulesCompiler(sites);
+const rules = createDnrSync(browserDnr, (current) => compiled(current).rules);
 const shield = createShieldSync(browserScripting, (current) => shieldPlan(sites, current));
 const counter = createTabCounter({
   session: browserStorage.session,
@@ -75,8 +76,8 @@ browserRequests.onBeforeRequest(hostPermissions(sites), (request) => {
   }
   void settings()
     .then((current) => {
-      const stopped = blockedRequest(index, current, request);
-      if (stopped) return counter.blocked(request.tabId, stopped.site.id, stopped.category);
+      const stopped = blockedRequest(index, compiled(current), request);
+      if (stopped) return counter.blocked(request.tabId, stopped.siteId, stopped.category);
     })
     .catch(report);
 });

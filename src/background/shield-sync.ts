@@ -1,5 +1,6 @@
 // Keeps the registered cookie-shield scripts equal to the core's plan for the current settings. Updates run one
 // at a time and a burst ends with the last one, as for the rules; an unchanged plan touches nothing.
+import { reconcile } from '../core/reconcile';
 import type { Settings } from '../core/settings';
 import { SHIELD_ID_PREFIX, type ShieldScript } from '../core/shield-plan';
 import type { ContentScripts, RegisteredScriptInfo } from '../ports/scripting';
@@ -10,28 +11,35 @@ export interface ShieldSync {
   apply(settings: Settings): Promise<void>;
 }
 
+/**
+ * Reads back the registered scripts whose ids start with SHIELD_ID_PREFIX (others are never touched), compares them
+ * with `plan(settings)` (paths without a leading slash, match patterns in any order) and re-registers only the scripts
+ * that differ, in the main world at document start, in every frame, kept across sessions. Rejects when the browser
+ * refuses a registration; the next apply starts again from what the browser holds.
+ */
 export function createShieldSync(scripting: ContentScripts, plan: (settings: Settings) => ShieldScript[]): ShieldSync {
   return {
     apply: syncToLatest(async (wanted) => {
-      const scripts = plan(wanted);
       const existing = (await scripting.getRegisteredContentScripts()).filter((script) => script.id.startsWith(SHIELD_ID_PREFIX));
-      if (canonical(existing) === canonical(scripts)) return;
-      if (existing.length > 0) await scripting.unregisterContentScripts({ ids: existing.map((script) => script.id) });
-      if (scripts.length > 0) {
+      const changes = reconcile(existing, plan(wanted), canonical);
+      if (changes === null) return;
+      if (changes.remove.length > 0) await scripting.unregisterContentScripts({ ids: changes.remove.map((script) => script.id) });
+      if (changes.add.length > 0) {
         await scripting.registerContentScripts(
-          scripts.map((script) => ({ ...script, world: 'MAIN', runAt: 'document_start', allFrames: true, persistAcrossSessions: true })),
+          changes.add.map((script) => ({
+            ...script,
+            world: 'MAIN',
+            runAt: 'document_start',
+            allFrames: true,
+            persistAcrossSessions: true,
+          })),
         );
       }
     }),
   };
 }
 
-/** What a registration is: its other options never vary. Paths are compared without a leading slash. */
-function canonical(scripts: readonly RegisteredScriptInfo[]): string {
-  const shape = scripts.map(({ id, js, matches }) => ({
-    id,
-    js: (js ?? []).map((path) => path.replace(/^\//, '')),
-    matches: [...(matches ?? [])].sort(),
-  }));
-  return JSON.stringify(shape.sort((a, b) => (a.id < b.id ? -1 : 1)));
+/** What a registration is: its other options never vary. Paths are compared without a leading slash (Firefox adds one). */
+function canonical({ id, js, matches }: RegisteredScriptInfo): string {
+  return JSON.stringify({ id, js: (js ?? []).map((path) => path.replace(/^\//, '')), matches: [...(matches ?? [])].sort() });
 }

@@ -19,13 +19,34 @@ export interface TrackerMatch {
   tracker: Tracker;
 }
 
+/** What a request is to the covered site whose page made it. */
+export type RequestClass =
+  | ({ kind: 'tracker' } & TrackerMatch)
+  /** The site's own hosts, its consent manager's, or a host its knowledge does not list. */
+  | { kind: 'first-party' | 'consent' | 'unknown'; site: Site }
+  /** Not a covered page's subresource: a top-level load, no or an opaque initiator, a page not covered, no host. */
+  | { kind: 'uncovered' };
+
+const NOT_COVERED: RequestClass = { kind: 'uncovered' };
+
+/**
+ * Classifies a request by its initiator (the covered site whose page made it; the nearest covered domain decides) and
+ * its host (the nearest host the site lists decides: its own domains, its consent manager, a tracker).
+ */
+export function classifyRequestFully(index: SiteIndex, request: RequestFacts): RequestClass {
+  if (request.type === 'main_frame' || request.initiator === undefined) return NOT_COVERED;
+  const entry = siteOfPage(index, request.initiator);
+  const host = hostOf(request.url);
+  if (entry === undefined || host === '') return NOT_COVERED;
+  const role = lookupHostOrParent(entry.hosts, host);
+  if (typeof role === 'object') return { kind: 'tracker', site: entry.site, category: role.category, tracker: role };
+  return { kind: role ?? 'unknown', site: entry.site };
+}
+
 /** A tracker request made by a covered site's page, or null: not covered, the site's own, its consent manager, a top-level load, or unknown. */
 export function classifyRequest(index: SiteIndex, request: RequestFacts): TrackerMatch | null {
-  if (request.type === 'main_frame' || request.initiator === undefined) return null;
-  const entry = siteOfPage(index, request.initiator);
-  if (entry === undefined) return null;
-  const role = lookupHostOrParent(entry.hosts, hostOf(request.url));
-  return typeof role === 'object' ? { site: entry.site, category: role.category, tracker: role } : null;
+  const found = classifyRequestFully(index, request);
+  return found.kind === 'tracker' ? found : null;
 }
 
 export interface CookieFacts {

@@ -1,6 +1,8 @@
 // What enforcement does with a classified request or cookie, given the user's settings.
 import { isAllowed, isPaused } from './choices';
-import { classifyCookie, classifyRequest, type CookieFacts, type RequestFacts } from './classify';
+import { classifyCookie, classifyRequestFully, type CookieFacts, type RequestFacts } from './classify';
+import type { CompiledRules, DnrRule, RuleReason, TrackerRef } from './dnr-rules';
+import { hostOf, isWithin } from './hosts';
 import type { Site } from './knowledge';
 import type { Settings } from './settings';
 import type { SiteIndex } from './site-index';
@@ -13,10 +15,45 @@ export interface Stopped {
   category: string;
 }
 
-/** The refused category a request falls in: the compiled rules block exactly these. */
-export function blockedRequest(index: SiteIndex, settings: Settings, request: RequestFacts): Stopped | null {
-  const match = classifyRequest(index, request);
-  return match !== null && isRefused(match.site, match.category, settings) ? match : null;
+/**
+ * What the rules must do with a request: 'block' a refused category's tracker; 'strip-cookies' (remove its cookie and
+ * set-cookie headers) for a host the site's knowledge does not list when unknown cookies are removed; otherwise
+ * 'none' — top-level loads, pages not covered, paused sites, the site's own hosts, its consent manager and allowed
+ * trackers. The specification the compiled rules are tested against (in the browser's own matcher, test/e2e).
+ */
+export function requestOutcome(index: SiteIndex, settings: Settings, request: RequestFacts): 'block' | 'strip-cookies' | 'none' {
+  const found = classifyRequestFully(index, request);
+  if (found.kind === 'uncovered' || isPaused(settings, found.site.id)) return 'none';
+  if (found.kind === 'tracker') return isRefused(found.site, found.category, settings) ? 'block' : 'none';
+  return found.kind === 'unknown' && settings.unknownCookies === 'remove' ? 'strip-cookies' : 'none';
+}
+
+export interface Blocked {
+  /** The compiled rule that blocks the request. */
+  ruleId: number;
+  /** From the rule's reason: the covered site whose page made the request, the refused category, the tracker. */
+  siteId: string;
+  category: string;
+  tracker: TrackerRef;
+}
+
+/**
+ * The compiled rule that blocks a request, and why (its reason in `compiled.reasons`), or null when no rule of
+ * `compiled` blocks it. The request is classified first (covered page, nearest listed host); the rule is then the
+ * block rule for that site's tracker whose domains match the request's initiator and host. The rules were compiled
+ * from the settings, so no settings are needed here: counts follow what is in force.
+ */
+export function blockedRequest(index: SiteIndex, compiled: CompiledRules, request: RequestFacts): Blocked | null {
+  const found = classifyRequestFully(index, request);
+  if (found.kind !== 'tracker') return null;
+  const initiator = hostOf(request.initiator ?? '');
+  const host = hostOf(request.url);
+  for (const [rule, reason] of blockRules(compiled).get(key(found.site.id, found.tracker.id)) ?? []) {
+    if (reason.enforces === 'refused-tracker' && matchesDomains(rule.condition, initiator, host)) {
+      return { ruleId: rule.id, siteId: found.site.id, category: reason.category, tracker: reason.tracker };
+    }
+  }
+  return null;
 }
 
 /** The refused category a cookie falls in, so it must go; consent-manager and allowed cookies never do. */
@@ -32,4 +69,40 @@ export function cookieToRemove(index: SiteIndex, settings: Settings, cookie: Coo
 function isRefused(site: Site, categoryId: string, settings: Settings): boolean {
   const category = site.categories.find((candidate) => candidate.id === categoryId);
   return category !== undefined && !isAllowed(site, category, settings);
+}
+
+type BlockRules = Map<string, Array<[DnrRule, RuleReason & { enforces: 'refused-tracker' }]>>;
+
+const blockRulesOf = new WeakMap<CompiledRules, BlockRules>();
+
+/** The reason table indexed by (site, tracker), built once per compiled set. */
+function blockRules(compiled: CompiledRules): BlockRules {
+  let table = blockRulesOf.get(compiled);
+  if (table === undefined) {
+    table = new Map();
+    for (const rule of compiled.rules) {
+      const reason = compiled.reasons.get(rule.id);
+      if (reason?.enforces !== 'refused-tracker') continue;
+      for (const site of reason.sites) {
+        const entries = table.get(key(site, reason.tracker.id)) ?? [];
+        entries.push([rule, reason]);
+        table.set(key(site, reason.tracker.id), entries);
+      }
+    }
+    blockRulesOf.set(compiled, table);
+  }
+  return table;
+}
+
+const key = (siteId: string, trackerId: string): string => `${siteId}\n${trackerId}`;
+
+/** The domain part of a rule's condition (a domain list matches the host and its subdomains; exclusions win). */
+function matchesDomains(condition: DnrRule['condition'], initiator: string, host: string): boolean {
+  const within = (value: string, domains: string[] | undefined): boolean => domains?.some((domain) => isWithin(value, domain)) ?? false;
+  return (
+    within(initiator, condition.initiatorDomains) &&
+    !within(initiator, condition.excludedInitiatorDomains) &&
+    (condition.requestDomains === undefined || within(host, condition.requestDomains)) &&
+    !within(host, condition.excludedRequestDomains)
+  );
 }

@@ -1,5 +1,5 @@
 // The declarativeNetRequest API's dynamic rules.
-import type { DnrRule } from '../core/rules';
+import type { DnrRule } from '../core/dnr-rules';
 
 export interface DynamicRules {
   getDynamicRules(): Promise<Array<{ id: number }>>;

@@ -100,7 +100,7 @@ function expectTrackersStopped(replica: Replica, loads: Loads): void {
 function expectCookiesStopped(replica: Replica, loads: Loads): void {
   expect(inJar(loads.jarAfterFirst, refusedCookies)).toEqual([]);
   expect(inJar(loads.jarAfterReload, refusedCookies)).toEqual([]);
-  // Third-party cookies of refused trackers are never sent (their requests are blocked, their headers stripped).
+  // Third-party cookies of refused trackers are never sent: their requests are blocked.
   for (const visit of [loads.first, loads.reload]) expect(sentCookies(replica, visit, refusedThirdPartyCookies)).toEqual([]);
   // The page's own script never gets to store a refused first-party cookie (the cookie shield), so no request of
   // either load carries one: not the site's own, not wac-cdn.atlassian.com, not the next page request.

@@ -3,7 +3,7 @@
 import type Browser from 'webextension-polyfill';
 import { loadSites } from '../../scripts/build';
 import type { Reply } from '../../src/core/messages';
-import { compileRules } from '../../src/core/rules';
+import { compileRules } from '../../src/core/dnr-rules';
 import type { Settings } from '../../src/core/settings';
 import { describeInBrowsers } from './harness';
 import { soak, type SoakTotals } from './soak/soak';
@@ -55,6 +55,6 @@ describeInBrowsers('reliability', (suite) => {
       JSON.parse(JSON.stringify(list, (_key, value: unknown) => (value === null ? undefined : value))).sort(
         (a: { id: number }, b: { id: number }) => a.id - b.id,
       );
-    expect(normalised(rules)).toEqual(normalised(compileRules([site], settings as Settings)));
+    expect(normalised(rules)).toEqual(normalised(compileRules([site], settings as Settings).rules));
   });
 });

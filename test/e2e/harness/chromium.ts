@@ -11,7 +11,24 @@ import { testPage, visitPage, type DrivablePage } from './page';
 import type { LaunchOptions, TestBrowser } from './types';
 import { workerHeapBytes } from './worker-heap';
 
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
+
+/** The flags every test Chromium starts with and, given an unpacked extension's folder, those that load it. */
+export function chromiumArgs(extension: string | null): string[] {
+  const args = [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--host-resolver-rules=MAP * 127.0.0.1',
+    '--ignore-certificate-errors',
+  ];
+  // Playwright adds --disable-extensions itself; --disable-extensions-except lifts it for ours.
+  if (extension) args.push(`--disable-extensions-except=${extension}`, `--load-extension=${extension}`);
+  return args;
+}
 
 export async function launchChromium({ replica, extension, headless = true, profile }: LaunchOptions): Promise<TestBrowser> {
   const userDataDir = profile ?? mkdtempSync(join(tmpdir(), 'policy-guard-chromium-'));
@@ -25,20 +42,13 @@ export async function launchChromium({ replica, extension, headless = true, prof
       }),
     );
   }
-  const args = [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--host-resolver-rules=MAP * 127.0.0.1',
-    '--ignore-certificate-errors',
-  ];
-  // Playwright adds --disable-extensions itself; --disable-extensions-except lifts it for ours.
   const dir = extension ? extensionDir('chromium') : null;
-  if (dir) args.push(`--disable-extensions-except=${dir}`, `--load-extension=${dir}`);
-  const context = await chromium.launchPersistentContext(userDataDir, { executablePath, headless, args, ignoreHTTPSErrors: true });
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless,
+    args: chromiumArgs(dir),
+    ignoreHTTPSErrors: true,
+  });
 
   const worker = async (): Promise<Worker> => context.serviceWorkers().at(-1) ?? context.waitForEvent('serviceworker');
   const id = dir ? new URL((await worker()).url()).host : null;

@@ -1,9 +1,9 @@
 import { freshSettings, type Settings } from '../../../src/core/settings';
-import { setDefaultChoice, setSitePaused } from '../../../src/core/settings-ops';
+import { setDefaultChoice, setSiteChoice, setSitePaused } from '../../../src/core/settings-ops';
 import { shieldPlan } from '../../../src/core/shield-plan';
 import { createShieldSync } from '../../../src/background/shield-sync';
 import type { ContentScripts, MainWorldScript } from '../../../src/ports/scripting';
-import { MINI } from '../core/mini-site';
+import { MINI, twinOf } from '../core/mini-site';
 
 /** Registered scripts that answer a turn later, reject duplicate ids as the browser does, and count changes. */
 function fakeScripting(initial: Array<{ id: string; js: string[]; matches: string[] }> = []) {
@@ -54,4 +54,16 @@ test('an unchanged plan touches nothing; a paused site loses its shield', async 
   expect(fake.changes()).toBe(1);
   await createShieldSync(fake.scripting, plan).apply(setSitePaused(freshSettings(), 'mini', true));
   expect(fake.scripts()).toEqual([]);
+});
+
+test('a change re-registers only the scripts that differ', async () => {
+  const fake = fakeScripting();
+  const twoSites = (settings: Settings) => shieldPlan([MINI, twinOf(MINI, 'twin', ['twin.test'])], settings);
+  const sync = createShieldSync(fake.scripting, twoSites);
+  await sync.apply(freshSettings());
+  const refusedMore = setSiteChoice(freshSettings(), 'twin', 'functionality', false);
+  await sync.apply(refusedMore);
+  expect(fake.registered[1]?.map((script) => script.id)).toEqual(['shield-twin']);
+  expect(fake.scripts()).toEqual(expect.arrayContaining(twoSites(refusedMore)));
+  expect(fake.scripts()).toHaveLength(2);
 });

@@ -1,7 +1,8 @@
 import { freshSettings } from '../../../src/core/settings';
 import { setSitePaused, setSiteChoice, setPreferences } from '../../../src/core/settings-ops';
 import { buildSiteIndex } from '../../../src/core/site-index';
-import { blockedRequest, cookieToRemove, UNKNOWN_CATEGORY } from '../../../src/core/verdicts';
+import { compileRules } from '../../../src/core/dnr-rules';
+import { blockedRequest, cookieToRemove, requestOutcome, UNKNOWN_CATEGORY } from '../../../src/core/verdicts';
 import { MINI } from './mini-site';
 
 const index = buildSiteIndex([MINI]);
@@ -39,11 +40,46 @@ describe('cookieToRemove', () => {
   });
 });
 
+describe('requestOutcome', () => {
+  const outcome = (url: string, settings = freshSettings(), type = 'script', initiator = page) =>
+    requestOutcome(index, settings, { initiator, url, type });
+
+  test('refused trackers are blocked; allowed ones, the site itself and its consent manager pass', () => {
+    expect(outcome('https://survey.example/q')).toBe('block');
+    expect(outcome('https://chat.example/w')).toBe('none');
+    expect(outcome('https://static.mini.test/app.js')).toBe('none');
+    expect(outcome('https://cdn.consent.example/c.js')).toBe('none');
+  });
+
+  test('unknown third parties lose their cookies only when asked, and never on a paused site or a page load', () => {
+    const remove = setPreferences(freshSettings(), { unknownCookies: 'remove' });
+    expect(outcome('https://fonts.example/a.woff2')).toBe('none');
+    expect(outcome('https://fonts.example/a.woff2', remove)).toBe('strip-cookies');
+    expect(outcome('https://static.mini.test/app.js', remove)).toBe('none');
+    expect(outcome('https://fonts.example/a.woff2', setSitePaused(remove, 'mini', true))).toBe('none');
+    expect(outcome('https://fonts.example/', remove, 'main_frame')).toBe('none');
+    expect(outcome('https://survey.example/', remove, 'main_frame')).toBe('none');
+    expect(outcome('https://fonts.example/a.woff2', remove, 'script', 'https://elsewhere.test')).toBe('none');
+  });
+});
+
 describe('blockedRequest', () => {
-  test('blocks refused trackers only', () => {
-    expect(blockedRequest(index, freshSettings(), { initiator: page, url: 'https://survey.example/q', type: 'script' })?.category).toBe(
-      'research',
-    );
-    expect(blockedRequest(index, freshSettings(), { initiator: page, url: 'https://chat.example/w', type: 'script' })).toBeNull();
+  test('names the rule that blocks a refused tracker, with the site, category and tracker of its reason', () => {
+    const compiled = compileRules([MINI], freshSettings());
+    const blocked = blockedRequest(index, compiled, { initiator: page, url: 'https://survey.example/q', type: 'script' });
+    expect(blocked).toEqual({
+      ruleId: expect.any(Number),
+      siteId: 'mini',
+      category: 'research',
+      tracker: { id: 'survey', name: 'Survey' },
+    });
+    expect(compiled.rules.find((rule) => rule.id === blocked?.ruleId)?.condition.requestDomains).toEqual(['survey.example']);
+    expect(blockedRequest(index, compiled, { initiator: page, url: 'https://chat.example/w', type: 'script' })).toBeNull();
+    expect(blockedRequest(index, compiled, { initiator: page, url: 'https://survey.example/', type: 'main_frame' })).toBeNull();
+  });
+
+  test('follows the rules in force, not the settings: no rule, no count', () => {
+    const none = compileRules([MINI], setSitePaused(freshSettings(), 'mini', true));
+    expect(blockedRequest(index, none, { initiator: page, url: 'https://survey.example/q', type: 'script' })).toBeNull();
   });
 });

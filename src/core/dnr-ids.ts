@@ -1,0 +1,43 @@
+// The declarativeNetRequest rule ids this extension owns and the priorities it uses, named in one place.
+//
+// How the browser picks among matching rules (Chrome DNR docs, "Matching algorithm" / "Rule priorities",
+// https://developer.chrome.com/docs/extensions/reference/api/declarativeNetRequest#implementation-matching-algorithm;
+// Firefox follows the same model): the highest-priority allow/allowAllRequests/block/upgradeScheme/redirect rule
+// decides; at equal priority allow beats block. A blocked request is never modified. modifyHeaders rules apply only
+// when no allow rule of the same or higher priority matches.
+
+/** An inclusive range of dynamic rule ids. */
+export interface IdRange {
+  first: number;
+  last: number;
+}
+
+/**
+ * Dynamic rule ids by owner. Each sync removes only ids in its own range, so rules written by another part of the
+ * extension (or a later version's new range) survive it. Ids are positive integers (both browsers reject 0).
+ */
+export const RULE_IDS = {
+  /** Rules compiled from the knowledge base and the settings (dnr-rules.ts), kept in force by dnr-sync.ts. */
+  sites: { first: 1, last: 99_999 },
+  /** Reserved for tab-scoped session rules (e.g. "allow on this tab only"); none are written yet. */
+  tabSession: { first: 100_000, last: 199_999 },
+  /** Reserved for rules that help a consent manager (CMP) record a refusal; none are written yet. */
+  consentManager: { first: 200_000, last: 299_999 },
+} as const satisfies Record<string, IdRange>;
+
+export function inRange(id: number, range: IdRange): boolean {
+  return Number.isInteger(id) && id >= range.first && id <= range.last;
+}
+
+/**
+ * Rule priorities, lowest first. Gaps leave room for rules between them. The order is what matters:
+ * - stripUnknownCookies < blockRefused: a refused tracker is blocked; a blocked request needs no header rule.
+ * - blockRefused < allowConsentManager: the site's consent manager is never blocked, even when a refused tracker's
+ *   host contains its host, and (allow outranking modifyHeaders) its cookies, which hold the person's choices, are
+ *   never stripped.
+ */
+export const PRIORITY = {
+  stripUnknownCookies: 10,
+  blockRefused: 20,
+  allowConsentManager: 30,
+} as const;

@@ -1,0 +1,87 @@
+// The requests the compiled rules must decide, and random settings to compile them for: shared by the unit test
+// (a model of the matcher, fast) and the end-to-end test (Chromium's own matcher, the judge).
+import fc from 'fast-check';
+import type { Site } from '../../src/core/knowledge';
+import type { Settings } from '../../src/core/settings';
+
+export interface Probe {
+  /** The page making the request (an origin, as Chrome reports a request's initiator). */
+  initiator: string;
+  url: string;
+}
+
+/** Every declarativeNetRequest resource type Chromium knows (chrome.declarativeNetRequest.ResourceType). */
+export const RESOURCE_TYPES = [
+  'main_frame',
+  'sub_frame',
+  'stylesheet',
+  'script',
+  'image',
+  'font',
+  'object',
+  'xmlhttprequest',
+  'ping',
+  'csp_report',
+  'media',
+  'websocket',
+  'webtransport',
+  'webbundle',
+  'other',
+] as const;
+
+export type ResourceType = (typeof RESOURCE_TYPES)[number];
+
+/** A page not covered by any site. */
+export const UNCOVERED_PAGE = 'https://www.elsewhere-news.example';
+/** A third party no covered site lists. */
+export const UNKNOWN_THIRD_PARTY = 'https://cdn.unknown-third-party.example/lib.js';
+
+/** The URL a request of this type would have: sockets use ws(s). */
+export function urlForType(url: string, type: ResourceType): string {
+  return type === 'websocket' ? url.replace(/^http/, 'ws') : url;
+}
+
+/** The pages of the covered sites: each domain's www page and its bare domain, plus an uncovered page and a look-alike. */
+export function pagesOf(sites: readonly Site[]): string[] {
+  const covered = sites.flatMap((site) => site.domains.flatMap((domain) => [`https://www.${domain}`, `https://${domain}`]));
+  return [...covered, UNCOVERED_PAGE, `https://not${sites[0]!.domains[0]}`];
+}
+
+/**
+ * Request URLs that matter to the rules: every tracker host of every site (and a subdomain of it, and its parent and
+ * a look-alike, which are unknown), the consent managers' hosts, the sites' own domains, an unknown third party.
+ */
+export function requestUrlsOf(sites: readonly Site[]): string[] {
+  const urls = new Set<string>([UNKNOWN_THIRD_PARTY]);
+  for (const site of sites) {
+    for (const tracker of site.trackers) {
+      for (const host of tracker.hosts) {
+        urls.add(`https://${host}/t?id=1`).add(`https://eu.${host}/collect`).add(`https://not${host}/t`);
+        const parent = host.split('.').slice(1).join('.');
+        if (parent.includes('.')) urls.add(`https://${parent}/p`);
+      }
+    }
+    for (const host of site.consentManager.hosts) urls.add(`https://${host}/consent.js`);
+    for (const domain of site.domains) urls.add(`https://${domain}/`).add(`https://static.${domain}/app.js`);
+  }
+  return [...urls];
+}
+
+/** Every (page, request) pair. */
+export function probesOf(sites: readonly Site[]): Probe[] {
+  const urls = requestUrlsOf(sites);
+  return pagesOf(sites).flatMap((initiator) => urls.map((url) => ({ initiator, url })));
+}
+
+/** Settings with random per-site choices and pauses, defaults and unknown-cookie handling over these sites. */
+export function settingsArbitrary(sites: readonly Site[]): fc.Arbitrary<Settings> {
+  const categoryIds = [...new Set(sites.flatMap((site) => site.categories.map((category) => category.id)))];
+  const choices = fc.dictionary(fc.constantFrom(...categoryIds), fc.boolean());
+  return fc.record({
+    version: fc.constant(1),
+    defaults: choices,
+    sites: fc.dictionary(fc.constantFrom(...sites.map((site) => site.id)), fc.record({ choices, paused: fc.boolean() })),
+    unknownCookies: fc.constantFrom('allow' as const, 'remove' as const),
+    badge: fc.boolean(),
+  });
+}
