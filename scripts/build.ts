@@ -26,10 +26,11 @@ export function loadSites(): Site[] {
 }
 
 export function manifestFor(target: Target, sites: Site[], { exposePages = false } = {}): Record<string, unknown> {
-  const base = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
-  const patch = JSON.parse(readFileSync(join(root, `platform/${target}.json`), 'utf8'));
-  const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
-  const manifest = { ...base, ...patch, version, host_permissions: hostPermissions(sites) };
+  const readJson = (path: string) => JSON.parse(readFileSync(join(root, path), 'utf8')) as Record<string, unknown>;
+  const base = readJson('manifest.json');
+  const patch = readJson(`platform/${target}.json`);
+  const { version } = readJson('package.json');
+  const manifest: Record<string, unknown> = { ...base, ...patch, version, host_permissions: hostPermissions(sites) };
   if (exposePages) {
     manifest.web_accessible_resources = [{ resources: ['popup.html', 'options.html'], matches: ['<all_urls>'] }];
   }

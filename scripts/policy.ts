@@ -26,7 +26,7 @@ export function compileFile(curatedPath: string, sourcesDir?: string): Compiled 
   try {
     data = JSON.parse(readText(curatedPath));
   } catch (error) {
-    throw new Error(`${curatedPath} is not JSON: ${(error as Error).message}`);
+    throw new Error(`${curatedPath} is not JSON: ${(error as Error).message}`, { cause: error });
   }
   const curated = parseCurated(curatedPath, data);
   const dir = sourcesDir ?? join(knowledge, 'sources', curated.id);

@@ -70,7 +70,10 @@ interface Counts {
 function jestCounts(files: string[]): Counts {
   const totals = { passed: 0, failed: 0, skipped: 0 };
   for (const file of files.filter((path) => existsSync(path))) {
-    const result = JSON.parse(readFileSync(file, 'utf8'));
+    const result = JSON.parse(readFileSync(file, 'utf8')) as Record<
+      'numPassedTests' | 'numFailedTests' | 'numPendingTests' | 'numTodoTests',
+      number
+    >;
     totals.passed += result.numPassedTests;
     totals.failed += result.numFailedTests;
     totals.skipped += result.numPendingTests + result.numTodoTests;

@@ -81,8 +81,8 @@ browser.webRequest.onBeforeRequest.addListener(
 
 browser.tabs.onRemoved.addListener((tabId) => void counter.closed(tabId).catch(report));
 
-browser.runtime.onInstalled.addListener(() => started);
-browser.runtime.onStartup.addListener(() => started);
+browser.runtime.onInstalled.addListener(() => void started);
+browser.runtime.onStartup.addListener(() => void started);
 
 function report(error: unknown): void {
   console.warn('policy-guard:', error);

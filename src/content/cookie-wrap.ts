@@ -15,6 +15,7 @@ export function refusesName(patterns: readonly string[], name: string): boolean 
 
 export function wrapCookieSetter(prototype: object, patterns: readonly string[]): void {
   const descriptor = Object.getOwnPropertyDescriptor(prototype, 'cookie');
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the page's own `this`
   const set = descriptor?.set;
   if (descriptor === undefined || set === undefined || patterns.length === 0) return;
   Object.defineProperty(prototype, 'cookie', {

@@ -44,7 +44,7 @@ describeInBrowsers('reliability', (suite) => {
           return chrome.runtime.sendMessage(message);
         });
         await Promise.all(burst);
-        const final = (await chrome.runtime.sendMessage({ type: 'get-settings', payload: {} })) as Reply<'get-settings'>;
+        const final = await chrome.runtime.sendMessage<unknown, Reply<'get-settings'>>({ type: 'get-settings', payload: {} });
         return { settings: final.ok ? final.value.settings : null, rules: await chrome.declarativeNetRequest.getDynamicRules() };
       },
       { siteId: site.id, categories: refusable },
