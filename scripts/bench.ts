@@ -8,7 +8,7 @@ import { benchExtension, benchPageLoad } from './bench/browser';
 import { benchClassification } from './bench/classification';
 import { benchScale, CHROME_LIMITS } from './bench/scale';
 import { measureSizes } from './bench/size';
-import { loadSites } from './build';
+import { loadSites } from '../src/knowledge/load';
 
 interface Row {
   figure: string;

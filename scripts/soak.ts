@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { launchBrowser, startReplica } from '../test/e2e/harness';
 import { soak } from '../test/e2e/soak/soak';
-import { loadSites } from './build';
+import { loadSites } from '../src/knowledge/load';
 
 const root = resolve(__dirname, '..');
 

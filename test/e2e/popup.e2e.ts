@@ -3,7 +3,7 @@
 // an uncovered tab says so. Screenshots of each state go to artifacts/screenshots/.
 import { mkdirSync } from 'node:fs';
 import type Browser from 'webextension-polyfill';
-import { loadSites } from '../../scripts/build';
+import { loadSites } from '../../src/knowledge/load';
 import type { Category } from '../../src/core/knowledge';
 import type { Reply } from '../../src/core/messages';
 import { describeInBrowsers, type TestPage } from './harness';
