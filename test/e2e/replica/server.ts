@@ -122,7 +122,7 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
     };
   }
 
-  const { key, cert } = certificateFor(hosts);
+  const { key, cert } = await certificateFor(hosts);
   const servers: Record<Scheme, Server> = {
     http: createHttpServer(handle('http')),
     https: createHttpsServer({ key, cert }, handle('https')),
