@@ -4,7 +4,7 @@ import type { CategoryCounts, TabCounts } from '../core/messages';
 import { badgeText, countStop, type TabTable } from '../core/tab-counts';
 import { serialQueue } from './serial-queue';
 
-export const TAB_COUNTS_KEY = 'tabCounts';
+const TAB_COUNTS_KEY = 'tabCounts';
 
 export interface TabCounterDeps {
   session: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };

@@ -3,7 +3,7 @@ import * as v from 'valibot';
 
 const Reason = v.pipe(v.string(), v.minLength(1, 'say why'));
 
-export const CuratedDocumentSchema = v.object({
+const CuratedDocumentSchema = v.object({
   id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/)),
   kind: v.picklist(['privacy-policy', 'cookie-notice']),
   title: v.string(),
@@ -17,7 +17,7 @@ export const CuratedDocumentSchema = v.object({
   snapshotOrder: v.optional(v.picklist(['newest-first', 'oldest-first']), 'oldest-first'),
 });
 
-export const CuratedTrackerSchema = v.object({
+const CuratedTrackerSchema = v.object({
   id: v.string(),
   name: v.string(),
   category: v.string(),
@@ -29,7 +29,7 @@ export const CuratedTrackerSchema = v.object({
   reason: Reason,
 });
 
-export const CuratedSiteSchema = v.object({
+const CuratedSiteSchema = v.object({
   id: v.string(),
   name: v.string(),
   domains: v.record(v.string(), Reason),

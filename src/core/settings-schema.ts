@@ -20,7 +20,7 @@ export const SettingsSchema = v.strictObject({
 });
 
 /** Imported files larger than this are refused before parsing: real exports are a few kilobytes. */
-export const MAX_IMPORT_CHARS = 1_000_000;
+const MAX_IMPORT_CHARS = 1_000_000;
 
 export function parseImport(text: string): ImportResult {
   if (text.length > MAX_IMPORT_CHARS) return { ok: false, error: `the file is larger than ${MAX_IMPORT_CHARS} characters` };

@@ -10,7 +10,7 @@ export interface NamePatterns<T> {
 }
 
 /** What a host is to a covered site; the nearest listed suffix decides. */
-export type HostRole = 'own' | 'consent' | Tracker;
+type HostRole = 'own' | 'consent' | Tracker;
 
 export interface SiteEntry {
   site: Site;
