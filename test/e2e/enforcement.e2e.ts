@@ -1,10 +1,10 @@
 // Enforcement in real browsers, judged by what reached the replica and what is in the cookie jar. Every scenario
 // also runs without the extension, where the same trackers and cookies must be seen: otherwise nothing is proven.
 import type Browser from 'webextension-polyfill';
-import { loadSites } from '../../src/knowledge/load';
 import { isAllowed } from '../../src/core/choices';
 import type { Site } from '../../src/core/knowledge';
 import { freshSettings } from '../../src/core/settings';
+import { loadSites } from '../../src/knowledge/load';
 import {
   describeInBrowsers,
   firstPartyCookieNames,

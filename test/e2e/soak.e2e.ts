@@ -1,10 +1,10 @@
 // The short soak (the long one is `npm run soak`), and a burst of choice changes that must end with exactly the
 // rules the final settings compile to.
 import type Browser from 'webextension-polyfill';
-import { loadSites } from '../../src/knowledge/load';
 import type { Reply } from '../../src/core/messages';
 import { compileRules } from '../../src/core/rules';
 import type { Settings } from '../../src/core/settings';
+import { loadSites } from '../../src/knowledge/load';
 import { describeInBrowsers } from './harness';
 import { soak, type SoakTotals } from './soak/soak';
 
