@@ -1,6 +1,5 @@
 // The popup: the current tab's site, rendered from one 'get-tab-state' request and refreshed on storage changes.
 import { useLayoutEffect } from 'preact/hooks';
-import type { TabState } from '../src/core/messages';
 import type { Connector } from '../src/ui/connector';
 import { useRemote } from '../src/ui/use-remote';
 import { CoveredSite } from './covered-site';

@@ -3,12 +3,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { loadSites } from '../src/knowledge/load';
 import { startReplica } from '../test/e2e/replica/server';
 import { benchExtension, benchPageLoad } from './bench/browser';
 import { benchClassification } from './bench/classification';
 import { benchScale, CHROME_LIMITS } from './bench/scale';
 import { measureSizes } from './bench/size';
-import { loadSites } from './build';
 
 interface Row {
   figure: string;

@@ -2,39 +2,15 @@
 // `--test` also builds dist/test-firefox, which exposes the extension pages to web pages so WebDriver BiDi
 // (which refuses moz-extension:// navigation) can open them; the shipped builds never carry that entry.
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { validateSite, type Site } from '../src/core/knowledge';
-import { hostPermissions } from '../src/core/permissions';
+import { manifestFor, type Target } from '../src/build/manifest';
+import type { Site } from '../src/core/knowledge';
 import { cookiePatternsByCategory, shieldDataFile, shieldDataScript } from '../src/core/shield-plan';
+import { loadSites } from '../src/knowledge/load';
 import { renderIcon } from './icon';
 
-export type Target = 'chrome' | 'firefox';
-
 const root = resolve(__dirname, '..');
-const sitesDir = join(root, 'src/knowledge/sites');
-
-export function loadSites(): Site[] {
-  return readdirSync(sitesDir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => {
-      const result = validateSite(JSON.parse(readFileSync(join(sitesDir, name), 'utf8')));
-      if (!result.ok) throw new Error(`src/knowledge/sites/${name} does not match the schema:\n  ${result.errors.join('\n  ')}`);
-      return result.site;
-    });
-}
-
-export function manifestFor(target: Target, sites: Site[], { exposePages = false } = {}): Record<string, unknown> {
-  const base = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
-  const patch = JSON.parse(readFileSync(join(root, `platform/${target}.json`), 'utf8'));
-  const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
-  const manifest = { ...base, ...patch, version, host_permissions: hostPermissions(sites) };
-  if (exposePages) {
-    manifest.web_accessible_resources = [{ resources: ['popup.html', 'options.html'], matches: ['<all_urls>'] }];
-  }
-  return manifest;
-}
 
 async function buildTarget(target: Target, outDir: string, sites: Site[], exposePages: boolean): Promise<void> {
   rmSync(outDir, { recursive: true, force: true });
@@ -100,9 +76,7 @@ async function main(): Promise<void> {
   console.log(`built dist/chrome, dist/firefox${withTestBuild ? ', dist/test-firefox' : ''} (${sites.length} covered site(s))`);
 }
 
-if (require.main === module) {
-  main().catch((error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
-}
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

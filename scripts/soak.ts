@@ -2,9 +2,9 @@
 // stopping by itself; prints the totals and exits non-zero on any violation.
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { loadSites } from '../src/knowledge/load';
 import { launchBrowser, startReplica } from '../test/e2e/harness';
 import { soak } from '../test/e2e/soak/soak';
-import { loadSites } from './build';
 
 const root = resolve(__dirname, '..');
 

@@ -2,7 +2,8 @@
 declare const __BROWSER__: 'chrome' | 'firefox';
 
 declare module 'knowledge:sites' {
-  import type { Site } from './core/knowledge';
-  const sites: Site[];
+  // An ambient module may not import a relative path (TS2439); an import() type may.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports
+  const sites: import('./core/knowledge').Site[];
   export default sites;
 }

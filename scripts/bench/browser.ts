@@ -10,7 +10,7 @@ declare const chrome: {
   tabs: { query(query: { url: string }): Promise<Array<{ id?: number }>> };
 };
 
-export interface Percentiles {
+interface Percentiles {
   p50: number;
   p95: number;
 }
@@ -27,7 +27,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-export function percentiles(values: number[]): Percentiles {
+function percentiles(values: number[]): Percentiles {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
   return { p50: at(50), p95: at(95) };

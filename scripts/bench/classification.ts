@@ -44,8 +44,8 @@ export async function benchClassification(sites: Site[], count = 100_000): Promi
 
   // Warm both paths so the JIT has compiled them before the measured pass.
   for (const request of corpus.slice(0, 5_000)) classifyRequest(index, facts(request));
-  const ours: number[] = new Array(corpus.length);
-  const oursVerdicts: boolean[] = new Array(corpus.length);
+  const ours = new Array<number>(corpus.length);
+  const oursVerdicts = new Array<boolean>(corpus.length);
   corpus.forEach((request, n) => {
     const start = process.hrtime.bigint();
     const match = classifyRequest(index, facts(request));
@@ -59,7 +59,7 @@ export async function benchClassification(sites: Site[], count = 100_000): Promi
 
   const peerMatcher = await loadPeer();
   for (const request of corpus.slice(0, 2_000)) await peerMatcher.isTracker(request);
-  const peer: number[] = new Array(corpus.length);
+  const peer = new Array<number>(corpus.length);
   const agreement = { knownToBoth: 0, agree: 0, oursOnly: 0, peerOnly: 0 };
   const disagreeing = new Set<string>();
   const listedHosts = new Map(

@@ -18,7 +18,8 @@ export async function loadPeer(): Promise<PeerMatcher> {
   const db = await loadTrackerDB(engine);
   return {
     async isTracker(request) {
-      const matches = await db.matchUrl({ url: request.url, type: request.type, sourceUrl: request.pageUrl });
+      // matchUrl is synchronous; its declared result type names a path the adblocker package does not export.
+      const matches = db.matchUrl({ url: request.url, type: request.type, sourceUrl: request.pageUrl }) as { category: { key: string } }[];
       if (matches.length === 0) return undefined;
       return matches.some((match) => TRACKING_CATEGORIES.has(match.category.key));
     },

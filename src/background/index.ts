@@ -84,8 +84,8 @@ browserRequests.onBeforeRequest(hostPermissions(sites), (request) => {
 
 browserTabs.onRemoved((tabId) => void counter.closed(tabId).catch(report));
 
-browser.runtime.onInstalled.addListener(() => started);
-browser.runtime.onStartup.addListener(() => started);
+browser.runtime.onInstalled.addListener(() => void started);
+browser.runtime.onStartup.addListener(() => void started);
 
 function report(error: unknown): void {
   console.warn('policy-guard:', error);

@@ -5,7 +5,7 @@ import { badgeText, countStop, type TabTable } from '../core/tab-counts';
 import type { KeyValueArea } from '../ports/storage';
 import { serialQueue } from './serial-queue';
 
-export const TAB_COUNTS_KEY = 'tabCounts';
+const TAB_COUNTS_KEY = 'tabCounts';
 
 export interface TabCounterDeps {
   session: KeyValueArea;

@@ -11,7 +11,7 @@ export interface SectionSentence {
   groups: string[];
 }
 
-export interface CollectedItem {
+interface CollectedItem {
   id: string;
   label: string;
   dataTypes: string[];

@@ -4,7 +4,7 @@ import { IdSchema, issueText } from '../core/schema-parts';
 
 const Reason = v.pipe(v.string(), v.minLength(1, 'say why'));
 
-export const CuratedDocumentSchema = v.object({
+const CuratedDocumentSchema = v.object({
   id: IdSchema,
   kind: v.picklist(['privacy-policy', 'cookie-notice']),
   title: v.string(),
@@ -18,7 +18,7 @@ export const CuratedDocumentSchema = v.object({
   snapshotOrder: v.optional(v.picklist(['newest-first', 'oldest-first']), 'oldest-first'),
 });
 
-export const CuratedTrackerSchema = v.object({
+const CuratedTrackerSchema = v.object({
   id: v.string(),
   name: v.string(),
   category: v.string(),
@@ -30,7 +30,7 @@ export const CuratedTrackerSchema = v.object({
   reason: Reason,
 });
 
-export const CuratedSiteSchema = v.object({
+const CuratedSiteSchema = v.object({
   id: v.string(),
   name: v.string(),
   domains: v.record(v.string(), Reason),

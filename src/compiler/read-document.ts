@@ -6,7 +6,7 @@ import { segment, type Segment } from './segment';
 import { currentSnapshot, detectSnapshots, snapshotChanges, type SnapshotChange } from './snapshots';
 import { checkSource } from './source-format';
 
-export interface ReadSentence extends Sentence {
+interface ReadSentence extends Sentence {
   segment: Segment;
   groups: string[];
 }

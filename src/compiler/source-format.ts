@@ -21,6 +21,7 @@ function textOutsideHtml(text: string): string {
 function unreadable(text: string): string | undefined {
   if (text.trim() === '') return 'is empty';
   // NUL and other C0 controls never occur in text; the UTF-8 decoder marks undecodable bytes with U+FFFD.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point of this pattern
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text) || text.includes('\ufffd')) return 'is binary, not text';
   if ((text.match(HTML_TAG) ?? []).length >= 2) {
     return textOutsideHtml(text) === '' ? 'is HTML without any text' : 'is HTML; save the page as text or markdown first';

@@ -9,7 +9,7 @@ export interface VerifySource {
 }
 
 /** The text a reader of the document sees, whitespace collapsed: what quotes are checked against. */
-export function visibleText(source: VerifySource): string {
+function visibleText(source: VerifySource): string {
   return collapseWhitespace(source.format === 'cls-markdown' ? renderInlineMarkdown(source.text) : source.text);
 }
 

@@ -11,6 +11,7 @@ export function cookieName(assignment: string): string {
 
 export function filterCookieWrites(prototype: object, patterns: readonly string[]): void {
   const descriptor = Object.getOwnPropertyDescriptor(prototype, 'cookie');
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the page's own `this`
   const set = descriptor?.set;
   if (descriptor === undefined || set === undefined || patterns.length === 0) return;
   const refused = namePatterns(patterns.map((pattern) => [pattern, true] as const));

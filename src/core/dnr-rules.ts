@@ -131,7 +131,7 @@ export function compileRules(sites: readonly Site[], settings: Settings): Compil
         excludedResourceTypes: ['main_frame'],
       };
       rules.push({ id, ...actionOf(group.reason), condition });
-      reasons.set(id, { ...group.reason, sites: sorted(pages.map((page) => group.pages.get(page)!)) } as RuleReason);
+      reasons.set(id, { ...group.reason, sites: sorted(pages.map((page) => group.pages.get(page)!)) });
     }
   }
   return { rules, reasons };

@@ -10,23 +10,23 @@ const Host = v.pipe(v.string(), v.regex(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$
 // A cookie name, or a prefix ending in "*" (e.g. "_ga_*").
 const CookiePattern = v.pipe(v.string(), v.regex(/^[^\s;=,*]+\*?$/, 'must be a cookie name or a prefix ending in *'));
 
-export const SentenceSchema = v.object({ id: SentenceId, doc: Id, text: v.pipe(v.string(), v.minLength(1)) });
+const SentenceSchema = v.object({ id: SentenceId, doc: Id, text: v.pipe(v.string(), v.minLength(1)) });
 
-export const SnapshotSchema = v.object({
+const SnapshotSchema = v.object({
   index: v.number(),
   firstSentence: SentenceId,
   lastSentence: SentenceId,
   sentenceCount: v.number(),
 });
 
-export const SnapshotDiffSchema = v.object({
+const SnapshotDiffSchema = v.object({
   from: v.number(),
   to: v.number(),
   added: v.array(SentenceId),
   removed: v.array(v.string()),
 });
 
-export const DocumentSchema = v.object({
+const DocumentSchema = v.object({
   id: Id,
   kind: v.picklist(['privacy-policy', 'cookie-notice']),
   title: v.string(),
@@ -40,7 +40,7 @@ export const DocumentSchema = v.object({
   differences: v.array(SnapshotDiffSchema),
 });
 
-export const CategorySchema = v.object({
+const CategorySchema = v.object({
   id: Id,
   label: v.string(),
   description: v.string(),
@@ -50,7 +50,7 @@ export const CategorySchema = v.object({
   cites: Cites,
 });
 
-export const TrackerSchema = v.object({
+const TrackerSchema = v.object({
   id: Id,
   name: v.string(),
   category: Id,
@@ -63,25 +63,25 @@ export const TrackerSchema = v.object({
   cites: v.optional(Cites),
 });
 
-export const CollectedItemSchema = v.object({
+const CollectedItemSchema = v.object({
   id: Id,
   label: v.string(),
   dataTypes: v.array(v.string()),
   cites: Cites,
 });
 
-export const CollectedGroupSchema = v.object({ group: Id, label: v.string(), items: v.array(CollectedItemSchema) });
+const CollectedGroupSchema = v.object({ group: Id, label: v.string(), items: v.array(CollectedItemSchema) });
 
-export const PracticeSchema = v.object({ group: Id, label: v.string(), cites: Cites });
+const PracticeSchema = v.object({ group: Id, label: v.string(), cites: Cites });
 
-export const OptOutSchema = v.object({
+const OptOutSchema = v.object({
   label: v.string(),
   url: v.pipe(v.string(), v.url()),
   optsOutOf: v.string(),
   cites: Cites,
 });
 
-export const SiteSchema = v.object({
+const SiteSchema = v.object({
   id: Id,
   name: v.string(),
   domains: v.pipe(v.array(Host), v.minLength(1)),
@@ -100,9 +100,7 @@ export type Sentence = v.InferOutput<typeof SentenceSchema>;
 export type PolicyDocument = v.InferOutput<typeof DocumentSchema>;
 export type Category = v.InferOutput<typeof CategorySchema>;
 export type Tracker = v.InferOutput<typeof TrackerSchema>;
-export type CollectedGroup = v.InferOutput<typeof CollectedGroupSchema>;
 export type Practice = v.InferOutput<typeof PracticeSchema>;
-export type OptOut = v.InferOutput<typeof OptOutSchema>;
 export type Site = v.InferOutput<typeof SiteSchema>;
 
 /** Schema errors as "path: message" lines, for build and compiler output. */

@@ -29,7 +29,7 @@ export interface SettingsState {
 
 export type ImportResult = { ok: true; settings: Settings } | { ok: false; error: string };
 
-export interface Protocol {
+interface Protocol {
   'get-tab-state': { request: { tabId: number }; response: TabState };
   'set-site-choice': { request: { siteId: string; categoryId: string; allowed: boolean }; response: Settings };
   'set-site-paused': { request: { siteId: string; paused: boolean }; response: Settings };

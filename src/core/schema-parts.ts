@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 
 /** The id pattern of sites, categories, documents and settings keys: a lower-case slug such as "functionality". */
-export const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+const ID_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 
 /** A slug id. */
 export const IdSchema = v.pipe(v.string(), v.regex(ID_PATTERN, 'must be a lower-case id such as "functionality"'));

@@ -22,7 +22,7 @@ export const SettingsSchema = v.strictObject({
 });
 
 /** Imported files larger than this are refused before parsing: real exports are a few kilobytes. */
-export const MAX_IMPORT_CHARS = 1_000_000;
+const MAX_IMPORT_CHARS = 1_000_000;
 
 /**
  * An exported settings file as settings, all or nothing: at most MAX_IMPORT_CHARS characters of JSON, migrated from

@@ -7,7 +7,7 @@ import type { Settings } from './settings';
 
 /** The global the data files fill and the shield reads, then deletes. */
 export const SHIELD_GLOBAL = '__policyGuardRefused';
-export const SHIELD_SCRIPT = 'cookie-shield.js';
+const SHIELD_SCRIPT = 'cookie-shield.js';
 export const SHIELD_ID_PREFIX = 'shield-';
 
 export interface ShieldScript {

@@ -5,7 +5,7 @@ import { unwrap, type Connector } from './connector';
 
 export const browserConnector: Connector = {
   async request<T extends MessageType>(type: T, payload: Request<T>): Promise<Response<T>> {
-    return unwrap((await browser.runtime.sendMessage({ type, payload })) as Reply<T> | undefined);
+    return unwrap(await browser.runtime.sendMessage<unknown, Reply<T> | undefined>({ type, payload }));
   },
   onStorageChange(listener) {
     const onChanged = () => listener();

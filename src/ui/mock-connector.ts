@@ -20,8 +20,8 @@ export function mockConnector(handlers: MockHandlers, tabId: number | null = 7):
     reloaded: [],
     optionsOpened: 0,
     async request<T extends MessageType>(type: T, payload: Request<T>): Promise<Response<T>> {
-      mock.sent.push({ type, payload } as Message);
-      const handler = handlers[type] as ((payload: Request<T>) => Response<T> | Promise<Response<T>>) | undefined;
+      mock.sent.push({ type, payload });
+      const handler = handlers[type];
       if (!handler) throw new Error(`no mock handler for ${type}`);
       return handler(payload);
     },

@@ -1,10 +1,10 @@
 // Enforcement in real browsers, judged by what reached the replica and what is in the cookie jar. Every scenario
 // also runs without the extension, where the same trackers and cookies must be seen: otherwise nothing is proven.
 import type Browser from 'webextension-polyfill';
-import { loadSites } from '../../scripts/build';
 import { isAllowed } from '../../src/core/choices';
 import type { Site } from '../../src/core/knowledge';
 import { freshSettings } from '../../src/core/settings';
+import { loadSites } from '../../src/knowledge/load';
 import {
   describeInBrowsers,
   firstPartyCookieNames,
@@ -59,7 +59,7 @@ const sentCookies = (replica: Replica, visit: Visit, names: Set<string>): string
 /** Sends a message from an extension page, as the popup and options page do. */
 async function send<T extends MessageType>(browser: TestBrowser, type: T, payload: Request<T>): Promise<void> {
   const page = await browser.openExtensionPage('options.html');
-  const reply = await page.evaluate((message) => chrome.runtime.sendMessage(message) as Promise<Reply<T>>, { type, payload });
+  const reply = await page.evaluate((message) => chrome.runtime.sendMessage<unknown, Reply<T>>(message), { type, payload });
   await page.close();
   expect(reply).toMatchObject({ ok: true });
 }
@@ -147,7 +147,7 @@ describeInBrowsers('enforcement', (suite) => {
           const jar = document.cookie.split('; ');
           return { refused: jar.includes(`${name}=probe`), other: jar.includes('probe=1') };
         },
-        [...refusedFirstPartyCookies][0]!,
+        [...refusedFirstPartyCookies][0],
       );
     },
     control: (seen) => expect(seen).toEqual({ refused: true, other: true }),

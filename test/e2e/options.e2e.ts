@@ -1,7 +1,7 @@
 // The options page against the replica, in every browser: a changed default reaches the covered page on its
 // next load; an export, a reset and an import of that export bring the same behaviour back.
 import { mkdirSync } from 'node:fs';
-import { loadSites } from '../../scripts/build';
+import { loadSites } from '../../src/knowledge/load';
 import { describeInBrowsers, type TestPage } from './harness';
 import { axeViolations, waitForText } from './ui-checks';
 

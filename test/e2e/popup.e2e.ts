@@ -3,9 +3,9 @@
 // an uncovered tab says so. Screenshots of each state go to artifacts/screenshots/.
 import { mkdirSync } from 'node:fs';
 import type Browser from 'webextension-polyfill';
-import { loadSites } from '../../scripts/build';
 import type { Category } from '../../src/core/knowledge';
 import type { Reply } from '../../src/core/messages';
+import { loadSites } from '../../src/knowledge/load';
 import { describeInBrowsers, type TestPage } from './harness';
 import { tabOfVisit } from './harness/tabs';
 import { axeViolations, waitForText } from './ui-checks';

@@ -4,12 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Browser from 'webextension-polyfill';
-import { loadSites } from '../../scripts/build';
 import { describeInBrowsers, launchBrowser, type TestBrowser } from './harness';
 
 declare const chrome: Browser.Browser;
-
-const site = loadSites()[0]!;
 
 describeInBrowsers('restart', (suite) => {
   if (suite.browser !== 'chromium') {

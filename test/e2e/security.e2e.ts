@@ -12,7 +12,7 @@ const refusedCategory = 'targeting-or-advertising';
 async function storedDefault(browser: TestBrowser): Promise<boolean | undefined> {
   const page = await browser.openExtensionPage('options.html');
   const stored = await page.evaluate(async (categoryId) => {
-    const reply = (await chrome.runtime.sendMessage({ type: 'get-settings', payload: {} })) as Reply<'get-settings'>;
+    const reply = await chrome.runtime.sendMessage<unknown, Reply<'get-settings'>>({ type: 'get-settings', payload: {} });
     return reply.ok ? { value: reply.value.settings.defaults[categoryId] } : null;
   }, refusedCategory);
   await page.close();

@@ -1,10 +1,10 @@
 // The short soak (the long one is `npm run soak`), and a burst of choice changes that must end with exactly the
 // rules the final settings compile to.
 import type Browser from 'webextension-polyfill';
-import { loadSites } from '../../scripts/build';
 import type { Reply } from '../../src/core/messages';
 import { compileRules } from '../../src/core/dnr-rules';
 import type { Settings } from '../../src/core/settings';
+import { loadSites } from '../../src/knowledge/load';
 import { describeInBrowsers } from './harness';
 import { soak, type SoakTotals } from './soak/soak';
 
@@ -44,7 +44,7 @@ describeInBrowsers('reliability', (suite) => {
           return chrome.runtime.sendMessage(message);
         });
         await Promise.all(burst);
-        const final = (await chrome.runtime.sendMessage({ type: 'get-settings', payload: {} })) as Reply<'get-settings'>;
+        const final = await chrome.runtime.sendMessage<unknown, Reply<'get-settings'>>({ type: 'get-settings', payload: {} });
         return { settings: final.ok ? final.value.settings : null, rules: await chrome.declarativeNetRequest.getDynamicRules() };
       },
       { siteId: site.id, categories: refusable },

@@ -1,4 +1,4 @@
 // Jest's stand-in for the build's `knowledge:sites` module: the same validated files, read from disk.
-import { loadSites } from '../../scripts/build';
+import { loadSites } from '../../src/knowledge/load';
 
 export default loadSites();

@@ -20,9 +20,13 @@ export interface DrivablePage {
 export function testPage(page: DrivablePage): TestPage {
   return {
     url: () => page.url(),
-    goto: async (url) => void (await page.goto(url)),
+    goto: async (url) => {
+      await page.goto(url);
+    },
     evaluate: async <T, A>(fn: (arg: A) => T | Promise<T>, arg?: A) => (await page.evaluate(fn, arg)) as T,
-    waitForSelector: async (selector) => void (await page.waitForSelector(selector)),
+    waitForSelector: async (selector) => {
+      await page.waitForSelector(selector);
+    },
     click: (selector) => page.click(selector),
     press: (key) => page.keyboard.press(key),
     colorScheme: async (scheme) => {
@@ -31,7 +35,9 @@ export function testPage(page: DrivablePage): TestPage {
     },
     text: async (selector) =>
       (await page.evaluate((css: string) => document.querySelector(css)?.textContent ?? null, selector)) as string | null,
-    screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
+    screenshot: async (path) => {
+      await page.screenshot({ path, fullPage: true });
+    },
     close: () => page.close(),
   };
 }

@@ -1,6 +1,6 @@
 // What the replica serves comes from the knowledge base: the covered sites, their trackers and consent managers.
-import { loadSites } from '../../../scripts/build';
 import type { Site, Tracker } from '../../../src/core/knowledge';
+import { loadSites } from '../../../src/knowledge/load';
 
 export type ReplicaSite = Pick<Site, 'id' | 'name' | 'domains' | 'categories' | 'trackers' | 'consentManager'>;
 

@@ -1,7 +1,5 @@
 // The replica's answers to subresource requests, by the kind the page asked for, and the cookies they set.
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Duplex } from 'node:stream';
 import { concreteCookieName, hostMatches, thirdPartyCookieName, type ReplicaSite } from './knowledge';
 import { freshValue } from './page';
 import type { Tracker } from '../../../src/core/knowledge';
@@ -71,17 +69,4 @@ export function consentScript(site: ReplicaSite): string {
     .map(concreteCookieName)
     .map((name) => `document.cookie = ${JSON.stringify(`${name}=${freshValue()}`)} + '; path=/; max-age=${YEAR}; SameSite=Lax' + secure;`);
   return `(function () {\n  var secure = location.protocol === 'https:' ? '; Secure' : '';\n  ${lines.join('\n  ')}\n})();\n`;
-}
-
-/** Accepts a WebSocket (RFC 6455 handshake), then answers the client's close frame and ends. */
-export function acceptWebSocket(request: IncomingMessage, socket: Duplex, headers: Headers): void {
-  const key = request.headers['sec-websocket-key'] ?? '';
-  const accept = createHash('sha1').update(`${key}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`).digest('base64');
-  const lines = ['HTTP/1.1 101 Switching Protocols', 'Upgrade: websocket', 'Connection: Upgrade', `Sec-WebSocket-Accept: ${accept}`];
-  for (const [name, value] of Object.entries(headers)) for (const one of [value].flat()) lines.push(`${name}: ${one}`);
-  socket.write(`${lines.join('\r\n')}\r\n\r\n`);
-  socket.on('data', (frame: Buffer) => {
-    if ((frame[0]! & 0x0f) === 0x8) socket.end(Buffer.from([0x88, 0x00]));
-  });
-  socket.on('error', () => socket.destroy());
 }

@@ -6,12 +6,13 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
 import { certificateFor } from './certificate';
 import { allHosts, pageHostsOf, roleOf, UNCOVERED_HOSTS, type HostRole } from './hosts';
 import { replicaSites, type ReplicaSite } from './knowledge';
 import { cookieNames, RequestLog, type LoggedRequest } from './log';
 import { pageHtml } from './page';
-import { acceptWebSocket, consentScript, sendResource, siteCookies, trackerCookie, type Headers } from './responses';
+import { consentScript, sendResource, siteCookies, trackerCookie, type Headers } from './responses';
 import { VisitBoard, type LoadOutcome } from './visits';
 
 type Scheme = 'http' | 'https';
@@ -114,15 +115,26 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
     };
   }
 
+  // WebSockets (ws): every upgrade is logged like any request, accepted, and closed when the page closes it.
+  // The handshake's 101 answer carries the same headers a tracker's other answers do ('headers' event).
+  const webSockets = new WebSocketServer({ noServer: true });
+  const handshakeHeaders = new WeakMap<IncomingMessage, Headers>();
+  webSockets.on('headers', (lines, request) => {
+    for (const [name, value] of Object.entries(handshakeHeaders.get(request) ?? {})) {
+      for (const one of [value].flat()) lines.push(`${name}: ${one}`);
+    }
+  });
   const sockets = new Set<Duplex>();
   function upgrade(scheme: Scheme) {
-    return (request: IncomingMessage, socket: Duplex): void => {
+    return (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
       sockets.add(socket.once('close', () => sockets.delete(socket)));
-      acceptWebSocket(request, socket, trackerHeaders(record(request, scheme).role, scheme));
+      socket.on('error', () => socket.destroy());
+      handshakeHeaders.set(request, trackerHeaders(record(request, scheme).role, scheme));
+      webSockets.handleUpgrade(request, socket, head, (webSocket) => webSocket.on('error', () => webSocket.terminate()));
     };
   }
 
-  const { key, cert } = certificateFor(hosts);
+  const { key, cert } = await certificateFor(hosts);
   const servers: Record<Scheme, Server> = {
     http: createHttpServer(handle('http')),
     https: createHttpsServer({ key, cert }, handle('https')),
@@ -149,6 +161,7 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
     visitDone: (visit, timeoutMs) => visits.done(visit, timeoutMs),
     stop: async () => {
       for (const socket of sockets) socket.destroy();
+      webSockets.close();
       for (const server of Object.values(servers)) server.closeAllConnections();
       await Promise.all(Object.values(servers).map((server) => new Promise((resolve) => server.close(resolve))));
     },

@@ -38,7 +38,7 @@ export interface SoakTotals {
 async function messenger(browser: TestBrowser): Promise<<T extends MessageType>(type: T, payload: Request<T>) => Promise<Response<T>>> {
   const page: TestPage = await browser.openExtensionPage('options.html');
   return async (type, payload) => {
-    const reply = (await page.evaluate((message) => chrome.runtime.sendMessage(message), { type, payload })) as Reply<typeof type>;
+    const reply = await page.evaluate((message) => chrome.runtime.sendMessage<unknown, Reply<typeof type>>(message), { type, payload });
     if (!reply.ok) throw new Error(`${type}: ${reply.error}`);
     return reply.value;
   };

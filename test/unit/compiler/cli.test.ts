@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compileFile, serialise } from '../../../scripts/policy';
+import { compileFile, serialise } from '../../../src/compiler/files';
 
 const root = join(__dirname, '../../..');
 const fixtures = join(root, 'test/fixtures/policies');

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { verifyCommitted } from '../../../scripts/policy';
+import { verifyCommitted } from '../../../src/compiler/files';
 import { compileSite } from '../../../src/compiler/compile-site';
 import { parseCurated } from '../../../src/compiler/curated';
 import { verifySite } from '../../../src/compiler/verify';

@@ -1,4 +1,4 @@
-import { classifyCookie, classifyRequest, type CookieFacts } from '../../../src/core/classify';
+import { classifyCookie, classifyRequest } from '../../../src/core/classify';
 import { hostOf } from '../../../src/core/hosts';
 import { buildSiteIndex } from '../../../src/core/site-index';
 import cookieVectors from '../../fixtures/vectors/cookies.json';
@@ -30,7 +30,7 @@ describe('classifyRequest', () => {
 
 describe('classifyCookie', () => {
   test.each(cookieVectors)('$name', ({ cookie, expect: expected }) => {
-    const found = classifyCookie(index, cookie as CookieFacts);
+    const found = classifyCookie(index, cookie);
     const summary = found.kind === 'uncovered' ? found : { ...found, site: found.site.id };
     expect(summary).toEqual(expected);
   });

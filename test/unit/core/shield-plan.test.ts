@@ -14,6 +14,7 @@ function shieldPatterns(settings = freshSettings()): string[] {
   const [script] = shieldPlan([MINI], settings);
   for (const file of script?.js.slice(0, -1) ?? []) {
     const category = file.split('/')[2]!.replace(/\.js$/, '');
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the generated data file, as the page would
     new Function('globalThis', shieldDataScript(cookiePatternsByCategory(MINI).get(category)!))(scope);
   }
   return (scope[SHIELD_GLOBAL] as string[] | undefined) ?? [];

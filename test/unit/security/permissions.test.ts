@@ -1,8 +1,10 @@
-// Nobody widens what the extension may do by accident: the built manifests may ask for no permission and no
-// host beyond the committed list (pinned-permissions.json), and pages run under a strict content security policy.
+// Nobody changes what the extension may do by accident: the built manifests ask for exactly the committed
+// permissions and hosts (pinned-permissions.json), no more and no fewer, and pages run under a strict content
+// security policy.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadSites, manifestFor, type Target } from '../../../scripts/build';
+import { manifestFor, type Target } from '../../../src/build/manifest';
+import { loadSites } from '../../../src/knowledge/load';
 
 const pinned = JSON.parse(readFileSync(join(__dirname, '../../../pinned-permissions.json'), 'utf8')) as {
   permissions: string[];
@@ -19,13 +21,13 @@ describe.each<Target>(['chrome', 'firefox'])('%s manifest', (target) => {
     web_accessible_resources?: unknown;
   };
 
-  test('asks for no permission beyond the pinned list', () => {
-    expect(manifest.permissions.filter((permission) => !pinned.permissions.includes(permission))).toEqual([]);
+  test('asks for exactly the pinned permissions', () => {
+    expect(manifest.permissions).toEqual(pinned.permissions);
     expect(manifest.optional_permissions ?? []).toEqual([]);
   });
 
-  test('asks for no host beyond the pinned list, and never for all sites', () => {
-    expect(manifest.host_permissions.filter((host) => !pinned.host_permissions.includes(host))).toEqual([]);
+  test('asks for exactly the pinned hosts, and never for all sites', () => {
+    expect(manifest.host_permissions).toEqual(pinned.host_permissions);
     expect(manifest.host_permissions.some((host) => host === '<all_urls>' || /^\*:\/\/\*\/|^https?:\/\/\*\//.test(host))).toBe(false);
   });
 

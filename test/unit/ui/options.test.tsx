@@ -32,9 +32,9 @@ describe('options page', () => {
   it('lists a default switch per category, labelled as the notice names it, strictly necessary locked', async () => {
     const connector = renderOptions();
     const defaults = within(await screen.findByRole('region', { name: 'Default choices' }));
-    const necessary = defaults.getByRole('switch', { name: /Strictly necessary/ }) as HTMLInputElement;
+    const necessary = defaults.getByRole<HTMLInputElement>('switch', { name: /Strictly necessary/ });
     expect([necessary.checked, necessary.disabled]).toEqual([true, true]);
-    const analytics = defaults.getByRole('switch', { name: /Performance and analytics/ }) as HTMLInputElement;
+    const analytics = defaults.getByRole<HTMLInputElement>('switch', { name: /Performance and analytics/ });
     expect(analytics.checked).toBe(false);
     fireEvent.click(analytics);
     await waitFor(() => expect(analytics.checked).toBe(true));
@@ -49,7 +49,7 @@ describe('options page', () => {
     const connector = renderOptions({ settings });
     const exceptions = within(await screen.findByRole('region', { name: 'Site exceptions' }));
     const exception = within(exceptions.getByRole('article', { name: 'Example Co' }));
-    expect((exception.getByRole('switch', { name: 'Social media on Example Co' }) as HTMLInputElement).checked).toBe(true);
+    expect(exception.getByRole<HTMLInputElement>('switch', { name: 'Social media on Example Co' }).checked).toBe(true);
     fireEvent.click(exception.getByRole('button', { name: 'Resume on Example Co' }));
     fireEvent.click(exception.getByRole('button', { name: 'Remove the exception for Example Co' }));
     await waitFor(() =>
@@ -64,8 +64,8 @@ describe('options page', () => {
 
   it('sets the unknown-cookies treatment and the badge', async () => {
     const connector = renderOptions();
-    const remove = (await screen.findByRole('radio', { name: 'Remove them' })) as HTMLInputElement;
-    expect((screen.getByRole('radio', { name: /Leave them alone/ }) as HTMLInputElement).checked).toBe(true);
+    const remove = await screen.findByRole<HTMLInputElement>('radio', { name: 'Remove them' });
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: /Leave them alone/ }).checked).toBe(true);
     fireEvent.click(remove);
     fireEvent.click(screen.getByRole('checkbox', { name: /toolbar icon/ }));
     await waitFor(() =>
@@ -87,7 +87,7 @@ describe('options page', () => {
   it('shows the precise import error and changes nothing', async () => {
     const failed: ImportResult = { ok: false, error: 'defaults.social-media: expected a boolean' };
     const connector = renderOptions({}, { 'import-settings': () => failed });
-    const input = (await screen.findByLabelText('Import a settings file')) as HTMLInputElement;
+    const input = await screen.findByLabelText<HTMLInputElement>('Import a settings file');
     const file = new File(['{"version":1,"defaults":{"social-media":"yes"}}'], 'mine.json', { type: 'application/json' });
     fireEvent.change(input, { target: { files: [file] } });
     const alert = await screen.findByText(/mine.json was not imported, nothing changed: defaults.social-media: expected a boolean/);

@@ -34,14 +34,14 @@ describe('popup for a covered site', () => {
     const switches = screen.getAllByRole('switch');
     expect(switches).toHaveLength(site.categories.length);
     for (const category of site.categories) expect(screen.getByRole('switch', { name: new RegExp(category.label) })).toBeTruthy();
-    const analytics = screen.getByRole('switch', { name: /Performance and analytics/ }) as HTMLInputElement;
+    const analytics = screen.getByRole<HTMLInputElement>('switch', { name: /Performance and analytics/ });
     expect(analytics.checked).toBe(false);
     expect(within(analytics.closest('li')!).getByText('3 requests blocked, 1 cookie removed on this tab')).toBeTruthy();
   });
 
   it('locks strictly necessary on and quotes the notice on why it cannot be refused', async () => {
     renderPopup(coveredState(site));
-    const necessary = (await screen.findByRole('switch', { name: /Strictly necessary/ })) as HTMLInputElement;
+    const necessary = await screen.findByRole<HTMLInputElement>('switch', { name: /Strictly necessary/ });
     expect(necessary.checked).toBe(true);
     expect(necessary.disabled).toBe(true);
     const row = within(necessary.closest('li')!);
@@ -75,7 +75,7 @@ describe('popup for a covered site', () => {
     await waitFor(() =>
       expect(connector.sent).toContainEqual({ type: 'set-site-paused', payload: { siteId: 'example-co', paused: false } }),
     );
-    expect((screen.getByRole('switch', { name: /Social media/ }) as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLInputElement>('switch', { name: /Social media/ }).disabled).toBe(true);
   });
 
   it('shows what the site collects with its quotes, and the opt-out links opening a new tab', async () => {

@@ -39,7 +39,7 @@ if (typeof Blob !== 'undefined' && !Blob.prototype.text) {
     return new Promise<string>((resolve, reject) => {
       const reader = new FileReader();
       reader.onload = () => resolve(reader.result as string);
-      reader.onerror = () => reject(reader.error);
+      reader.onerror = () => reject(reader.error ?? new Error('FileReader failed'));
       reader.readAsText(this);
     });
   };

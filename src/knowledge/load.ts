@@ -1,0 +1,19 @@
+// The committed knowledge base read from disk in Node (the build, Jest's `knowledge:sites`, the replica, the
+// bench): every src/knowledge/sites/*.json, validated against the schema. The extension itself never reads
+// files; the build inlines what this returns.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateSite, type Site } from '../core/knowledge';
+
+const sitesDir = join(__dirname, 'sites');
+
+export function loadSites(): Site[] {
+  return readdirSync(sitesDir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => {
+      const result = validateSite(JSON.parse(readFileSync(join(sitesDir, name), 'utf8')));
+      if (!result.ok) throw new Error(`src/knowledge/sites/${name} does not match the schema:\n  ${result.errors.join('\n  ')}`);
+      return result.site;
+    });
+}
