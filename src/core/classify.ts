@@ -22,7 +22,7 @@ export interface TrackerMatch {
 /** What a request is to the covered site whose page made it. */
 export type RequestClass =
   | ({ kind: 'tracker' } & TrackerMatch)
-  /** The site's own hosts, its consent manager's, or a host its knowledge does not list. */
+  /** The site's own hosts, its CMP's, or a host its knowledge does not list. */
   | { kind: 'first-party' | 'consent' | 'unknown'; site: Site }
   /** Not a covered page's subresource: a top-level load, no or an opaque initiator, a page not covered, no host. */
   | { kind: 'uncovered' };
@@ -31,7 +31,7 @@ const NOT_COVERED: RequestClass = { kind: 'uncovered' };
 
 /**
  * Classifies a request by its initiator (the covered site whose page made it; the nearest covered domain decides) and
- * its host (the nearest host the site lists decides: its own domains, its consent manager, a tracker).
+ * its host (the nearest host the site lists decides: its own domains, its CMP, a tracker).
  */
 export function classifyRequestFully(index: SiteIndex, request: RequestFacts): RequestClass {
   if (request.type === 'main_frame' || request.initiator === undefined) return NOT_COVERED;
@@ -43,7 +43,7 @@ export function classifyRequestFully(index: SiteIndex, request: RequestFacts): R
   return { kind: role ?? 'unknown', site: entry.site };
 }
 
-/** A tracker request made by a covered site's page, or null: not covered, the site's own, its consent manager, a top-level load, or unknown. */
+/** A tracker request made by a covered site's page, or null: not covered, the site's own, its CMP, a top-level load, or unknown. */
 export function classifyRequest(index: SiteIndex, request: RequestFacts): TrackerMatch | null {
   const found = classifyRequestFully(index, request);
   return found.kind === 'tracker' ? found : null;
@@ -60,7 +60,7 @@ export interface CookieFacts {
 
 export type CookieClass =
   | { kind: 'category'; site: Site; category: string }
-  /** The consent manager's own cookies: they hold the person's choices and are never removed. */
+  /** The CMP's own cookies: they hold the person's choices and are never removed. */
   | { kind: 'consent'; site: Site }
   /** Stored in a covered site's context, but the knowledge base does not know it. */
   | { kind: 'unknown'; site: Site }

@@ -32,7 +32,7 @@ export function inRange(id: number, range: IdRange): boolean {
 /**
  * Rule priorities, lowest first. Gaps leave room for rules between them. The order is what matters:
  * - stripUnknownCookies < blockRefused: a refused tracker is blocked; a blocked request needs no header rule.
- * - blockRefused < allowConsentManager: the site's consent manager is never blocked, even when a refused tracker's
+ * - blockRefused < allowConsentManager: the site's CMP is never blocked, even when a refused tracker's
  *   host contains its host, and (allow outranking modifyHeaders) its cookies, which hold the person's choices, are
  *   never stripped.
  */

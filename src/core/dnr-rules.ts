@@ -69,7 +69,7 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
  * The rules for `settings` over the covered `sites`, with ids 1, 2, … in RULE_IDS.sites, and each rule's reason.
  *
  * Per covered site, unless paused: one block rule per refused tracker (its hosts, for the site's pages); an allow
- * rule for its consent manager, which outranks blocks (PRIORITY), whenever a block or strip rule could reach it; and,
+ * rule for its CMP, which outranks blocks (PRIORITY), whenever a block or strip rule could reach it; and,
  * when `settings.unknownCookies` is 'remove', one rule stripping cookie and set-cookie headers from every host the
  * site's knowledge does not list. A request host belongs to the nearest listed host of the site, as the classifier
  * decides (classify.ts): hosts of other roles nested below a rule's hosts are excluded from it, and so are the pages

@@ -89,7 +89,7 @@ const SiteSchema = v.object({
   sentences: v.array(SentenceSchema),
   categories: v.pipe(v.array(CategorySchema), v.minLength(1)),
   trackers: v.array(TrackerSchema),
-  // The site's consent manager: never blocked, so its preference centre keeps working.
+  // The site's consent management platform (CMP): never blocked, so its preference centre keeps working.
   consentManager: v.object({ name: v.string(), hosts: v.array(Host), cookies: v.array(CookiePattern) }),
   collected: v.array(CollectedGroupSchema),
   practices: v.array(PracticeSchema),

@@ -9,7 +9,7 @@ export type HostRole = 'first-party' | 'consent' | Tracker;
 
 export interface SiteEntry {
   site: Site;
-  /** Its own domains, its consent manager's hosts and its trackers' hosts, in one table so one walk decides. */
+  /** Its own domains, its CMP's hosts and its trackers' hosts, in one table so one walk decides. */
   hosts: Map<string, HostRole>;
   consentCookies: NamePatterns<true>;
   trackerCookies: NamePatterns<Tracker>;
@@ -54,7 +54,7 @@ export function siteOfPage(index: SiteIndex, page: string): SiteEntry | undefine
 
 function siteEntry(site: Site): SiteEntry {
   const hosts = new Map<string, HostRole>();
-  // The site itself and its consent manager are never trackers, not even through a tracker host below them.
+  // The site itself and its CMP are never trackers, not even through a tracker host below them.
   const never = [...site.domains, ...site.consentManager.hosts];
   for (const tracker of site.trackers) {
     for (const host of tracker.hosts) if (!never.some((domain) => isWithin(host, domain))) hosts.set(host, tracker);

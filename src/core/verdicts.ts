@@ -18,7 +18,7 @@ export interface Stopped {
 /**
  * What the rules must do with a request: 'block' a refused category's tracker; 'strip-cookies' (remove its cookie and
  * set-cookie headers) for a host the site's knowledge does not list when unknown cookies are removed; otherwise
- * 'none' — top-level loads, pages not covered, paused sites, the site's own hosts, its consent manager and allowed
+ * 'none' — top-level loads, pages not covered, paused sites, the site's own hosts, its CMP and allowed
  * trackers. The specification the compiled rules are tested against (in the browser's own matcher, test/e2e).
  */
 export function requestOutcome(index: SiteIndex, settings: Settings, request: RequestFacts): 'block' | 'strip-cookies' | 'none' {

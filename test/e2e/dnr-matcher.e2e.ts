@@ -2,7 +2,7 @@
 // instrument, not the product: it may read every host so that every rule can act) loads the rules compiled from the
 // knowledge base, and chrome.declarativeNetRequest.testMatchOutcome says, per request and resource type, which rules
 // match. The expected outcome comes from the core's classifier and verdicts (requestOutcome), so the rules must do
-// exactly what the specification says: refused trackers blocked, main_frame never, the consent manager never,
+// exactly what the specification says: refused trackers blocked, main_frame never, the CMP never,
 // allowed trackers and the site's own hosts untouched, unknown third parties stripped of cookies only when asked.
 // Chromium only: Firefox's testMatchOutcome exists only behind the extensions.dnr.feedback pref, for an extension
 // page WebDriver BiDi cannot open directly; not wired here. Both browsers leave main_frame out of a rule that names no

@@ -49,7 +49,7 @@ export function pagesOf(sites: readonly Site[]): string[] {
 
 /**
  * Request URLs that matter to the rules: every tracker host of every site (and a subdomain of it, and its parent and
- * a look-alike, which are unknown), the consent managers' hosts, the sites' own domains, an unknown third party.
+ * a look-alike, which are unknown), the CMPs' hosts, the sites' own domains, an unknown third party.
  */
 export function requestUrlsOf(sites: readonly Site[]): string[] {
   const urls = new Set<string>([UNKNOWN_THIRD_PARTY]);

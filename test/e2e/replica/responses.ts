@@ -63,7 +63,7 @@ export function siteCookies(site: ReplicaSite, host: string, scheme: 'http' | 'h
     });
 }
 
-/** The consent manager's script: it records the visitor's consent in its own first-party cookies. */
+/** The CMP's script: it records the visitor's consent in its own first-party cookies. */
 export function consentScript(site: ReplicaSite): string {
   const lines = site.consentManager.cookies
     .map(concreteCookieName)

@@ -1,5 +1,5 @@
 // The small fixture site the core tests run on: five categories (including "research", the category later Atlassian
-// notices add), trackers with nested host names and cookie prefixes, and a consent manager.
+// notices add), trackers with nested host names and cookie prefixes, and a CMP.
 import { validateSite, type Site } from '../../../src/core/knowledge';
 import mini from '../../fixtures/sites/mini.json';
 
