@@ -23,6 +23,7 @@ export interface LoggedRequest {
 export interface LogFilter {
   visit?: string;
   host?: string;
+  path?: string;
   role?: Role;
   tracker?: string;
   category?: string;

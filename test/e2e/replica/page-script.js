@@ -81,24 +81,43 @@
   };
 
   // Firefox fires no event at all for a frame or socket the extension blocked. Once every load that always
-  // reports has settled, those still silent get a grace period, then count as 'silent'.
+  // reports has settled, the page asks the replica whether each still-silent load reached it: one that did is only
+  // slow (a busy machine) and is waited for; one that has not arrived within ARRIVAL_WAIT_MS was blocked: 'silent'.
   var MAY_STAY_SILENT = ['frame', 'websocket'];
-  var SILENT_AFTER_MS = 3000;
-  var giveUps = [];
+  var ARRIVAL_WAIT_MS = 6000;
+  var LOAD_TIMEOUT_MS = 45000;
+  var silentChecks = [];
+
+  function arrived(url) {
+    var query = '?visit=' + encodeURIComponent(config.visit || '') + '&waitMs=' + ARRIVAL_WAIT_MS + '&url=' + encodeURIComponent(url);
+    return fetch('/__arrived' + query, { cache: 'no-store' }).then(
+      function (response) {
+        return response.json();
+      },
+      function () {
+        return { arrived: false };
+      },
+    );
+  }
 
   function settle(load) {
     return new Promise(function (resolve) {
       // A load the browser neither finishes nor fails must not hang the page forever.
       var timer = setTimeout(function () {
         resolve('timeout');
-      }, 15000);
+      }, LOAD_TIMEOUT_MS);
+      var settled = false;
       var finish = function (outcome) {
+        settled = true;
         clearTimeout(timer);
         resolve(outcome);
       };
       if (MAY_STAY_SILENT.indexOf(load.kind) >= 0)
-        giveUps.push(function () {
-          finish('silent');
+        silentChecks.push(function () {
+          if (settled) return;
+          arrived(load.url).then(function (answer) {
+            if (!answer.arrived) finish('silent');
+          });
         });
       loaders[load.kind](load.url, finish);
     }).then(function (outcome) {
@@ -119,11 +138,9 @@
     return MAY_STAY_SILENT.indexOf(loads[index].kind) < 0;
   });
   Promise.all(reporting).then(function () {
-    setTimeout(function () {
-      giveUps.forEach(function (giveUp) {
-        giveUp();
-      });
-    }, SILENT_AFTER_MS);
+    silentChecks.forEach(function (check) {
+      check();
+    });
   });
   Promise.all(settled)
     .then(function (outcomes) {

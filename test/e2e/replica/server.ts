@@ -75,6 +75,27 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
     return { entry, url, role };
   }
 
+  /**
+   * Tells a page whether one of its loads reached the replica, waiting up to `waitMs` for it: the page's way to
+   * tell a load the extension blocked (it never arrives) from one that is merely slow on a busy machine.
+   */
+  function answerArrived(url: URL, response: ServerResponse): void {
+    const load = new URL(url.searchParams.get('url') ?? '/', 'http://invalid');
+    const filter = {
+      visit: url.searchParams.get('visit') ?? '',
+      host: load.hostname,
+      path: load.pathname,
+      kind: load.searchParams.get('kind') ?? '',
+    };
+    const waitMs = Math.min(Number(url.searchParams.get('waitMs')) || 0, 30_000);
+    const answer = (arrived: boolean): void =>
+      void response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ arrived }));
+    log.waitFor(filter, 1, waitMs).then(
+      () => answer(true),
+      () => answer(false),
+    );
+  }
+
   // A tracker's every answer, WebSocket handshakes included, sets its own cookie.
   const trackerHeaders = (role: HostRole, scheme: Scheme): Headers =>
     role.role === 'tracker' ? { 'set-cookie': trackerCookie(role.tracker, role.knowledgeHost, scheme) } : {};
@@ -83,6 +104,7 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
     return (request: IncomingMessage, response: ServerResponse): void => {
       const { entry, url, role } = record(request, scheme);
       if (url.pathname === '/__done') return visits.finish(request, response, entry.visit);
+      if (url.pathname === '/__arrived') return answerArrived(url, response);
       if (url.pathname === '/__blank') return void response.writeHead(200, { 'content-type': 'text/html' }).end(BLANK);
       switch (role.role) {
         case 'tracker':
