@@ -17,6 +17,8 @@ describeInBrowsers('reliability', (suite) => {
   if (suite.browser === 'chromium')
     suite.scenario('short soak: 12 loads, random choice changes and pauses, 3 worker stops', {
       run: (browser, replica) => soak(browser, replica, site, { loads: 12, workerStops: 3, seed: 7 }),
+      // Twelve loads with worker stops take about a minute alone, and several times that on a busy 2-core machine.
+      timeoutMs: 480_000,
       control: (totals: SoakTotals) => {
         expect(totals.refusedRequestsArrived).toBeGreaterThan(0);
         expect(totals.refusedCookiesKept).toBeGreaterThan(0);

@@ -11,6 +11,8 @@ export interface Scenario<T> {
   run: (browser: TestBrowser, replica: Replica) => Promise<T>;
   control: (observed: T, replica: Replica) => void | Promise<void>;
   extension: (observed: T, replica: Replica) => void | Promise<void>;
+  /** Each run's Jest deadline (ms), for scenarios longer than the suite's default (jest.e2e.config.cjs). */
+  timeoutMs?: number;
 }
 
 export interface BrowserSuite {
@@ -50,15 +52,23 @@ export function describeInBrowsers(title: string, body: (suite: BrowserSuite) =>
           return launched;
         },
         scenario: (name, steps) => {
-          test(`control: ${name}`, async () => {
-            const launched = await suite.launch({ extension: false });
-            await steps.control(await steps.run(launched, suite.replica), suite.replica);
-          });
-          test(`with extension: ${name}`, async () => {
-            const launched = await suite.launch({ extension: true });
-            await steps.prepare?.(launched, suite.replica);
-            await steps.extension(await steps.run(launched, suite.replica), suite.replica);
-          });
+          test(
+            `control: ${name}`,
+            async () => {
+              const launched = await suite.launch({ extension: false });
+              await steps.control(await steps.run(launched, suite.replica), suite.replica);
+            },
+            steps.timeoutMs,
+          );
+          test(
+            `with extension: ${name}`,
+            async () => {
+              const launched = await suite.launch({ extension: true });
+              await steps.prepare?.(launched, suite.replica);
+              await steps.extension(await steps.run(launched, suite.replica), suite.replica);
+            },
+            steps.timeoutMs,
+          );
         },
       };
       body(suite);
