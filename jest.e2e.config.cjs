@@ -4,6 +4,7 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': '@swc/jest' },
   testEnvironment: 'node',
   maxWorkers: 1,
-  testTimeout: 120000,
+  // Generous: on a busy 2-core machine a multi-visit scenario in Firefox takes minutes; no outcome waits on it.
+  testTimeout: 240000,
   verbose: true,
 };

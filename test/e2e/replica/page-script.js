@@ -84,7 +84,7 @@
   // reports has settled, the page asks the replica whether each still-silent load reached it: one that did is only
   // slow (a busy machine) and is waited for; one that has not arrived within ARRIVAL_WAIT_MS was blocked: 'silent'.
   var MAY_STAY_SILENT = ['frame', 'websocket'];
-  var ARRIVAL_WAIT_MS = 6000;
+  var ARRIVAL_WAIT_MS = 3000;
   var LOAD_TIMEOUT_MS = 45000;
   var silentChecks = [];
 
