@@ -1,6 +1,7 @@
 // Builds dist/chrome and dist/firefox from one source tree: bundles, the merged manifest, pages, icons.
-// `--test` also builds dist/test-firefox, which exposes the extension pages to web pages so WebDriver BiDi
-// (which refuses moz-extension:// navigation) can open them; the shipped builds never carry that entry.
+// `--test` also builds the test builds: dist/test-firefox, which exposes the extension pages to web pages so
+// WebDriver BiDi (which refuses moz-extension:// navigation) can open them, and dist/test-chrome; both carry
+// empty.html, a blank extension page the bench opens as the popup's baseline. The shipped builds carry neither.
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,18 +26,28 @@ export function loadSites(): Site[] {
     });
 }
 
+/** Extension pages only the test builds carry. */
+const TEST_PAGES = ['empty.html'];
+
 export function manifestFor(target: Target, sites: Site[], { exposePages = false } = {}): Record<string, unknown> {
   const base = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
   const patch = JSON.parse(readFileSync(join(root, `platform/${target}.json`), 'utf8'));
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
   const manifest = { ...base, ...patch, version, host_permissions: hostPermissions(sites) };
   if (exposePages) {
-    manifest.web_accessible_resources = [{ resources: ['popup.html', 'options.html'], matches: ['<all_urls>'] }];
+    manifest.web_accessible_resources = [{ resources: ['popup.html', 'options.html', ...TEST_PAGES], matches: ['<all_urls>'] }];
   }
   return manifest;
 }
 
-async function buildTarget(target: Target, outDir: string, sites: Site[], exposePages: boolean): Promise<void> {
+interface BuildOptions {
+  /** A test build: carries the test-only pages. */
+  test: boolean;
+  /** Lists the extension's pages as web-accessible (the Firefox test build, see above). */
+  exposePages: boolean;
+}
+
+async function buildTarget(target: Target, outDir: string, sites: Site[], { test, exposePages }: BuildOptions): Promise<void> {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'icons'), { recursive: true });
   await build({
@@ -76,6 +87,7 @@ async function buildTarget(target: Target, outDir: string, sites: Site[], expose
   for (const css of ['popup/popup.css', 'options/options.css']) {
     cpSync(join(root, css), join(outDir, css.split('/')[1]!));
   }
+  if (test) for (const page of TEST_PAGES) cpSync(join(root, 'test/pages', page), join(outDir, page));
   writeShieldData(outDir, sites);
   for (const size of [16, 32, 48, 128]) writeFileSync(join(outDir, `icons/${size}.png`), renderIcon(size));
   writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifestFor(target, sites, { exposePages }), null, 2));
@@ -94,10 +106,15 @@ function writeShieldData(outDir: string, sites: Site[]): void {
 async function main(): Promise<void> {
   const sites = loadSites();
   const withTestBuild = process.argv.includes('--test');
-  await buildTarget('chrome', join(root, 'dist/chrome'), sites, false);
-  await buildTarget('firefox', join(root, 'dist/firefox'), sites, false);
-  if (withTestBuild) await buildTarget('firefox', join(root, 'dist/test-firefox'), sites, true);
-  console.log(`built dist/chrome, dist/firefox${withTestBuild ? ', dist/test-firefox' : ''} (${sites.length} covered site(s))`);
+  const shipped = { test: false, exposePages: false };
+  await buildTarget('chrome', join(root, 'dist/chrome'), sites, shipped);
+  await buildTarget('firefox', join(root, 'dist/firefox'), sites, shipped);
+  if (withTestBuild) {
+    await buildTarget('chrome', join(root, 'dist/test-chrome'), sites, { test: true, exposePages: false });
+    await buildTarget('firefox', join(root, 'dist/test-firefox'), sites, { test: true, exposePages: true });
+  }
+  const built = ['dist/chrome', 'dist/firefox', ...(withTestBuild ? ['dist/test-chrome', 'dist/test-firefox'] : [])];
+  console.log(`built ${built.join(', ')} (${sites.length} covered site(s))`);
 }
 
 if (require.main === module) {

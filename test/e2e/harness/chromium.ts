@@ -13,7 +13,7 @@ import { workerHeapBytes } from './worker-heap';
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/lib/chromium/chromium';
 
-export async function launchChromium({ replica, extension, headless = true, profile }: LaunchOptions): Promise<TestBrowser> {
+export async function launchChromium({ replica, extension, headless = true, profile, testBuild }: LaunchOptions): Promise<TestBrowser> {
   const userDataDir = profile ?? mkdtempSync(join(tmpdir(), 'policy-guard-chromium-'));
   if (!existsSync(join(userDataDir, 'Default/Preferences'))) {
     mkdirSync(join(userDataDir, 'Default'), { recursive: true });
@@ -36,7 +36,7 @@ export async function launchChromium({ replica, extension, headless = true, prof
     '--ignore-certificate-errors',
   ];
   // Playwright adds --disable-extensions itself; --disable-extensions-except lifts it for ours.
-  const dir = extension ? extensionDir('chromium') : null;
+  const dir = extension ? extensionDir('chromium', { testBuild }) : null;
   if (dir) args.push(`--disable-extensions-except=${dir}`, `--load-extension=${dir}`);
   const context = await chromium.launchPersistentContext(userDataDir, { executablePath, headless, args, ignoreHTTPSErrors: true });
 
