@@ -16,7 +16,7 @@ import { createCookieGuard } from './cookie-guard';
 import { createHandlers } from './handlers';
 import { createMessageRouter } from './message-router';
 import { createRulesSync, type DynamicRules } from './rules-sync';
-import { createSettingsStore, SETTINGS_KEY } from './settings-store';
+import { createSettingsStore } from './settings-store';
 import { createShieldSync, type ContentScripts } from './shield-sync';
 import { createTabCounter } from './tab-counter';
 
@@ -51,13 +51,6 @@ const route = createMessageRouter(
 browser.runtime.onMessage.addListener(async (message: unknown, sender: browser.Runtime.MessageSender) => {
   await started;
   return route(message, sender);
-});
-
-// Catches writers other than this worker; its own writes, enforced before their reply, are recognised and skipped.
-browser.storage.local.onChanged.addListener((changes) => {
-  const change = changes[SETTINGS_KEY];
-  const adopted = change ? store.adopt(change.newValue) : null;
-  if (adopted) void enforce(adopted.settings).catch(report);
 });
 
 browser.cookies.onChanged.addListener((change) => void guard.changed(change).catch(report));
