@@ -94,7 +94,8 @@ async function choiceToRules(browser: TestBrowser, changes: number): Promise<Per
         async (allowed: boolean) => {
           const before = JSON.stringify(await chrome.declarativeNetRequest.getDynamicRules());
           const start = performance.now();
-          // The reply also waits for the cookie sweep; what is measured is the moment the new rules can be read.
+          // What is measured is the moment the new rules can be read back; the reply means as much (it does not wait
+          // for the cookie sweep), so the next change is not sent before it.
           const reply = chrome.runtime.sendMessage({
             type: 'set-default-choice',
             payload: { categoryId: 'targeting-or-advertising', allowed },

@@ -1,5 +1,5 @@
 // What each message does. Every change goes through the settings store's queue, is checked against the schema
-// before it is written, and answers only once its rules are in force.
+// before it is written, and answers once its rules are in force (see the protocol), not after the cookie sweep.
 import * as v from 'valibot';
 import { isAllowed, isPaused, isRefusable, isRefusableOnAnySite } from '../core/choices';
 import { withCitedSentencesOnly } from '../core/cited-view';
@@ -19,7 +19,7 @@ export interface HandlerDeps {
   counter: TabCounter;
   /** The URL of a tab's page, when the extension may see it (covered sites are in its host permissions). */
   tabUrl: (tabId: number) => Promise<string | undefined>;
-  /** Brings rules and cookies in line with new settings. */
+  /** Puts new settings in force: resolves once their rules are, while the cookie sweep goes on. */
   enforce: (settings: Settings) => Promise<void>;
 }
 

@@ -13,6 +13,7 @@ import { setBadge } from '../browser/badge';
 import { browserCookieJar } from '../browser/cookies';
 import { requestFacts } from '../browser/requests';
 import { createCookieGuard } from './cookie-guard';
+import { createEnforcement } from './enforcement';
 import { createHandlers } from './handlers';
 import { createMessageRouter } from './message-router';
 import { createRulesSync, type DynamicRules } from './rules-sync';
@@ -33,11 +34,12 @@ const guard = createCookieGuard({
   onRemoved: ({ site, category }) => void counter.cookieRemoved(site.id, category).catch(report),
 });
 
-async function enforce(current: Settings): Promise<void> {
-  // A shield that fails to register leaves the worker's cookie removal, so it does not stop the rest.
-  await Promise.all([rules.apply(current), shield.apply(current).catch(report)]);
-  await Promise.all([guard.sweep(), counter.refreshBadges()]);
-}
+const enforce = createEnforcement({
+  rules,
+  shield,
+  sweep: async () => void (await Promise.all([guard.sweep(), counter.refreshBadges()])),
+  report,
+});
 
 // Each worker start (install, browser start-up, or a wake for any event) re-checks rules and sweeps cookies.
 const started = settings().then(enforce).catch(report);
@@ -47,7 +49,7 @@ const route = createMessageRouter(
   browser.runtime.getURL(''),
 );
 
-// Pages are answered once this worker's start-up enforcement is done, so what they read is in force.
+// Pages are answered once this worker's start-up rules are in force, so what they read is in force.
 browser.runtime.onMessage.addListener(async (message: unknown, sender: browser.Runtime.MessageSender) => {
   await started;
   return route(message, sender);

@@ -29,19 +29,31 @@ export interface SettingsState {
 
 export type ImportResult = { ok: true; settings: Settings } | { ok: false; error: string };
 
+/**
+ * Requests and their replies. "In force": a change whose reply means that the browser's dynamic rules and the cookie
+ * shield's registration for the new settings are in place, so a page loaded after the reply is treated by them. The
+ * sweep of cookies the old settings let in, and the toolbar badges, follow after the reply.
+ */
 export interface Protocol {
   'get-tab-state': { request: { tabId: number }; response: TabState };
+  /** In force; replies with the new settings. */
   'set-site-choice': { request: { siteId: string; categoryId: string; allowed: boolean }; response: Settings };
+  /** In force; replies with the new settings. */
   'set-site-paused': { request: { siteId: string; paused: boolean }; response: Settings };
+  /** In force; replies with the new settings. */
   'remove-site-exception': { request: { siteId: string }; response: Settings };
   'get-settings': { request: Record<string, never>; response: SettingsState };
+  /** In force; replies with the new settings. */
   'set-default-choice': { request: { categoryId: string; allowed: boolean }; response: Settings };
+  /** In force; replies with the new settings. */
   'set-preferences': {
     request: Partial<Pick<Settings, 'unknownCookies' | 'badge'>>;
     response: Settings;
   };
   'export-settings': { request: Record<string, never>; response: { text: string } };
+  /** In force when ok; an invalid file changes nothing. */
   'import-settings': { request: { text: string }; response: ImportResult };
+  /** In force; replies with the new settings. */
   'reset-settings': { request: Record<string, never>; response: Settings };
 }
 
