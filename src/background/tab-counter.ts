@@ -1,7 +1,7 @@
 // Per-tab counts of what was stopped, by category, mirrored in storage.session so a woken worker keeps them,
-// and shown on the badge, which is written only when its text changes.
+// told to whoever listens (open pages), and shown on the badge, which is written only when its text changes.
 import type { CategoryCounts, TabCounts } from '../core/messages';
-import { badgeText, countStop, type TabTable } from '../core/tab-counts';
+import { badgeText, countStop, type TabRecord, type TabTable } from '../core/tab-counts';
 import { serialQueue } from './serial-queue';
 
 export const TAB_COUNTS_KEY = 'tabCounts';
@@ -10,6 +10,8 @@ export interface TabCounterDeps {
   session: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
   setBadge: (tabId: number, text: string) => Promise<void>;
   badgeEnabled: () => Promise<boolean>;
+  /** Told of a tab's record each time its counts change (a new page, a stop), after it is stored. */
+  onCounts?: (tabId: number, record: TabRecord) => void;
 }
 
 export interface TabCounter {
@@ -25,7 +27,7 @@ export interface TabCounter {
   refreshBadges(): Promise<void>;
 }
 
-export function createTabCounter({ session, setBadge, badgeEnabled }: TabCounterDeps): TabCounter {
+export function createTabCounter({ session, setBadge, badgeEnabled, onCounts }: TabCounterDeps): TabCounter {
   const enqueue = serialQueue();
   let table: TabTable | null = null;
   // Tab id → the badge text this worker last wrote there: most counts leave the text as it was.
@@ -49,6 +51,10 @@ export function createTabCounter({ session, setBadge, badgeEnabled }: TabCounter
       const tabs = await load();
       const changed = edit(tabs);
       await session.set({ [TAB_COUNTS_KEY]: tabs });
+      for (const tabId of changed) {
+        const record = tabs[tabId];
+        if (record) onCounts?.(tabId, record);
+      }
       await writeBadges(tabs, changed);
     });
   const bump = (tabs: TabTable, tabId: string, category: string, kind: keyof CategoryCounts): void => {

@@ -19,6 +19,7 @@ function setup() {
   const enforce = createEnforcement({
     rules: { apply: async (settings) => void log.push(`rules ${settings.defaults.functionality}`) },
     shield: { apply: async (settings) => void log.push(`shield ${settings.defaults.functionality}`) },
+    announce: async () => void log.push('announce'),
     sweep: async () => {
       log.push('sweep');
       const held = gate();
@@ -41,6 +42,7 @@ test('resolves once the rules and the shield are in force, while the cookie swee
   await enforce(withFunctionality(false));
   expect(log.slice(0, 2).sort()).toEqual(['rules false', 'shield false']);
   await settle();
+  expect(log).toContain('announce');
   expect(log).toContain('sweep');
   expect(log).not.toContain('swept');
   sweeps[0]!.open();
@@ -56,6 +58,7 @@ test('a burst of changes during a sweep ends with one more sweep, for the newest
   await enforce(withFunctionality(false));
   await enforce(withFunctionality(true));
   expect(log.filter((entry) => entry.startsWith('rules'))).toEqual(['rules false', 'rules true', 'rules false', 'rules true']);
+  expect(log.filter((entry) => entry === 'announce')).toHaveLength(4);
   sweeps[0]!.open();
   await settle();
   expect(sweeps).toHaveLength(2);
@@ -69,6 +72,7 @@ test('a shield that fails to register does not hold up the reply; failing rules 
   const enforce = createEnforcement({
     rules: { apply: async () => undefined },
     shield: { apply: async () => Promise.reject(new Error('no scripting')) },
+    announce: async () => undefined,
     sweep: async () => undefined,
     report: (error) => void reported.push(error),
   });
@@ -78,6 +82,7 @@ test('a shield that fails to register does not hold up the reply; failing rules 
   const failing = createEnforcement({
     rules: { apply: async () => Promise.reject(new Error('rule limit')) },
     shield: { apply: async () => undefined },
+    announce: async () => undefined,
     sweep: async () => undefined,
     report: () => undefined,
   });

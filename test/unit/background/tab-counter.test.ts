@@ -1,9 +1,12 @@
 import { createTabCounter, type TabCounterDeps } from '../../../src/background/tab-counter';
+import type { TabRecord } from '../../../src/core/tab-counts';
 
 interface Seen {
   badges: Map<number, string>;
   /** Every badge write, in order: [tabId, text]. */
   writes: [number, string][];
+  /** Every record the counter told of, in order. */
+  told: [number, TabRecord][];
 }
 
 function deps(store: Record<string, unknown>, seen: Seen, badge = { enabled: true }): TabCounterDeps {
@@ -17,10 +20,11 @@ function deps(store: Record<string, unknown>, seen: Seen, badge = { enabled: tru
       seen.writes.push([tabId, text]);
     },
     badgeEnabled: async () => badge.enabled,
+    onCounts: (tabId, record) => seen.told.push([tabId, structuredClone(record)]),
   };
 }
 
-const fresh = (): Seen => ({ badges: new Map(), writes: [] });
+const fresh = (): Seen => ({ badges: new Map(), writes: [], told: [] });
 
 test('counts by tab and category, reset on navigation, kept by a woken worker, shown on the badge', async () => {
   const session: Record<string, unknown> = {};
@@ -98,4 +102,27 @@ test('after a navigation the badge is written again, even with the same text (Fi
   await counter.closed(1);
   await counter.navigated(1, null);
   expect(seen.writes).toHaveLength(3);
+});
+
+test('tells of each change to a tab’s counts, with the site they belong to; a badge refresh tells nothing', async () => {
+  const seen = fresh();
+  const counter = createTabCounter(deps({}, seen));
+  await counter.navigated(1, 'atlassian');
+  await counter.navigated(2, 'other');
+  await counter.blocked(1, 'atlassian', 'social-media');
+  await counter.cookieRemoved('atlassian', 'functionality');
+  await counter.refreshBadges();
+  await counter.closed(1);
+  expect(seen.told).toEqual([
+    [1, { siteId: 'atlassian', counts: {} }],
+    [2, { siteId: 'other', counts: {} }],
+    [1, { siteId: 'atlassian', counts: { 'social-media': { blockedRequests: 1, removedCookies: 0 } } }],
+    [
+      1,
+      {
+        siteId: 'atlassian',
+        counts: { 'social-media': { blockedRequests: 1, removedCookies: 0 }, functionality: { blockedRequests: 0, removedCookies: 1 } },
+      },
+    ],
+  ]);
 });
