@@ -2,7 +2,7 @@
 // and settled by the replies to the page's own changes; nothing polls and nothing reloads on unrelated changes.
 // A push the state cannot take in (the tab moved on to another site) or a lost connection asks again; a burst of
 // those costs one request in flight and at most one more after it.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Push, SubscriptionTo, Topic } from '../core/messages';
 import type { Connector } from './connector';
 
@@ -74,7 +74,9 @@ export function useRemote<T, P extends Topic = Topic>(
   );
 
   const subscriptionKey = pushed ? JSON.stringify(pushed.subscription) : '';
-  useEffect(() => {
+  // A layout effect: the first request leaves as soon as the page is in the document, not after the next frame
+  // (Preact runs plain effects after an animation frame), which the popup's first render would otherwise wait for.
+  useLayoutEffect(() => {
     // Subscribed before the first request, so no change falls between its answer and the first push.
     const unsubscribe = pushedRef.current
       ? connector.subscribe<P>(pushedRef.current.subscription, {
