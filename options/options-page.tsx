@@ -1,5 +1,9 @@
-// The options page: defaults, exceptions, preferences, the settings file and each covered site's policy,
-// all from one 'get-settings' request, refreshed whenever storage changes.
+// The options page: defaults, exceptions, preferences, the settings file and each covered site's policy, all from
+// one 'get-settings' request. The settings then follow the replies to its own changes and the worker's pushes of
+// changes made elsewhere (the popup); the covered sites, which only an update of the extension changes, are not
+// asked for again.
+import type { SettingsState } from '../src/core/messages';
+import type { Settings } from '../src/core/settings';
 import type { Connector } from '../src/ui/connector';
 import { useAction } from '../src/ui/use-action';
 import { useRemote } from '../src/ui/use-remote';
@@ -10,8 +14,14 @@ import { SiteExceptions } from './site-exceptions';
 import { SitePolicy } from './site-policy';
 
 export function OptionsPage({ connector }: { connector: Connector }) {
-  const [remote, refresh] = useRemote(connector, () => connector.request('get-settings', {}));
-  const { run, error } = useAction(refresh);
+  const [remote, { settle }] = useRemote(connector, () => connector.request('get-settings', {}), {
+    subscription: { topic: 'settings' },
+    apply: (state, { settings, recovered }): SettingsState => ({ ...state, settings, recovered }),
+  });
+  const { run: runAction, error } = useAction();
+  // What the worker stored was valid, so nothing stays to report as repaired.
+  const adopt = (settings: Settings) => settle((state) => ({ ...state, settings, recovered: [] }));
+  const run = (action: () => Promise<Settings>) => runAction(async () => adopt(await action()));
 
   if (!remote.value) {
     return (
@@ -48,7 +58,7 @@ export function OptionsPage({ connector }: { connector: Connector }) {
         <DefaultChoices connector={connector} run={run} settings={settings} sites={sites} />
         <SiteExceptions connector={connector} run={run} settings={settings} sites={sites} />
         <Preferences connector={connector} run={run} settings={settings} />
-        <SettingsFile connector={connector} refresh={refresh} />
+        <SettingsFile connector={connector} onSettings={adopt} />
         <section id="policies" aria-labelledby="policies-heading">
           <h2 id="policies-heading">Covered sites' policies</h2>
           {sites.map((site) => (

@@ -5,7 +5,8 @@ import type { Connector } from '../src/ui/connector';
 
 export interface SectionProps {
   connector: Connector;
-  run: (action: () => Promise<unknown>) => Promise<boolean>;
+  /** Runs a change; the page shows the settings its reply gives. */
+  run: (action: () => Promise<Settings>) => Promise<boolean>;
   settings: Settings;
   sites: Site[];
 }

@@ -1,12 +1,14 @@
 // Export the settings to a file, import a file (all or nothing, with the precise error), reset after confirming.
 import { useRef, useState } from 'preact/hooks';
+import type { Settings } from '../src/core/settings';
 import type { Connector } from '../src/ui/connector';
 import { downloadText } from '../src/ui/download';
 import { messageOf } from '../src/ui/use-remote';
 
 interface Props {
   connector: Connector;
-  refresh: () => Promise<void>;
+  /** The settings an import or a reset replied with. */
+  onSettings: (settings: Settings) => void;
 }
 
 interface Outcome {
@@ -14,16 +16,14 @@ interface Outcome {
   message: string;
 }
 
-export function SettingsFile({ connector, refresh }: Props) {
+export function SettingsFile({ connector, onSettings }: Props) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [confirming, setConfirming] = useState(false);
   const resetButton = useRef<HTMLButtonElement>(null);
 
   async function attempt(action: () => Promise<Outcome>) {
     try {
-      const result = await action();
-      setOutcome(result);
-      if (result.ok) await refresh();
+      setOutcome(await action());
     } catch (failure) {
       setOutcome({ ok: false, message: messageOf(failure) });
     }
@@ -42,6 +42,7 @@ export function SettingsFile({ connector, refresh }: Props) {
     void attempt(async () => {
       const result = await connector.request('import-settings', { text: await file.text() });
       input.value = '';
+      if (result.ok) onSettings(result.settings);
       return result.ok
         ? { ok: true, message: `Imported ${file.name}.` }
         : { ok: false, message: `${file.name} was not imported, nothing changed: ${result.error}` };
@@ -50,7 +51,7 @@ export function SettingsFile({ connector, refresh }: Props) {
 
   const reset = () =>
     attempt(async () => {
-      await connector.request('reset-settings', {});
+      onSettings(await connector.request('reset-settings', {}));
       setConfirming(false);
       return { ok: true, message: 'All settings are back to their defaults.' };
     });

@@ -14,17 +14,18 @@ interface Props {
   tabId: number;
   site: Site;
   state: TabState;
-  refresh: () => Promise<void>;
+  /** The tab's state as the reply to a change gives it. */
+  onState: (state: TabState) => void;
 }
 
-export function CoveredSite({ connector, tabId, site, state, refresh }: Props) {
+export function CoveredSite({ connector, tabId, site, state, onState }: Props) {
   const [changed, setChanged] = useState(false);
-  const { run, error } = useAction(refresh);
-  const act = async (action: () => Promise<unknown>) => setChanged((await run(action)) || changed);
+  const { run, error } = useAction();
+  const act = async (action: () => Promise<TabState>) => setChanged((await run(async () => onState(await action()))) || changed);
 
   const setChoice = (categoryId: string, allowed: boolean) =>
-    act(() => connector.request('set-site-choice', { siteId: site.id, categoryId, allowed }));
-  const setPaused = (paused: boolean) => act(() => connector.request('set-site-paused', { siteId: site.id, paused }));
+    act(() => connector.request('set-tab-choice', { tabId, siteId: site.id, categoryId, allowed }));
+  const setPaused = (paused: boolean) => act(() => connector.request('set-tab-paused', { tabId, siteId: site.id, paused }));
 
   return (
     <main>

@@ -1,10 +1,11 @@
 // Builds dist/chrome and dist/firefox from one source tree: bundles, the merged manifest, pages, icons.
-// `--test` also builds dist/test-firefox, which exposes the extension pages to web pages so WebDriver BiDi
-// (which refuses moz-extension:// navigation) can open them; the shipped builds never carry that entry.
+// `--test` also builds the test builds: dist/test-firefox, which exposes the extension pages to web pages so
+// WebDriver BiDi (which refuses moz-extension:// navigation) can open them, and dist/test-chrome; both carry
+// empty.html, a blank extension page the bench opens as the popup's baseline. The shipped builds carry neither.
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { manifestFor, type Target } from '../src/build/manifest';
+import { manifestFor, TEST_PAGES, type Target } from '../src/build/manifest';
 import type { Site } from '../src/core/knowledge';
 import { cookiePatternsByCategory, shieldDataFile, shieldDataScript } from '../src/core/shield-plan';
 import { loadSites } from '../src/knowledge/load';
@@ -12,7 +13,14 @@ import { renderIcon } from './icon';
 
 const root = resolve(__dirname, '..');
 
-async function buildTarget(target: Target, outDir: string, sites: Site[], exposePages: boolean): Promise<void> {
+interface BuildOptions {
+  /** A test build: carries the test-only pages. */
+  test: boolean;
+  /** Lists the extension's pages as web-accessible (the Firefox test build, see above). */
+  exposePages: boolean;
+}
+
+async function buildTarget(target: Target, outDir: string, sites: Site[], { test, exposePages }: BuildOptions): Promise<void> {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'icons'), { recursive: true });
   await build({
@@ -52,6 +60,7 @@ async function buildTarget(target: Target, outDir: string, sites: Site[], expose
   for (const css of ['popup/popup.css', 'options/options.css']) {
     cpSync(join(root, css), join(outDir, css.split('/')[1]!));
   }
+  if (test) for (const page of TEST_PAGES) cpSync(join(root, 'test/pages', page), join(outDir, page));
   writeShieldData(outDir, sites);
   for (const size of [16, 32, 48, 128]) writeFileSync(join(outDir, `icons/${size}.png`), renderIcon(size));
   writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifestFor(target, sites, { exposePages }), null, 2));
@@ -70,10 +79,15 @@ function writeShieldData(outDir: string, sites: Site[]): void {
 async function main(): Promise<void> {
   const sites = loadSites();
   const withTestBuild = process.argv.includes('--test');
-  await buildTarget('chrome', join(root, 'dist/chrome'), sites, false);
-  await buildTarget('firefox', join(root, 'dist/firefox'), sites, false);
-  if (withTestBuild) await buildTarget('firefox', join(root, 'dist/test-firefox'), sites, true);
-  console.log(`built dist/chrome, dist/firefox${withTestBuild ? ', dist/test-firefox' : ''} (${sites.length} covered site(s))`);
+  const shipped = { test: false, exposePages: false };
+  await buildTarget('chrome', join(root, 'dist/chrome'), sites, shipped);
+  await buildTarget('firefox', join(root, 'dist/firefox'), sites, shipped);
+  if (withTestBuild) {
+    await buildTarget('chrome', join(root, 'dist/test-chrome'), sites, { test: true, exposePages: false });
+    await buildTarget('firefox', join(root, 'dist/test-firefox'), sites, { test: true, exposePages: true });
+  }
+  const built = ['dist/chrome', 'dist/firefox', ...(withTestBuild ? ['dist/test-chrome', 'dist/test-firefox'] : [])];
+  console.log(`built ${built.join(', ')} (${sites.length} covered site(s))`);
 }
 
 main().catch((error: unknown) => {

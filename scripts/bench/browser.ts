@@ -1,6 +1,7 @@
 // The figures only a real browser gives: page-load cost with and without the extension, choice change to rules
-// in force, popup time to first render with data, and the worker's JS heap. Headless Chromium, local replica.
-import { launchBrowser, type TestBrowser } from '../../test/e2e/harness';
+// in force, popup time to first render with data next to an empty extension page, and the worker's JS heap.
+// Headless Chromium, local replica.
+import { launchBrowser, type TestBrowser, type TestPage } from '../../test/e2e/harness';
 import type { Replica } from '../../test/e2e/replica/server';
 
 // The extension APIs as the pages and the worker see them; only the calls made here.
@@ -73,7 +74,7 @@ export async function benchPageLoad(replica: Replica, runs: number): Promise<Pag
 
 export interface ExtensionFigures {
   choiceToRules: Percentiles;
-  popupFirstRender: { fromNavigation: Percentiles; fromScript: Percentiles };
+  popupFirstRender: FirstRender;
   workerHeap: { afterStartMB: number; afterScenarioMB: number };
 }
 
@@ -93,7 +94,8 @@ async function choiceToRules(browser: TestBrowser, changes: number): Promise<Per
         async (allowed: boolean) => {
           const before = JSON.stringify(await chrome.declarativeNetRequest.getDynamicRules());
           const start = performance.now();
-          // The reply also waits for the cookie sweep; what is measured is the moment the new rules can be read.
+          // What is measured is the moment the new rules can be read back; the reply means as much (it does not wait
+          // for the cookie sweep), so the next change is not sent before it.
           const reply = chrome.runtime.sendMessage({
             type: 'set-default-choice',
             payload: { categoryId: 'targeting-or-advertising', allowed },
@@ -113,43 +115,69 @@ async function choiceToRules(browser: TestBrowser, changes: number): Promise<Per
   return percentiles(samples);
 }
 
+interface FirstRender {
+  /** popup.html: from navigation start to the page's own mark for its first render with the site's data. */
+  fromNavigation: Percentiles;
+  /** The popup's own share, from its script's start (what comes before is the browser setting up an extension page). */
+  fromScript: Percentiles;
+  /** empty.html (test builds only), opened the same way: from navigation start to its load event's end. */
+  emptyPage: Percentiles;
+}
+
+/** The popup's marks, read once the page has set them. */
+async function popupMarks(page: TestPage): Promise<{ rendered: number; start: number }> {
+  await page.waitForSelector('[role="switch"], input[type="checkbox"]');
+  return page.evaluate(async () => {
+    for (;;) {
+      const [rendered] = performance.getEntriesByName('popup-rendered');
+      const [start] = performance.getEntriesByName('popup-start');
+      if (rendered && start) return { rendered: rendered.startTime, start: start.startTime };
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  });
+}
+
+/** An extension page with nothing to do is done when its load event ends. */
+async function emptyPageLoaded(page: TestPage): Promise<number> {
+  return page.evaluate(async () => {
+    for (;;) {
+      const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+      if (navigation && navigation.loadEventEnd > 0) return navigation.loadEventEnd;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  });
+}
+
 /**
- * From navigation start of popup.html to the page's own mark for its first render with the site's data; and the
- * popup's own share, from its script's start (what comes before is the browser setting up an extension page).
+ * The popup's time to first render with data, next to the blank empty.html opened the same way (same query, same
+ * browser, alternating) so the ratio says what the popup adds to the cost of any extension page.
  */
-async function popupFirstRender(
-  browser: TestBrowser,
-  tabId: number,
-  opens: number,
-): Promise<{ fromNavigation: Percentiles; fromScript: Percentiles }> {
+async function firstRender(browser: TestBrowser, tabId: number, opens: number): Promise<FirstRender> {
   const samples: number[] = [];
   const ownShare: number[] = [];
+  const empty: number[] = [];
   for (let n = 0; n < opens; n++) {
-    const page = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
-    await page.waitForSelector('[role="switch"], input[type="checkbox"]');
-    const marks = await page.evaluate(async () => {
-      for (;;) {
-        const [rendered] = performance.getEntriesByName('popup-rendered');
-        const [start] = performance.getEntriesByName('popup-start');
-        if (rendered && start) return { rendered: rendered.startTime, start: start.startTime };
-        await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-    });
+    const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+    const marks = await popupMarks(popup);
     samples.push(marks.rendered);
     ownShare.push(marks.rendered - marks.start);
-    await page.close();
+    await popup.close();
+    const blank = await browser.openExtensionPage(`empty.html?tabId=${tabId}`);
+    empty.push(await emptyPageLoaded(blank));
+    await blank.close();
   }
-  return { fromNavigation: percentiles(samples), fromScript: percentiles(ownShare) };
+  return { fromNavigation: percentiles(samples), fromScript: percentiles(ownShare), emptyPage: percentiles(empty) };
 }
 
 export async function benchExtension(replica: Replica, repeats: number): Promise<ExtensionFigures> {
-  const browser = await launchBrowser('chromium', { replica, extension: true });
+  // The test build: the shipped one plus empty.html, the popup's baseline.
+  const browser = await launchBrowser('chromium', { replica, extension: true, testBuild: true });
   try {
     const afterStartMB = await workerHeapMB(browser);
     const visit = await browser.visit(replica.coveredPage());
     const tabId = await browser.inExtension(async () => (await chrome.tabs.query({ url: '*://*.atlassian.com/*' }))[0]?.id ?? -1);
     const afterScenarioMB = await workerHeapMB(browser);
-    const popup = await popupFirstRender(browser, tabId, repeats);
+    const popup = await firstRender(browser, tabId, repeats);
     await visit.page.close();
     return { choiceToRules: await choiceToRules(browser, repeats), popupFirstRender: popup, workerHeap: { afterStartMB, afterScenarioMB } };
   } finally {

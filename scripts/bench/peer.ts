@@ -8,13 +8,20 @@ import type { BenchRequest } from './corpus';
 // Ghostery categories that mean "tracker" in the sense of our cookie notices' refusable categories.
 const TRACKING_CATEGORIES = new Set(['advertising', 'site_analytics', 'social_media', 'customer_interaction', 'audio_video_player']);
 
+// The package's entry is dist/cjs/index.js; its data files sit in dist/, its package.json one level up.
+const distDir = join(require.resolve('@ghostery/trackerdb'), '../..');
+
+/** The peer as the bench table names it: package and installed version. */
+const peerPackage = JSON.parse(readFileSync(join(distDir, '../package.json'), 'utf8')) as { version: string };
+export const PEER_NAME = `@ghostery/trackerdb ${peerPackage.version}`;
+
 export interface PeerMatcher {
   /** Undefined when the peer does not know the request's host at all. */
   isTracker(request: BenchRequest): Promise<boolean | undefined>;
 }
 
 export async function loadPeer(): Promise<PeerMatcher> {
-  const engine = readFileSync(join(require.resolve('@ghostery/trackerdb'), '../../trackerdb.engine'));
+  const engine = readFileSync(join(distDir, 'trackerdb.engine'));
   const db = await loadTrackerDB(engine);
   return {
     async isTracker(request) {

@@ -2,9 +2,10 @@
 // then registers every listener synchronously here, at the top level, so an event that wakes the worker is never missed.
 import sites from 'knowledge:sites';
 import browser from 'webextension-polyfill';
-import { hostOf } from '../core/hosts';
-import { hostPermissions } from '../core/permissions';
 import { createRulesCompiler } from '../core/dnr-rules';
+import { hostOf } from '../core/hosts';
+import { WORKER_STARTED } from '../core/messages';
+import { hostPermissions } from '../core/permissions';
 import type { Settings } from '../core/settings';
 import { shieldPlan } from '../core/shield-plan';
 import { buildSiteIndex, siteOfHost } from '../core/site-index';
@@ -17,12 +18,15 @@ import { browserScripting } from '../browser/scripting';
 import { browserStorage } from '../browser/storage';
 import { browserTabs } from '../browser/tabs';
 import { createCookieSweeper } from './cookie-sweeper';
+import { createDnrSync } from './dnr-sync';
+import { createEnforcement } from './enforcement';
 import { createHandlers } from './handlers';
 import { createMessageRouter } from './message-router';
-import { createDnrSync } from './dnr-sync';
-import { createSettingsStore, SETTINGS_KEY } from './settings-store';
+import { createPagePushes } from './page-pushes';
+import { createSettingsStore } from './settings-store';
 import { createShieldSync } from './shield-sync';
 import { createTabCounter } from './tab-counter';
+import { createTabView } from './tab-view';
 
 const index = buildSiteIndex(sites);
 const store = createSettingsStore(browserStorage.local);
@@ -30,11 +34,19 @@ const settings = async (): Promise<Settings> => (await store.current()).settings
 const compiled = createRulesCompiler(sites);
 const rules = createDnrSync(browserDnr, (current) => compiled(current).rules);
 const shield = createShieldSync(browserScripting, (current) => shieldPlan(sites, current));
+const pages = createPagePushes({
+  extensionOrigin: browser.runtime.getURL(''),
+  settings: () => store.current(),
+  siteOf: (tabId) => tabs.siteOf(tabId),
+  report,
+});
 const counter = createTabCounter({
   session: browserStorage.session,
   setBadge: browserBadge.setText,
   badgeEnabled: async () => (await settings()).badge,
+  onCounts: (tabId, record) => pages.countsChanged(tabId, record),
 });
+const tabs = createTabView({ index, store, counter, tabUrl: browserTabs.url });
 const sweeper = createCookieSweeper({
   jar: browserCookieJar,
   index,
@@ -42,29 +54,31 @@ const sweeper = createCookieSweeper({
   onRemoved: ({ site, category }) => void counter.cookieRemoved(site.id, category).catch(report),
 });
 
-async function enforce(current: Settings): Promise<void> {
-  // A shield that fails to register leaves the worker's cookie removal, so it does not stop the rest.
-  await Promise.all([rules.apply(current), shield.apply(current).catch(report)]);
-  await Promise.all([sweeper.sweep(), counter.refreshBadges()]);
-}
+const enforce = createEnforcement({
+  rules,
+  shield,
+  announce: () => pages.settingsChanged(),
+  sweep: async () => {
+    await Promise.all([sweeper.sweep(), counter.refreshBadges()]);
+  },
+  report,
+});
 
 // Each worker start (install, browser start-up, or a wake for any event) re-checks rules and sweeps cookies.
 const started = settings().then(enforce).catch(report);
 
-const route = createMessageRouter(createHandlers({ index, store, counter, enforce, tabUrl: browserTabs.url }), browser.runtime.getURL(''));
+const route = createMessageRouter(createHandlers({ index, store, tabs, enforce }), browser.runtime.getURL(''));
 
-// Pages are answered once this worker's start-up enforcement is done, so what they read is in force.
+// Pages are answered once this worker's start-up rules are in force, so what they read is in force.
 browser.runtime.onMessage.addListener(async (message: unknown, sender: browser.Runtime.MessageSender) => {
   await started;
   return route(message, sender);
 });
 
-// Catches writers other than this worker; its own writes, enforced before their reply, are recognised and skipped.
-browserStorage.onLocalChanged((changes) => {
-  const change = changes[SETTINGS_KEY];
-  const adopted = change ? store.adopt(change.newValue) : null;
-  if (adopted) void enforce(adopted.settings).catch(report);
-});
+// Open pages subscribe to what they show; the sender is checked as for messages. Pages open while this worker
+// slept lost their ports with the last one: they are told it is back.
+browser.runtime.onConnect.addListener((port) => pages.connect(port));
+void browser.runtime.sendMessage(WORKER_STARTED).catch(() => undefined);
 
 browserCookieJar.onChanged((change) => void sweeper.changed(change).catch(report));
 

@@ -1,7 +1,7 @@
 // Per-tab counts of what was stopped, by category, mirrored in storage.session so a woken worker keeps them,
-// and shown on the badge.
+// told to whoever listens (open pages), and shown on the badge, which is written only when its text changes.
 import type { CategoryCounts, TabCounts } from '../core/messages';
-import { badgeText, countStop, type TabTable } from '../core/tab-counts';
+import { badgeText, countStop, type TabRecord, type TabTable } from '../core/tab-counts';
 import type { KeyValueArea } from '../ports/storage';
 import { serialQueue } from './serial-queue';
 
@@ -11,6 +11,8 @@ export interface TabCounterDeps {
   session: KeyValueArea;
   setBadge: (tabId: number, text: string) => Promise<void>;
   badgeEnabled: () => Promise<boolean>;
+  /** Told of a tab's record each time its counts change (a new page, a stop), after it is stored. */
+  onCounts?: (tabId: number, record: TabRecord) => void;
 }
 
 export interface TabCounter {
@@ -22,21 +24,39 @@ export interface TabCounter {
   closed(tabId: number): Promise<void>;
   /** The tab's counts while it still shows that site; a tab that has moved on to a page not covered has none. */
   counts(tabId: number, siteId: string | null): Promise<TabCounts>;
+  /** Brings every tab's badge in line with the settings (the badge preference); unchanged texts are not rewritten. */
   refreshBadges(): Promise<void>;
 }
 
-export function createTabCounter({ session, setBadge, badgeEnabled }: TabCounterDeps): TabCounter {
+export function createTabCounter({ session, setBadge, badgeEnabled, onCounts }: TabCounterDeps): TabCounter {
   const enqueue = serialQueue();
   let table: TabTable | null = null;
+  // Tab id → the badge text this worker last wrote there: most counts leave the text as it was.
+  const written = new Map<number, string>();
   const load = async (): Promise<TabTable> =>
     (table ??= ((await session.get(TAB_COUNTS_KEY))[TAB_COUNTS_KEY] as TabTable | undefined) ?? {});
+  const writeBadges = async (tabs: TabTable, tabIds: number[]): Promise<void> => {
+    const enabled = await badgeEnabled();
+    const changed = tabIds.filter((tabId) => written.get(tabId) !== badgeText(tabs[tabId]?.counts ?? {}, enabled));
+    await Promise.all(
+      changed.map((tabId) => {
+        const text = badgeText(tabs[tabId]?.counts ?? {}, enabled);
+        written.set(tabId, text);
+        return setBadge(tabId, text);
+      }),
+    );
+  };
+  /** `edit` returns the tabs whose counts it changed. */
   const change = (edit: (tabs: TabTable) => number[]): Promise<void> =>
     enqueue(async () => {
       const tabs = await load();
-      const touched = edit(tabs);
+      const changed = edit(tabs);
       await session.set({ [TAB_COUNTS_KEY]: tabs });
-      const enabled = await badgeEnabled();
-      await Promise.all(touched.map((tabId) => setBadge(tabId, badgeText(tabs[tabId]?.counts ?? {}, enabled))));
+      for (const tabId of changed) {
+        const record = tabs[tabId];
+        if (record) onCounts?.(tabId, record);
+      }
+      await writeBadges(tabs, changed);
     });
   const bump = (tabs: TabTable, tabId: string, category: string, kind: keyof CategoryCounts): void => {
     const record = tabs[tabId];
@@ -45,6 +65,9 @@ export function createTabCounter({ session, setBadge, badgeEnabled }: TabCounter
   return {
     navigated: (tabId, siteId) =>
       change((tabs) => {
+        // Firefox resets a tab's own badge text when the tab navigates, so what was written there is gone
+        // (https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/action/setBadgeText).
+        written.delete(tabId);
         tabs[tabId] = { siteId, counts: {} };
         return [tabId];
       }),
@@ -64,12 +87,17 @@ export function createTabCounter({ session, setBadge, badgeEnabled }: TabCounter
     closed: (tabId) =>
       change((tabs) => {
         delete tabs[tabId];
+        written.delete(tabId);
         return [];
       }),
     counts: async (tabId, siteId) => {
       const record = (await enqueue(load))[tabId];
       return record !== undefined && record.siteId === siteId ? record.counts : {};
     },
-    refreshBadges: () => change((tabs) => Object.keys(tabs).map(Number)),
+    refreshBadges: () =>
+      enqueue(async () => {
+        const tabs = await load();
+        await writeBadges(tabs, Object.keys(tabs).map(Number));
+      }),
   };
 }

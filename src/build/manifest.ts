@@ -39,13 +39,16 @@ export function mergeManifest(base: Json, patch: Json, patchName = 'the patch', 
   return merged;
 }
 
+/** Extension pages only the test builds carry (the bench's baseline page). */
+export const TEST_PAGES = ['empty.html'];
+
 export function manifestFor(target: Target, sites: Site[], { exposePages = false } = {}): Json {
   const patchName = `platform/${target}.json`;
   const manifest = mergeManifest(readJson('manifest.json'), readJson(patchName), patchName);
   manifest.version = readJson('package.json').version;
   manifest.host_permissions = hostPermissions(sites);
   if (exposePages) {
-    manifest.web_accessible_resources = [{ resources: ['popup.html', 'options.html'], matches: ['<all_urls>'] }];
+    manifest.web_accessible_resources = [{ resources: ['popup.html', 'options.html', ...TEST_PAGES], matches: ['<all_urls>'] }];
   }
   return manifest;
 }

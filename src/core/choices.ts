@@ -32,3 +32,9 @@ export function isRefusableOnAnySite(sites: readonly Site[], categoryId: string)
 export function refusedCategories(site: Site, settings: Settings): string[] {
   return site.categories.filter((category) => !isAllowed(site, category, settings)).map((category) => category.id);
 }
+
+/** What the popup shows of the settings on one site: each category's allowed state, and whether it is paused. */
+export function choicesOn(site: Site, settings: Settings): { allowed: Record<string, boolean>; paused: boolean } {
+  const allowed = Object.fromEntries(site.categories.map((category) => [category.id, isAllowed(site, category, settings)]));
+  return { allowed, paused: isPaused(settings, site.id) };
+}

@@ -1,7 +1,9 @@
-// The one message protocol between the extension's pages (popup, options) and the background.
-// Each request names its response type, so a wrong payload or a wrong reading of the answer does not compile.
+// The one message protocol between the extension's pages (popup, options) and the background: requests with their
+// replies (runtime.sendMessage), and the pushes a page subscribes to over a port (runtime.connect). Each request
+// names its response type and each topic its pushes, so a wrong payload or a wrong reading does not compile.
 import type { Site } from './knowledge';
 import type { Settings } from './settings';
+import type { Recovered } from './settings-schema';
 
 /** What was stopped on one tab, per category id. */
 export interface CategoryCounts {
@@ -29,19 +31,36 @@ export interface SettingsState {
 
 export type ImportResult = { ok: true; settings: Settings } | { ok: false; error: string };
 
+/**
+ * Requests and their replies. "In force": a change whose reply means that the browser's dynamic rules and the cookie
+ * shield's registration for the new settings are in place, so a page loaded after the reply is treated by them. The
+ * sweep of cookies the old settings let in, and the toolbar badges, follow after the reply.
+ */
 interface Protocol {
   'get-tab-state': { request: { tabId: number }; response: TabState };
+  /** The popup's choice for the site its tab shows; replies, in force, with the tab's new state. */
+  'set-tab-choice': { request: { tabId: number; siteId: string; categoryId: string; allowed: boolean }; response: TabState };
+  /** The popup pausing or resuming the site its tab shows; replies, in force, with the tab's new state. */
+  'set-tab-paused': { request: { tabId: number; siteId: string; paused: boolean }; response: TabState };
+  /** In force; replies with the new settings. */
   'set-site-choice': { request: { siteId: string; categoryId: string; allowed: boolean }; response: Settings };
+  /** In force; replies with the new settings. */
   'set-site-paused': { request: { siteId: string; paused: boolean }; response: Settings };
+  /** In force; replies with the new settings. */
   'remove-site-exception': { request: { siteId: string }; response: Settings };
+  /** The settings and every covered site: what the options page loads once. */
   'get-settings': { request: Record<string, never>; response: SettingsState };
+  /** In force; replies with the new settings. */
   'set-default-choice': { request: { categoryId: string; allowed: boolean }; response: Settings };
+  /** In force; replies with the new settings. */
   'set-preferences': {
     request: Partial<Pick<Settings, 'unknownCookies' | 'badge'>>;
     response: Settings;
   };
   'export-settings': { request: Record<string, never>; response: { text: string } };
+  /** In force when ok; an invalid file changes nothing. */
   'import-settings': { request: { text: string }; response: ImportResult };
+  /** In force; replies with the new settings. */
   'reset-settings': { request: Record<string, never>; response: Settings };
 }
 
@@ -56,3 +75,40 @@ export interface Message<T extends MessageType = MessageType> {
 
 /** What the router answers: a value, or an error message (never a thrown exception across the boundary). */
 export type Reply<T extends MessageType> = { ok: true; value: Response<T> } | { ok: false; error: string };
+
+/** The name of the port (runtime.connect) a page opens to hear pushes. */
+export const PUSH_PORT = 'policy-guard-pushes';
+
+/** What a page subscribes to, as the first message on its port: one subscription per port. */
+export type Subscription = { topic: 'tab'; tabId: number } | { topic: 'settings' };
+export type Topic = Subscription['topic'];
+export type SubscriptionTo<T extends Topic> = Extract<Subscription, { topic: T }>;
+
+/** What the worker pushes per topic: only what a page on that topic shows. */
+interface Pushes {
+  /**
+   * The popup's tab: its counts whenever they change (all of them, not an increment; siteId says which site they
+   * belong to, and a new one means the tab has moved on), and the choices on its site when a change made elsewhere
+   * alters them. A popup's own change is settled by its reply; the push that follows it says the same.
+   */
+  tab:
+    | { type: 'tab-counts'; tabId: number; siteId: string | null; counts: TabCounts }
+    | { type: 'tab-choices'; tabId: number; siteId: string; allowed: Record<string, boolean>; paused: boolean };
+  /** The options page: the settings after every change, with what was repaired when they were read. */
+  settings: { type: 'settings' } & Recovered;
+}
+export type Push<T extends Topic = Topic> = Pushes[T];
+
+/** What the worker sends on a port: first the acknowledgement that the subscription is registered, then pushes. */
+export type PortMessage<T extends Topic = Topic> = { type: 'subscribed' } | Push<T>;
+
+/**
+ * What a starting worker tells every open extension page (runtime.sendMessage, no reply): a worker that stopped for
+ * being idle took its ports with it, so pages subscribe again now. Pages do not reconnect on their own, which would
+ * wake a worker the browser has just put to sleep.
+ */
+export const WORKER_STARTED = { type: 'worker-started' } as const;
+
+export function isWorkerStarted(message: unknown): message is typeof WORKER_STARTED {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === WORKER_STARTED.type;
+}

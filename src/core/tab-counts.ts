@@ -1,7 +1,7 @@
 // Per-tab tallies of what was stopped, by category: plain data so the worker can keep them in storage.session.
 import type { CategoryCounts, TabCounts } from './messages';
 
-interface TabRecord {
+export interface TabRecord {
   /** The covered site of the tab's top-level page, or null. */
   siteId: string | null;
   counts: TabCounts;

@@ -1,12 +1,18 @@
 // The one typed client the popup and the options page use to reach the background and the browser.
 // Pages get it as a parameter, so components run against the mock in tests and against the browser here.
-import type { MessageType, Reply, Request, Response } from '../core/messages';
+import type { MessageType, Push, Reply, Request, Response, SubscriptionTo, Topic } from '../core/messages';
+
+export interface Subscriber<T extends Topic> {
+  push(push: Push<T>): void;
+  /** The connection was lost (the worker stopped) and is back: pushes may have been missed, so ask again. */
+  resync(): void;
+}
 
 export interface Connector {
   /** Sends one protocol request; resolves with its value or rejects with the background's error message. */
   request<T extends MessageType>(type: T, payload: Request<T>): Promise<Response<T>>;
-  /** Calls back on any extension storage change (settings, counts); returns the unsubscribe function. */
-  onStorageChange(listener: () => void): () => void;
+  /** Hears the worker's pushes on one topic until the returned function is called. */
+  subscribe<T extends Topic>(subscription: SubscriptionTo<T>, subscriber: Subscriber<T>): () => void;
   /** The tab the popup speaks about: the active tab of the popup's window. */
   activeTabId(): Promise<number | null>;
   reloadTab(tabId: number): Promise<void>;

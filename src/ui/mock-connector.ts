@@ -1,7 +1,8 @@
 // A Connector without a browser, for component tests and for working on the UI alone.
-// Handlers answer like the background would; every request and browser action is recorded.
-import type { Message, MessageType, Request, Response } from '../core/messages';
-import type { Connector } from './connector';
+// Handlers answer like the background would; every request, subscription and browser action is recorded, and
+// a test pushes to subscribed pages as the worker would.
+import type { Message, MessageType, Push, Request, Response, Subscription } from '../core/messages';
+import type { Connector, Subscriber } from './connector';
 
 export type MockHandlers = { [T in MessageType]?: (payload: Request<T>) => Response<T> | Promise<Response<T>> };
 
@@ -9,12 +10,23 @@ export interface MockConnector extends Connector {
   sent: Message[];
   reloaded: number[];
   optionsOpened: number;
-  /** Fires the storage listeners, as the browser does when the background writes. */
-  emitStorageChange(): void;
+  /** The subscriptions open now. */
+  subscriptions(): Subscription[];
+  /** Pushes to the pages subscribed to its topic (and tab), as the worker does. */
+  push(push: Push): void;
+  /** As when the worker stopped and the connection came back. */
+  reconnect(): void;
+}
+
+interface Open {
+  subscription: Subscription;
+  subscriber: Subscriber<never>;
 }
 
 export function mockConnector(handlers: MockHandlers, tabId: number | null = 7): MockConnector {
-  const listeners = new Set<() => void>();
+  const open = new Set<Open>();
+  const hears = ({ subscription }: Open, push: Push): boolean =>
+    push.type === 'settings' ? subscription.topic === 'settings' : subscription.topic === 'tab' && subscription.tabId === push.tabId;
   const mock: MockConnector = {
     sent: [],
     reloaded: [],
@@ -25,9 +37,10 @@ export function mockConnector(handlers: MockHandlers, tabId: number | null = 7):
       if (!handler) throw new Error(`no mock handler for ${type}`);
       return handler(payload);
     },
-    onStorageChange(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+    subscribe(subscription, subscriber) {
+      const entry: Open = { subscription, subscriber: subscriber };
+      open.add(entry);
+      return () => void open.delete(entry);
     },
     activeTabId: async () => tabId,
     async reloadTab(id) {
@@ -36,8 +49,12 @@ export function mockConnector(handlers: MockHandlers, tabId: number | null = 7):
     async openOptionsPage() {
       mock.optionsOpened += 1;
     },
-    emitStorageChange() {
-      for (const listener of listeners) listener();
+    subscriptions: () => [...open].map((entry) => entry.subscription),
+    push(push) {
+      for (const entry of open) if (hears(entry, push)) (entry.subscriber.push as (push: Push) => void)(push);
+    },
+    reconnect() {
+      for (const entry of open) entry.subscriber.resync();
     },
   };
   return mock;

@@ -1,7 +1,9 @@
-// Loads a page's state from the background and reloads it whenever extension storage changes,
-// so an open page follows counts and settings without polling. A burst of changes (counts while a page
-// loads) costs one request in flight and at most one more after it.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+// A page's state from the background: loaded once, then kept current by the worker's pushes on the page's topic
+// and settled by the replies to the page's own changes; nothing polls and nothing reloads on unrelated changes.
+// A push the state cannot take in (the tab moved on to another site) or a lost connection asks again; a burst of
+// those costs one request in flight and at most one more after it.
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Push, SubscriptionTo, Topic } from '../core/messages';
 import type { Connector } from './connector';
 
 export interface Remote<T> {
@@ -9,22 +11,46 @@ export interface Remote<T> {
   error?: string;
 }
 
-export function useRemote<T>(connector: Connector, load: () => Promise<T>): [Remote<T>, () => Promise<void>] {
+export interface Pushed<T, P extends Topic> {
+  subscription: SubscriptionTo<P>;
+  /** The state with the push taken in, or 'reload' to ask the background again. */
+  apply(value: T, push: Push<P>): T | 'reload';
+}
+
+export interface RemoteControls<T> {
+  reload: () => Promise<void>;
+  /** Takes in what a reply says, over the state shown now. */
+  settle: (edit: (value: T) => T) => void;
+}
+
+export function useRemote<T, P extends Topic = Topic>(
+  connector: Connector,
+  load: () => Promise<T>,
+  pushed?: Pushed<T, P>,
+): [Remote<T>, RemoteControls<T>] {
   const [remote, setRemote] = useState<Remote<T>>({});
   const loadRef = useRef(load);
   loadRef.current = load;
+  const pushedRef = useRef(pushed);
+  pushedRef.current = pushed;
+  const shown = useRef<T | undefined>(undefined);
   const inFlight = useRef<Promise<void> | null>(null);
   const again = useRef(false);
 
+  const show = useCallback((value: T) => {
+    shown.current = value;
+    setRemote({ value });
+  }, []);
+
   const loadOnce = useCallback(async () => {
     try {
-      setRemote({ value: await loadRef.current() });
+      show(await loadRef.current());
     } catch (error) {
       setRemote((previous) => ({ ...previous, error: messageOf(error) }));
     }
-  }, []);
+  }, [show]);
 
-  const refresh = useCallback((): Promise<void> => {
+  const reload = useCallback((): Promise<void> => {
     if (inFlight.current) {
       again.current = true;
       return inFlight.current;
@@ -40,12 +66,35 @@ export function useRemote<T>(connector: Connector, load: () => Promise<T>): [Rem
     return inFlight.current;
   }, [loadOnce]);
 
-  useEffect(() => {
-    void refresh();
-    return connector.onStorageChange(() => void refresh());
-  }, [connector, refresh]);
+  const settle = useCallback(
+    (edit: (value: T) => T) => {
+      if (shown.current !== undefined) show(edit(shown.current));
+    },
+    [show],
+  );
 
-  return [remote, refresh];
+  const subscriptionKey = pushed ? JSON.stringify(pushed.subscription) : '';
+  // A layout effect: the first request leaves as soon as the page is in the document, not after the next frame
+  // (Preact runs plain effects after an animation frame), which the popup's first render would otherwise wait for.
+  useLayoutEffect(() => {
+    // Subscribed before the first request, so no change falls between its answer and the first push.
+    const unsubscribe = pushedRef.current
+      ? connector.subscribe<P>(pushedRef.current.subscription, {
+          push(push) {
+            // Before the first answer: that answer, asked for after subscribing, already says as much.
+            if (shown.current === undefined || !pushedRef.current) return;
+            const next = pushedRef.current.apply(shown.current, push);
+            if (next === 'reload') void reload();
+            else show(next);
+          },
+          resync: () => void reload(),
+        })
+      : () => undefined;
+    void reload();
+    return unsubscribe;
+  }, [connector, reload, show, subscriptionKey]);
+
+  return [remote, { reload, settle }];
 }
 
 export function messageOf(error: unknown): string {

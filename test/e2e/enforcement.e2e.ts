@@ -41,9 +41,29 @@ const refusedFirstPartyCookies = new Set(
 const refusedThirdPartyCookies = new Set(
   site.trackers.filter((tracker) => refused.includes(tracker.category) && tracker.hosts.length > 0).map(thirdPartyCookieName),
 );
+/** The site's first-party cookies refused once "functionality" is refused too, as in the choice-change scenario. */
+const nowRefusedCookies = new Set(
+  site.trackers
+    .filter((tracker) => ['performance-and-analytics', 'targeting-or-advertising', 'functionality'].includes(tracker.category))
+    .flatMap(firstPartyCookieNames),
+);
 
 /** "A second after the page loads": the moment the issue names, not a timing assertion. */
 const aSecond = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1000));
+
+/**
+ * A reply to a choice change means its rules are in force; the sweep of cookies the old choice let in follows. Reads
+ * the jar until `done` says so or a generous deadline passes, and returns the last jar read either way.
+ */
+async function jarOnceSwept(browser: TestBrowser, done: (jar: JarCookie[]) => boolean, deadlineMs = 30_000): Promise<JarCookie[]> {
+  const deadline = Date.now() + deadlineMs;
+  let jar = await browser.cookies();
+  while (!done(jar) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    jar = await browser.cookies();
+  }
+  return jar;
+}
 
 const inJar = (jar: JarCookie[], names: Set<string>): string[] =>
   jar
@@ -188,9 +208,17 @@ describeInBrowsers('enforcement', (suite) => {
         const partition = topLevelSite ? { partitionKey: { topLevelSite } } : {};
         await chrome.cookies.set({ url: url!, name: name!, value: '1', secure: true, sameSite: 'no_restriction', ...partition });
       }
-      const before = (await chrome.cookies.getAll({ partitionKey: {} })).map((cookie) => cookie.name).sort();
+      const names = async () => (await chrome.cookies.getAll({ partitionKey: {} })).map((cookie) => cookie.name).sort();
+      const before = await names();
       await chrome.runtime.sendMessage({ type: 'set-site-paused', payload: { siteId, paused: false } });
-      const after = (await chrome.cookies.getAll({ partitionKey: {} })).map((cookie) => cookie.name).sort();
+      // The reply means the rules are in force; the sweep follows it. Read the jar until it is done, or 30 s have passed.
+      const swept = JSON.stringify(['allowed-partitioned', 'other-site-partition']);
+      const deadline = Date.now() + 30_000;
+      let after = await names();
+      while (JSON.stringify(after) !== swept && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        after = await names();
+      }
       return { before, after };
     }, site.id);
     expect(jar.before).toEqual(['_gid', 'allowed-partitioned', 'other-site-partition', 'refused-partitioned']);
@@ -231,7 +259,8 @@ describeInBrowsers('enforcement', (suite) => {
       await paused.page.close();
       // Resuming sweeps what the pause let in, without waiting for another page load.
       if (browser.extension) await send(browser, 'set-site-paused', { siteId: site.id, paused: false });
-      return { before, changed, paused, jarPaused, jarResumed: await browser.cookies() };
+      const jarResumed = browser.extension ? await jarOnceSwept(browser, (jar) => inJar(jar, nowRefusedCookies).length === 0) : [];
+      return { before, changed, paused, jarPaused, jarResumed };
     },
     control: ({ before }, replica) =>
       expect(replica.log.categoriesSeen({ visit: before.id })).toEqual(expect.arrayContaining(['functionality', 'social-media'])),
@@ -244,10 +273,6 @@ describeInBrowsers('enforcement', (suite) => {
       );
       // The sweep removes the site's refused first-party cookies (functionality is now refused too). Trackers' own
       // unpartitioned cookies are theirs on every site, so they stay, but covered pages never send them.
-      const nowRefused = site.trackers.filter((tracker) =>
-        ['performance-and-analytics', 'targeting-or-advertising', 'functionality'].includes(tracker.category),
-      );
-      const nowRefusedCookies = new Set(nowRefused.flatMap(firstPartyCookieNames));
       expect(inJar(jarPaused, nowRefusedCookies).length).toBeGreaterThan(0);
       expect(inJar(jarResumed, nowRefusedCookies)).toEqual([]);
       expect(inJar(jarResumed, new Set(necessaryCookies)).length).toBeGreaterThanOrEqual(necessaryCookies.length);

@@ -1,14 +1,18 @@
 // The options page against the replica, in every browser: a changed default reaches the covered page on its
-// next load; an export, a reset and an import of that export bring the same behaviour back.
+// next load; an export, a reset and an import of that export bring the same behaviour back; a choice made in the
+// popup shows on the open options page, pushed by the worker.
 import { mkdirSync } from 'node:fs';
 import { loadSites } from '../../src/knowledge/load';
 import { describeInBrowsers, type TestPage } from './harness';
+import { tabOfVisit } from './harness/tabs';
 import { axeViolations, waitForText } from './ui-checks';
 
 const SCREENSHOTS = 'artifacts/screenshots';
 const TOGGLED = 'performance-and-analytics';
 const site = loadSites()[0]!;
 const toggled = site.categories.find((category) => category.id === TOGGLED)!;
+/** Refused by default and not the options page's own toggle. */
+const POPUP_TOGGLED = site.categories.find((category) => category.refusable && !category.defaultAllowed && category.id !== TOGGLED)!.id;
 
 const defaultRow = `#defaults li.category:has(input[name="${TOGGLED}"])`;
 
@@ -40,7 +44,7 @@ async function chooseFile(page: TestPage, name: string, text: string): Promise<v
 describeInBrowsers('options page', (suite) => {
   beforeAll(() => mkdirSync(SCREENSHOTS, { recursive: true }));
 
-  test('with extension: a default follows on the next load; export, reset and import restore it', async () => {
+  test('with extension: a default follows on the next load; export, reset and import restore it; a popup choice shows by push', async () => {
     const browser = await suite.launch({ extension: true });
     /** Loads the covered page afresh: do the toggled category's trackers reach the server? */
     const arrives = async (): Promise<boolean> => {
@@ -85,5 +89,19 @@ describeInBrowsers('options page', (suite) => {
     await waitForText(options, '#settings-file [role=status]', /Imported exported\.json/);
     await waitForText(options, `${defaultRow} .switch-state`, /^Allowed$/);
     expect(await arrives()).toBe(true);
+
+    // The popup, open on a covered tab, allows a category there: the options page shows the new exception.
+    const visit = await browser.visit(suite.replica.coveredPage());
+    const popup = await browser.openExtensionPage(`popup.html?tabId=${await tabOfVisit(browser, visit.id)}`);
+    await waitForText(popup, 'h1', new RegExp(site.name));
+    await popup.click(`input[name="${POPUP_TOGGLED}"]`);
+    await waitForText(popup, '.status', /applies from the next page load/);
+    await waitForText(options, '#exceptions .exception h3', new RegExp(site.name));
+    expect(
+      await options.evaluate(
+        (name) => document.querySelector<HTMLInputElement>(`#exceptions input[name="${name}"]`)?.checked,
+        POPUP_TOGGLED,
+      ),
+    ).toBe(true);
   });
 });

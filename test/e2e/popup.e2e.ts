@@ -1,6 +1,7 @@
 // The popup against the replica: a covered tab shows its site, documents and one switch per notice category;
-// a category switched on there reaches the server on that site's next load (and nothing else changes);
-// an uncovered tab says so. Screenshots of each state go to artifacts/screenshots/.
+// a category switched on there reaches the server on that site's next load (and nothing else changes); an open
+// popup's counts grow as the worker pushes them; an uncovered tab says so. Screenshots of each state go to
+// artifacts/screenshots/.
 import { mkdirSync } from 'node:fs';
 import type Browser from 'webextension-polyfill';
 import type { Category } from '../../src/core/knowledge';
@@ -8,7 +9,8 @@ import type { Reply } from '../../src/core/messages';
 import { loadSites } from '../../src/knowledge/load';
 import { describeInBrowsers, type TestPage } from './harness';
 import { tabOfVisit } from './harness/tabs';
-import { axeViolations, waitForText } from './ui-checks';
+import { concreteHost } from './replica/hosts';
+import { axeViolations, waitForCount, waitForText } from './ui-checks';
 
 declare const chrome: Browser.Browser;
 
@@ -66,7 +68,7 @@ describeInBrowsers('popup', (suite) => {
     expect([...new Set(afterReload.map((entry) => entry.category))].sort()).toEqual(
       arrivingCategories((c) => c.defaultAllowed || c.id === TOGGLED),
     );
-    // The open popup follows the reloaded tab's counts through storage changes.
+    // The open popup follows the reloaded tab's counts, pushed by the worker.
     await waitForText(popup, `${categoryRow(TOGGLED)} .counts`, /^Nothing stopped/);
 
     // The choice is this site's own; the defaults for every other covered site stay as they were.
@@ -74,6 +76,25 @@ describeInBrowsers('popup', (suite) => {
     const { settings } = (reply as Reply<'get-settings'> & { ok: true }).value;
     expect(settings.defaults[TOGGLED]).toBeUndefined();
     expect(settings.sites[site.id]).toEqual({ choices: { [TOGGLED]: true }, paused: false });
+  });
+
+  test("with extension: an open popup's counts grow as the worker stops trackers on its tab, by push", async () => {
+    const browser = await suite.launch({ extension: true });
+    const visit = await browser.visit(suite.replica.coveredPage());
+    const popup = await browser.openExtensionPage(`popup.html?tabId=${await tabOfVisit(browser, visit.id)}`);
+    const counts = `${categoryRow(TOGGLED)} .counts`;
+    await waitForText(popup, counts, /^[1-9]\d* requests? blocked/);
+    const before = await waitForCount(popup, counts, 1);
+
+    // The page asks for a refused tracker twice more while the popup stays open: the worker blocks and counts both.
+    const tracker = site.trackers.find((candidate) => candidate.category === TOGGLED && candidate.hosts.length > 0)!;
+    const host = concreteHost(tracker.hosts[0]!);
+    for (const probe of ['first', 'second']) {
+      const url = suite.replica.url(host, `/pixel.gif?kind=image&probe=${probe}&visit=${visit.id}`);
+      await visit.page.evaluate((src: string) => document.body.append(Object.assign(new Image(), { src })), url);
+    }
+    expect(await waitForCount(popup, counts, before + 2)).toBeGreaterThanOrEqual(before + 2);
+    expect(suite.replica.log.find({ visit: visit.id, role: 'tracker' }).filter((entry) => entry.category === TOGGLED)).toEqual([]);
   });
 
   test('with extension: an uncovered tab says so plainly and points to the options page', async () => {

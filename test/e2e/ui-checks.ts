@@ -1,5 +1,5 @@
 // Checks the popup and options suites run inside an extension page: axe-core with real layout (colour
-// contrast included), and waiting for text to appear as the page hears storage changes.
+// contrast included), and waiting for text or a count to appear as the page hears the worker's pushes.
 import { readFileSync } from 'node:fs';
 import type { TestPage } from './harness';
 
@@ -33,5 +33,23 @@ export async function waitForText(page: TestPage, selector: string, pattern: Reg
         observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
       }),
     [selector, pattern.source, pattern.flags] as [string, string, string],
+  );
+}
+
+/** Resolves with the number `selector`'s text starts with, once it is at least `atLeast`; the test's timeout bounds the wait. */
+export async function waitForCount(page: TestPage, selector: string, atLeast: number): Promise<number> {
+  return page.evaluate(
+    ([css, least]) =>
+      new Promise<number>((resolve) => {
+        const check = (): boolean => {
+          const count = Number.parseInt(document.querySelector(css)?.textContent ?? '', 10);
+          if (count >= least) resolve(count);
+          return count >= least;
+        };
+        if (check()) return;
+        const observer = new MutationObserver(() => check() && observer.disconnect());
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      }),
+    [selector, atLeast] as [string, number],
   );
 }

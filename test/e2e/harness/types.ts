@@ -15,6 +15,8 @@ export interface LaunchOptions {
    * By default each launch gets a fresh profile, removed on close.
    */
   profile?: string;
+  /** Chromium: load dist/test-chrome (the shipped build plus test-only pages) instead of dist/chrome. */
+  testBuild?: boolean;
 }
 
 export interface JarCookie {

@@ -1,6 +1,7 @@
 import { createHandlers } from '../../../src/background/handlers';
 import { createSettingsStore } from '../../../src/background/settings-store';
 import type { TabCounter } from '../../../src/background/tab-counter';
+import { createTabView } from '../../../src/background/tab-view';
 import { freshSettings, type Settings } from '../../../src/core/settings';
 import { buildSiteIndex } from '../../../src/core/site-index';
 import { MINI } from '../core/mini-site';
@@ -11,14 +12,10 @@ function setup() {
   const enforced: Settings[] = [];
   const counter = { counts: async () => ({ analytics: { blockedRequests: 2, removedCookies: 1 } }) } as unknown as TabCounter;
   const urls: Record<number, string> = { 1: 'https://shop.mini.test/cart', 2: 'https://elsewhere.test/' };
-  const handlers = createHandlers({
-    index: buildSiteIndex([MINI]),
-    store,
-    counter,
-    tabUrl: async (tabId) => urls[tabId],
-    enforce: async (settings) => void enforced.push(settings),
-  });
-  return { handlers, data, enforced };
+  const index = buildSiteIndex([MINI]);
+  const tabs = createTabView({ index, store, counter, tabUrl: async (tabId) => urls[tabId] });
+  const handlers = createHandlers({ index, store, tabs, enforce: async (settings) => void enforced.push(settings) });
+  return { handlers, data, enforced, urls };
 }
 
 test('the tab state names the covered site, what is allowed there and the counts', async () => {
@@ -30,6 +27,30 @@ test('the tab state names the covered site, what is allowed there and the counts
   expect(state).toMatchObject({ paused: false, counts: { analytics: { blockedRequests: 2, removedCookies: 1 } } });
   expect((await handlers['get-tab-state']({ tabId: 2 })).site).toBeNull();
   expect((await handlers['get-tab-state']({ tabId: 3 })).site).toBeNull();
+});
+
+test("the popup's change answers with its tab's new state, once enforced", async () => {
+  const { handlers, data, enforced } = setup();
+  const state = await handlers['set-tab-choice']({ tabId: 1, siteId: 'mini', categoryId: 'advertising', allowed: true });
+  expect(state).toMatchObject({ site: { id: 'mini' }, paused: false, counts: { analytics: { blockedRequests: 2, removedCookies: 1 } } });
+  expect(state.allowed.advertising).toBe(true);
+  expect(enforced).toEqual([data.settings]);
+  const paused = await handlers['set-tab-paused']({ tabId: 1, siteId: 'mini', paused: true });
+  expect(paused.paused).toBe(true);
+  expect(Object.values(paused.allowed).every(Boolean)).toBe(true);
+  expect(enforced).toHaveLength(2);
+});
+
+test("a popup's change applies to the site it showed, even if its tab has moved on since", async () => {
+  const { handlers, data, urls } = setup();
+  urls[1] = 'https://elsewhere.test/';
+  const state = await handlers['set-tab-choice']({ tabId: 1, siteId: 'mini', categoryId: 'research', allowed: true });
+  expect(state.site).toBeNull();
+  expect(data.settings).toMatchObject({ sites: { mini: { choices: { research: true } } } });
+  await expect(handlers['set-tab-paused']({ tabId: 1, siteId: 'nope', paused: true })).rejects.toThrow('no covered site');
+  await expect(handlers['set-tab-choice']({ tabId: 1, siteId: 'mini', categoryId: 'strictly-necessary', allowed: false })).rejects.toThrow(
+    'cannot be refused',
+  );
 });
 
 test('every change is stored and enforced before the reply', async () => {

@@ -1,7 +1,7 @@
 import { createMessageRouter, type Handlers } from '../../../src/background/message-router';
 import { freshSettings } from '../../../src/core/settings';
+import { ORIGIN, OWN_PAGES, REFUSED_SENDERS } from './senders';
 
-const ORIGIN = 'moz-extension://6b1c7a8e/';
 const handled: string[] = [];
 const handlers = {
   'reset-settings': async () => (handled.push('reset-settings'), freshSettings()),
@@ -10,23 +10,16 @@ const handlers = {
   },
 } as unknown as Handlers;
 const route = createMessageRouter(handlers, ORIGIN);
-const popup = { url: `${ORIGIN}popup.html` };
+const popup = OWN_PAGES[0]![1];
 
 beforeEach(() => (handled.length = 0));
 
-test('answers the extension’s own pages through the handler named by the message', async () => {
-  await expect(route({ type: 'reset-settings', payload: {} }, popup)).resolves.toEqual({ ok: true, value: freshSettings() });
-  const optionsTab = { url: `${ORIGIN}options.html`, tab: { url: `${ORIGIN}options.html` } };
-  await expect(route({ type: 'reset-settings', payload: {} }, optionsTab)).resolves.toMatchObject({ ok: true });
-  expect(handled).toEqual(['reset-settings', 'reset-settings']);
+test.each(OWN_PAGES)('answers %s through the handler named by the message', async (_name, sender) => {
+  await expect(route({ type: 'reset-settings', payload: {} }, sender)).resolves.toEqual({ ok: true, value: freshSettings() });
+  expect(handled).toEqual(['reset-settings']);
 });
 
-test.each([
-  ['a web page', { url: 'https://www.atlassian.com/', tab: { url: 'https://www.atlassian.com/' } }],
-  ['a frame of the extension inside a web page', { url: `${ORIGIN}popup.html`, tab: { url: 'https://evil.test/' } }],
-  ['another extension', { url: 'moz-extension://other/popup.html' }],
-  ['a sender without a URL', {}],
-])('refuses %s before looking at the message', async (_name, sender) => {
+test.each(REFUSED_SENDERS)('refuses %s before looking at the message', async (_name, sender) => {
   await expect(route({ type: 'reset-settings', payload: {} }, sender)).resolves.toEqual({
     ok: false,
     error: expect.stringMatching(/^refused/),

@@ -1,20 +1,35 @@
 import { createTabCounter, type TabCounterDeps } from '../../../src/background/tab-counter';
+import type { TabRecord } from '../../../src/core/tab-counts';
 
-function deps(store: Record<string, unknown>, badges: Map<number, string>, enabled = true): TabCounterDeps {
+interface Seen {
+  badges: Map<number, string>;
+  /** Every badge write, in order: [tabId, text]. */
+  writes: [number, string][];
+  /** Every record the counter told of, in order. */
+  told: [number, TabRecord][];
+}
+
+function deps(store: Record<string, unknown>, seen: Seen, badge = { enabled: true }): TabCounterDeps {
   return {
     session: {
       get: async (key) => ({ [key]: structuredClone(store[key]) }),
       set: async (items) => void Object.assign(store, structuredClone(items)),
     },
-    setBadge: async (tabId, text) => void badges.set(tabId, text),
-    badgeEnabled: async () => enabled,
+    setBadge: async (tabId, text) => {
+      seen.badges.set(tabId, text);
+      seen.writes.push([tabId, text]);
+    },
+    badgeEnabled: async () => badge.enabled,
+    onCounts: (tabId, record) => seen.told.push([tabId, structuredClone(record)]),
   };
 }
 
+const fresh = (): Seen => ({ badges: new Map(), writes: [], told: [] });
+
 test('counts by tab and category, reset on navigation, kept by a woken worker, shown on the badge', async () => {
   const session: Record<string, unknown> = {};
-  const badges = new Map<number, string>();
-  const counter = createTabCounter(deps(session, badges));
+  const seen = fresh();
+  const counter = createTabCounter(deps(session, seen));
   await counter.navigated(1, 'atlassian');
   await counter.navigated(2, 'atlassian');
   await counter.navigated(3, null);
@@ -27,13 +42,13 @@ test('counts by tab and category, reset on navigation, kept by a woken worker, s
     'social-media': { blockedRequests: 2, removedCookies: 0 },
     'performance-and-analytics': { blockedRequests: 0, removedCookies: 1 },
   });
-  expect([...badges]).toEqual([
+  expect([...seen.badges]).toEqual([
     [1, '3'],
     [2, '1'],
     [3, ''],
   ]);
 
-  const woken = createTabCounter(deps(session, badges));
+  const woken = createTabCounter(deps(session, seen));
   expect(await woken.counts(2, 'atlassian')).toEqual({ 'performance-and-analytics': { blockedRequests: 0, removedCookies: 1 } });
   await woken.navigated(1, 'atlassian');
   expect(await woken.counts(1, 'atlassian')).toEqual({});
@@ -43,9 +58,71 @@ test('counts by tab and category, reset on navigation, kept by a woken worker, s
 });
 
 test('a tab first seen through a blocked request is counted; the badge stays empty when turned off', async () => {
-  const badges = new Map<number, string>();
-  const counter = createTabCounter(deps({}, badges, false));
+  const seen = fresh();
+  const counter = createTabCounter(deps({}, seen, { enabled: false }));
   await counter.blocked(7, 'atlassian', 'targeting-or-advertising');
   expect(await counter.counts(7, 'atlassian')).toEqual({ 'targeting-or-advertising': { blockedRequests: 1, removedCookies: 0 } });
-  expect(badges.get(7)).toBe('');
+  expect(seen.badges.get(7)).toBe('');
+});
+
+test('an unchanged badge is not written again: not by a count that leaves its text, not by a refresh', async () => {
+  const seen = fresh();
+  const badge = { enabled: false };
+  const counter = createTabCounter(deps({}, seen, badge));
+  await counter.navigated(1, 'atlassian');
+  await counter.blocked(1, 'atlassian', 'social-media');
+  await counter.blocked(1, 'atlassian', 'social-media');
+  await counter.refreshBadges();
+  // Turned off, every count shows the same empty text: written once.
+  expect(seen.writes).toEqual([[1, '']]);
+
+  badge.enabled = true;
+  await counter.refreshBadges();
+  await counter.refreshBadges();
+  await counter.blocked(1, 'atlassian', 'social-media');
+  expect(seen.writes).toEqual([
+    [1, ''],
+    [1, '2'],
+    [1, '3'],
+  ]);
+  // Counts on another tab leave this tab's badge alone.
+  await counter.blocked(2, 'atlassian', 'social-media');
+  expect(seen.writes.filter(([tabId]) => tabId === 1)).toHaveLength(3);
+});
+
+test('after a navigation the badge is written again, even with the same text (Firefox resets it on navigation)', async () => {
+  const seen = fresh();
+  const counter = createTabCounter(deps({}, seen));
+  await counter.navigated(1, 'atlassian');
+  await counter.navigated(1, 'atlassian');
+  expect(seen.writes).toEqual([
+    [1, ''],
+    [1, ''],
+  ]);
+  await counter.closed(1);
+  await counter.navigated(1, null);
+  expect(seen.writes).toHaveLength(3);
+});
+
+test('tells of each change to a tab’s counts, with the site they belong to; a badge refresh tells nothing', async () => {
+  const seen = fresh();
+  const counter = createTabCounter(deps({}, seen));
+  await counter.navigated(1, 'atlassian');
+  await counter.navigated(2, 'other');
+  await counter.blocked(1, 'atlassian', 'social-media');
+  await counter.cookieRemoved('atlassian', 'functionality');
+  await counter.refreshBadges();
+  await counter.closed(1);
+  expect(seen.told).toEqual([
+    [1, { siteId: 'atlassian', counts: {} }],
+    [2, { siteId: 'other', counts: {} }],
+    [1, { siteId: 'atlassian', counts: { 'social-media': { blockedRequests: 1, removedCookies: 0 } } }],
+    [
+      1,
+      {
+        siteId: 'atlassian',
+        counts: { 'social-media': { blockedRequests: 1, removedCookies: 0 }, functionality: { blockedRequests: 0, removedCookies: 1 } },
+      },
+    ],
+  ]);
 });

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["require", "default"]}
  */
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { OptionsPage } from '../../../options/options-page';
 import type { ImportResult, SettingsState } from '../../../src/core/messages';
 import type { Settings } from '../../../src/core/settings';
@@ -38,10 +38,32 @@ describe('options page', () => {
     expect(analytics.checked).toBe(false);
     fireEvent.click(analytics);
     await waitFor(() => expect(analytics.checked).toBe(true));
-    expect(connector.sent).toContainEqual({
-      type: 'set-default-choice',
-      payload: { categoryId: 'performance-and-analytics', allowed: true },
-    });
+    // The reply carries the new settings: the page does not ask for all of them (and every site) again.
+    expect(connector.sent).toEqual([
+      { type: 'get-settings', payload: {} },
+      { type: 'set-default-choice', payload: { categoryId: 'performance-and-analytics', allowed: true } },
+    ]);
+  });
+
+  it('subscribes to settings only, and shows a change made elsewhere as pushed, without asking again', async () => {
+    const connector = renderOptions({ recovered: ['badge: expected a boolean'] });
+    const exceptions = within(await screen.findByRole('region', { name: 'Site exceptions' }));
+    expect(connector.subscriptions()).toEqual([{ topic: 'settings' }]);
+    // Counts on some tab are none of its business: the mock, like the worker, pushes them to tab subscribers only.
+    await act(() => connector.push({ type: 'tab-counts', tabId: 7, siteId: 'example-co', counts: {} }));
+    const settings = settingsWith({ sites: { 'example-co': { choices: { 'social-media': true }, paused: false } } });
+    await act(() => connector.push({ type: 'settings', settings, recovered: [] }));
+    const exception = within(await exceptions.findByRole('article', { name: 'Example Co' }));
+    expect(exception.getByRole<HTMLInputElement>('switch', { name: 'Social media on Example Co' }).checked).toBe(true);
+    expect(screen.queryByRole('heading', { name: 'Some stored settings had to be repaired' })).toBeNull();
+    expect(connector.sent).toEqual([{ type: 'get-settings', payload: {} }]);
+  });
+
+  it('after a lost connection, asks for the settings again', async () => {
+    const connector = renderOptions();
+    await screen.findByRole('region', { name: 'Site exceptions' });
+    await act(() => connector.reconnect());
+    await waitFor(() => expect(connector.sent.filter((m) => m.type === 'get-settings')).toHaveLength(2));
   });
 
   it('edits, resumes and removes a site exception', async () => {
@@ -99,6 +121,17 @@ describe('options page', () => {
     expect(connector.sent.filter((m) => m.type === 'get-settings')).toHaveLength(1);
   });
 
+  it('shows an imported file’s settings from the reply', async () => {
+    const imported = settingsWith({ defaults: { 'performance-and-analytics': true } });
+    const connector = renderOptions({}, { 'import-settings': () => ({ ok: true, settings: imported }) });
+    const input = await screen.findByLabelText<HTMLInputElement>('Import a settings file');
+    fireEvent.change(input, { target: { files: [new File(['{}'], 'mine.json', { type: 'application/json' })] } });
+    await screen.findByText('Imported mine.json.');
+    const defaults = within(screen.getByRole('region', { name: 'Default choices' }));
+    expect(defaults.getByRole<HTMLInputElement>('switch', { name: /Performance and analytics/ }).checked).toBe(true);
+    expect(connector.sent.filter((m) => m.type === 'get-settings')).toHaveLength(1);
+  });
+
   it('exports the settings as a downloaded file', async () => {
     const created: Blob[] = [];
     URL.createObjectURL = (blob: Blob) => (created.push(blob), 'blob:settings');
@@ -127,6 +160,7 @@ describe('options page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Yes, reset everything' }));
     await screen.findByText('All settings are back to their defaults.');
     expect(connector.sent).toContainEqual({ type: 'reset-settings', payload: {} });
+    expect(connector.sent.filter((m) => m.type === 'get-settings')).toHaveLength(1);
   });
 
   it("shows each covered site's policy: trackers, collection with quotes, opt-outs and snapshot differences", async () => {

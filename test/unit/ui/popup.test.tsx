@@ -2,19 +2,21 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["require", "default"]}
  */
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { Popup } from '../../../popup/popup';
 import type { TabState } from '../../../src/core/messages';
 import { mockConnector } from '../../../src/ui/mock-connector';
-import { axeViolations, coveredState, fixtureSite, settingsWith } from './support';
+import { axeViolations, coveredState, fixtureSite } from './support';
 
 const site = fixtureSite();
 
-function renderPopup(state: TabState, tabId: number | null = null) {
+/** The background as the popup sees it: a change answers with the tab's new state. */
+function renderPopup(initial: TabState, tabId: number | null = null) {
+  let state = initial;
   const connector = mockConnector({
     'get-tab-state': () => state,
-    'set-site-choice': () => settingsWith(),
-    'set-site-paused': () => settingsWith(),
+    'set-tab-choice': ({ categoryId, allowed }) => (state = { ...state, allowed: { ...state.allowed, [categoryId]: allowed } }),
+    'set-tab-paused': ({ paused }) => (state = { ...state, paused }),
   });
   render(<Popup connector={connector} tabId={tabId} />);
   return connector;
@@ -48,34 +50,48 @@ describe('popup for a covered site', () => {
     expect(row.getByText(/you will not be able to opt-out of any cookies that are strictly necessary/)).toBeTruthy();
   });
 
-  it('sets the choice for this site only and offers to reload the tab', async () => {
+  it('sets the choice for this site only, renders from the reply without asking again, and offers to reload the tab', async () => {
     const connector = renderPopup(coveredState(site), 42);
-    fireEvent.click(await screen.findByRole('switch', { name: /Targeting or advertising/ }));
+    const advertising = await screen.findByRole<HTMLInputElement>('switch', { name: /Targeting or advertising/ });
+    fireEvent.click(advertising);
     await screen.findByRole('button', { name: 'Reload tab' });
-    expect(connector.sent).toContainEqual({
-      type: 'set-site-choice',
-      payload: { siteId: 'example-co', categoryId: 'targeting-or-advertising', allowed: true },
-    });
-    expect(connector.sent.filter((m) => m.type === 'get-tab-state')).toHaveLength(2);
+    expect(advertising.checked).toBe(true);
+    expect(connector.sent).toEqual([
+      { type: 'get-tab-state', payload: { tabId: 42 } },
+      { type: 'set-tab-choice', payload: { tabId: 42, siteId: 'example-co', categoryId: 'targeting-or-advertising', allowed: true } },
+    ]);
     fireEvent.click(screen.getByRole('button', { name: 'Reload tab' }));
     expect(connector.reloaded).toEqual([42]);
   });
 
-  it('pauses and shows resume when paused', async () => {
+  it('pauses, and the reply shows resume', async () => {
     const connector = renderPopup(coveredState(site));
     fireEvent.click(await screen.findByRole('button', { name: 'Pause on this site' }));
-    await waitFor(() =>
-      expect(connector.sent).toContainEqual({ type: 'set-site-paused', payload: { siteId: 'example-co', paused: true } }),
-    );
+    await screen.findByRole('button', { name: 'Resume on this site' });
+    expect(connector.sent).toContainEqual({ type: 'set-tab-paused', payload: { tabId: 7, siteId: 'example-co', paused: true } });
+    expect(connector.sent.filter((m) => m.type === 'get-tab-state')).toHaveLength(1);
   });
 
   it('while paused, offers resume and holds the switches', async () => {
     const connector = renderPopup(coveredState(site, { paused: true }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Resume on this site' }));
-    await waitFor(() =>
-      expect(connector.sent).toContainEqual({ type: 'set-site-paused', payload: { siteId: 'example-co', paused: false } }),
-    );
-    expect(screen.getByRole<HTMLInputElement>('switch', { name: /Social media/ }).disabled).toBe(true);
+    expect((await screen.findByRole<HTMLInputElement>('switch', { name: /Social media/ })).disabled).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Resume on this site' }));
+    await screen.findByRole('button', { name: 'Pause on this site' });
+    expect(connector.sent).toContainEqual({ type: 'set-tab-paused', payload: { tabId: 7, siteId: 'example-co', paused: false } });
+    expect(screen.getByRole<HTMLInputElement>('switch', { name: /Social media/ }).disabled).toBe(false);
+  });
+
+  it('shows a failed change in an alert and keeps what it showed', async () => {
+    const connector = mockConnector({
+      'get-tab-state': () => coveredState(site),
+      'set-tab-choice': () => Promise.reject(new Error('rule limit reached')),
+    });
+    render(<Popup connector={connector} tabId={1} />);
+    const advertising = await screen.findByRole<HTMLInputElement>('switch', { name: /Targeting or advertising/ });
+    fireEvent.click(advertising);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('That did not work: rule limit reached'));
+    expect(advertising.checked).toBe(false);
+    expect(screen.queryByRole('button', { name: 'Reload tab' })).toBeNull();
   });
 
   it('shows what the site collects with its quotes, and the opt-out links opening a new tab', async () => {
@@ -92,14 +108,43 @@ describe('popup for a covered site', () => {
     expect(screen.getByText('Opts out of: interest-based advertising from participating companies')).toBeTruthy();
   });
 
-  it('follows storage changes: new counts appear without reopening', async () => {
+  it('subscribes to its tab only, and shows the counts the worker pushes without asking again', async () => {
+    const connector = renderPopup(coveredState(site));
+    await screen.findByRole('heading', { level: 1, name: 'Example Co' });
+    expect(connector.subscriptions()).toEqual([{ topic: 'tab', tabId: 7 }]);
+    const social = { 'social-media': { blockedRequests: 2, removedCookies: 0 } };
+    await act(() =>
+      connector.push({
+        type: 'tab-counts',
+        tabId: 8,
+        siteId: 'example-co',
+        counts: { 'social-media': { blockedRequests: 5, removedCookies: 0 } },
+      }),
+    );
+    await act(() => connector.push({ type: 'tab-counts', tabId: 7, siteId: 'example-co', counts: social }));
+    expect(await screen.findByText('2 requests blocked, 0 cookies removed on this tab')).toBeTruthy();
+    expect(screen.queryByText(/5 requests blocked/)).toBeNull();
+    expect(connector.sent).toEqual([{ type: 'get-tab-state', payload: { tabId: 7 } }]);
+  });
+
+  it('shows a choice made elsewhere on its site, as pushed', async () => {
+    const connector = renderPopup(coveredState(site));
+    const social = await screen.findByRole<HTMLInputElement>('switch', { name: /Social media/ });
+    const allowed = { ...coveredState(site).allowed, 'social-media': !social.checked };
+    await act(() => connector.push({ type: 'tab-choices', tabId: 7, siteId: 'example-co', allowed, paused: false }));
+    await waitFor(() => expect(social.checked).toBe(allowed['social-media']));
+    expect(connector.sent).toHaveLength(1);
+  });
+
+  it('asks for the tab again when a push says the tab shows another site now', async () => {
     let state = coveredState(site);
     const connector = mockConnector({ 'get-tab-state': () => state });
     render(<Popup connector={connector} tabId={null} />);
-    await screen.findByRole('heading', { level: 1 });
-    state = coveredState(site, { counts: { 'social-media': { blockedRequests: 2, removedCookies: 0 } } });
-    connector.emitStorageChange();
-    expect(await screen.findByText('2 requests blocked, 0 cookies removed on this tab')).toBeTruthy();
+    await screen.findByRole('heading', { level: 1, name: 'Example Co' });
+    state = { site: null, allowed: {}, paused: false, counts: {} };
+    await act(() => connector.push({ type: 'tab-counts', tabId: 7, siteId: null, counts: {} }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'This site is not covered' })).toBeTruthy();
+    expect(connector.sent.filter((m) => m.type === 'get-tab-state')).toHaveLength(2);
   });
 
   it('opens the options page', async () => {

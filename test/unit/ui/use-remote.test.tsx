@@ -2,30 +2,69 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["require", "default"]}
  */
-import { render, screen } from '@testing-library/preact';
-import { mockConnector } from '../../../src/ui/mock-connector';
+import { act, render, screen } from '@testing-library/preact';
+import type { Push } from '../../../src/core/messages';
+import { mockConnector, type MockConnector } from '../../../src/ui/mock-connector';
 import { useRemote } from '../../../src/ui/use-remote';
-import type { Connector } from '../../../src/ui/connector';
 
-function Counter({ connector, load }: { connector: Connector; load: () => Promise<number> }) {
-  const [remote] = useRemote(connector, load);
-  return <p>{remote.value === undefined ? 'loading' : `value ${remote.value}`}</p>;
+/** Shows the counts of tab 7: the total of blocked requests, or "loading". */
+function Counts({ connector, load }: { connector: MockConnector; load: () => Promise<number> }) {
+  const [remote] = useRemote(connector, load, {
+    subscription: { topic: 'tab', tabId: 7 },
+    apply: (_value, push) => (push.type === 'tab-counts' && push.siteId === 'mini' ? (push.counts.all?.blockedRequests ?? 0) : 'reload'),
+  });
+  return <p>{remote.value === undefined ? 'loading' : `value ${remote.value}${remote.error ? ` ${remote.error}` : ''}`}</p>;
+}
+
+const counts = (blockedRequests: number, siteId: string | null = 'mini'): Push<'tab'> => ({
+  type: 'tab-counts',
+  tabId: 7,
+  siteId,
+  counts: { all: { blockedRequests, removedCookies: 0 } },
+});
+
+function deferredLoads() {
+  const answers: ((value: number) => void)[] = [];
+  const load = () => new Promise<number>((resolve) => answers.push(resolve));
+  return { answers, load };
 }
 
 describe('useRemote', () => {
-  it('coalesces a burst of storage changes into one more request and shows the newest answer', async () => {
+  it('subscribes before it asks, takes in pushes without asking again, and unsubscribes when gone', async () => {
     const connector = mockConnector({});
-    const answers: ((value: number) => void)[] = [];
-    const load = () => new Promise<number>((resolve) => answers.push(resolve));
-    render(<Counter connector={connector} load={load} />);
-    for (let change = 0; change < 5; change += 1) connector.emitStorageChange();
-    expect(answers).toHaveLength(1);
+    const { answers, load } = deferredLoads();
+    const { unmount } = render(<Counts connector={connector} load={load} />);
+    expect(connector.subscriptions()).toEqual([{ topic: 'tab', tabId: 7 }]);
+    // A push before the first answer: that answer, asked for after subscribing, says as much already.
+    await act(() => connector.push(counts(9)));
     answers[0]!(1);
     await screen.findByText('value 1');
+    await act(() => connector.push(counts(2)));
+    await act(() => connector.push({ ...counts(5), tabId: 8 }));
+    expect(await screen.findByText('value 2')).toBeTruthy();
+    expect(answers).toHaveLength(1);
+    unmount();
+    expect(connector.subscriptions()).toEqual([]);
+  });
+
+  it('asks again for a push it cannot take in, or after the connection came back; a burst costs one more request', async () => {
+    const connector = mockConnector({});
+    const { answers, load } = deferredLoads();
+    render(<Counts connector={connector} load={load} />);
+    answers[0]!(1);
+    await screen.findByText('value 1');
+    await act(() => {
+      connector.push(counts(0, 'elsewhere'));
+      connector.reconnect();
+      connector.push(counts(0, null));
+    });
     expect(answers).toHaveLength(2);
-    answers[1]!(6);
+    answers[1]!(3);
+    await screen.findByText('value 3');
+    expect(answers).toHaveLength(3);
+    answers[2]!(6);
     expect(await screen.findByText('value 6')).toBeTruthy();
-    expect(answers).toHaveLength(2);
+    expect(answers).toHaveLength(3);
   });
 
   it('keeps the last good value and reports a failed reload', async () => {
@@ -35,14 +74,10 @@ describe('useRemote', () => {
       if (fail) throw new Error('worker gone');
       return 3;
     };
-    function Shown() {
-      const [remote] = useRemote(connector, load);
-      return <p>{`${remote.value} ${remote.error ?? ''}`}</p>;
-    }
-    render(<Shown />);
-    await screen.findByText('3');
+    render(<Counts connector={connector} load={load} />);
+    await screen.findByText('value 3');
     fail = true;
-    connector.emitStorageChange();
-    expect(await screen.findByText('3 worker gone')).toBeTruthy();
+    await act(() => connector.reconnect());
+    expect(await screen.findByText('value 3 worker gone')).toBeTruthy();
   });
 });
