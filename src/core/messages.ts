@@ -3,7 +3,7 @@
 // names its response type and each topic its pushes, so a wrong payload or a wrong reading does not compile.
 import type { Site } from './knowledge';
 import type { Settings } from './settings';
-import type { Recovered } from './settings-schema';
+import type { ImportResult, Recovered } from './settings-schema';
 
 /** What was stopped on one tab, per category id. */
 export interface CategoryCounts {
@@ -28,8 +28,6 @@ export interface SettingsState {
   recovered: string[];
   sites: Site[];
 }
-
-export type ImportResult = { ok: true; settings: Settings } | { ok: false; error: string };
 
 /**
  * Requests and their replies. "In force": a change whose reply means that the browser's dynamic rules and the cookie

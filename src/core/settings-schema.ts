@@ -1,7 +1,6 @@
 // Settings from outside the code — storage, imported files — are checked here before anything uses them.
 // Storage is repaired field by field (keep what is valid, say what was reset); an import is all or nothing.
 import * as v from 'valibot';
-import type { ImportResult } from './messages';
 import { describe, migrate, type SettingsObject } from './migrations';
 import { IdSchema, issueText } from './schema-parts';
 import { freshSettings, type Settings, type SiteChoices } from './settings';
@@ -23,6 +22,9 @@ export const SettingsSchema = v.strictObject({
 
 /** Imported files larger than this are refused before parsing: real exports are a few kilobytes. */
 const MAX_IMPORT_CHARS = 1_000_000;
+
+/** An import's outcome: the settings to adopt, or why the file was refused (the first bad field and why). */
+export type ImportResult = { ok: true; settings: Settings } | { ok: false; error: string };
 
 /**
  * An exported settings file as settings, all or nothing: at most MAX_IMPORT_CHARS characters of JSON, migrated from

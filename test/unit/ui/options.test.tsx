@@ -4,7 +4,8 @@
  */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { OptionsPage } from '../../../options/options-page';
-import type { ImportResult, SettingsState } from '../../../src/core/messages';
+import type { SettingsState } from '../../../src/core/messages';
+import type { ImportResult } from '../../../src/core/settings-schema';
 import type { Settings } from '../../../src/core/settings';
 import { mockConnector, type MockHandlers } from '../../../src/ui/mock-connector';
 import { axeViolations, fixtureSite, settingsWith } from './support';
