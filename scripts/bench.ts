@@ -43,7 +43,8 @@ async function main(): Promise<void> {
 
   console.log(`classifying 100,000 requests (ours, then ${PEER_NAME})...`);
   const classification = await benchClassification(sites, 100_000);
-  const speedup = classification.peer.p50 / classification.ours.p50;
+  // Means, not medians: a median can round to 0 ns once the timer's own cost is taken off, which made the ratio infinite.
+  const speedup = classification.peer.mean / classification.ours.mean;
   add('classify p50 (ns/request)', classification.ours.p50.toFixed(0), '≤ 1000', classification.ours.p50 <= 1000, {
     peer: `${PEER_NAME}: ${classification.peer.p50.toFixed(0)}`,
     ratio: `${speedup.toFixed(1)}× faster`,
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   add('classify mean, whole corpus in one loop (ns)', classification.oursLoopMean.toFixed(0), '', true, {
     peer: `${PEER_NAME}: mean ${classification.peer.mean.toFixed(0)}`,
   });
-  add(`speed-up against ${PEER_NAME} (p50)`, `${speedup.toFixed(1)}×`, '≥ 10×', speedup >= 10, { peer: PEER_NAME });
+  add(`speed-up against ${PEER_NAME} (mean per request)`, `${speedup.toFixed(1)}×`, '≥ 10×', speedup >= 10, { peer: PEER_NAME });
   const { agree, knownToBoth } = classification.agreement;
   add('agreement on "is a tracker"', `${agree}/${knownToBoth}`, '', true, {
     peer: `${PEER_NAME}: hosts known to both`,
