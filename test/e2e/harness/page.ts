@@ -15,9 +15,14 @@ export interface DrivablePage {
   emulateMedia?(options: { colorScheme: 'light' | 'dark' }): Promise<void>;
   screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
   close(): Promise<void>;
+  setDefaultTimeout(timeoutMs: number): void;
 }
 
+/** Navigations and waits on a busy 2-core machine can take far longer than the libraries' 30 s defaults. */
+const PAGE_TIMEOUT_MS = 120_000;
+
 export function testPage(page: DrivablePage): TestPage {
+  page.setDefaultTimeout(PAGE_TIMEOUT_MS);
   return {
     url: () => page.url(),
     goto: async (url) => {
