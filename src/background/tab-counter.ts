@@ -37,10 +37,11 @@ export function createTabCounter({ session, setBadge, badgeEnabled, onCounts }: 
     (table ??= ((await session.get(TAB_COUNTS_KEY))[TAB_COUNTS_KEY] as TabTable | undefined) ?? {});
   const writeBadges = async (tabs: TabTable, tabIds: number[]): Promise<void> => {
     const enabled = await badgeEnabled();
-    const changed = tabIds.filter((tabId) => written.get(tabId) !== badgeText(tabs[tabId]?.counts ?? {}, enabled));
+    const changed = tabIds
+      .map((tabId) => ({ tabId, text: badgeText(tabs[tabId]?.counts ?? {}, enabled) }))
+      .filter(({ tabId, text }) => written.get(tabId) !== text);
     await Promise.all(
-      changed.map((tabId) => {
-        const text = badgeText(tabs[tabId]?.counts ?? {}, enabled);
+      changed.map(({ tabId, text }) => {
         written.set(tabId, text);
         return setBadge(tabId, text);
       }),
