@@ -1,5 +1,5 @@
-// A site's trackers: who, under which notice category, the hosts and cookies matched, and why.
-import type { Site } from '../src/core/knowledge';
+// A site's trackers: who, under which notice category, the hosts, paths and cookies matched, and why.
+import type { Site, Tracker } from '../src/core/knowledge';
 
 const SOURCES = { notice: 'named in the notice', policy: 'named in the policy', curated: 'curated by us' } as const;
 
@@ -23,7 +23,10 @@ export function TrackerTable({ site }: { site: Site }) {
             <tr key={tracker.id}>
               <th scope="row">{tracker.name}</th>
               <td>{labels.get(tracker.category) ?? tracker.category}</td>
-              <td>{tracker.hosts.length > 0 ? <CodeList items={tracker.hosts} /> : 'the site itself'}</td>
+              <td>
+                {tracker.hosts.length + (tracker.paths?.length ?? 0) > 0 ? <CodeList items={placesOf(tracker)} /> : 'the site itself'}
+                {tracker.loads && <p class="note">Loads tags of: {tracker.loads.map((id) => labels.get(id) ?? id).join(', ')}</p>}
+              </td>
               <td>{tracker.cookies.length > 0 ? <CodeList items={tracker.cookies} /> : 'none'}</td>
               <td>
                 {tracker.reason} <span class="note">({SOURCES[tracker.source]})</span>
@@ -34,6 +37,11 @@ export function TrackerTable({ site }: { site: Site }) {
       </table>
     </div>
   );
+}
+
+/** A tracker's hosts, then its host + path prefixes ("www.facebook.com/tr"), as the table lists them. */
+function placesOf(tracker: Tracker): string[] {
+  return [...tracker.hosts, ...(tracker.paths ?? []).flatMap(({ host, paths }) => paths.map((path) => `${host}${path}`))];
 }
 
 function CodeList({ items }: { items: string[] }) {

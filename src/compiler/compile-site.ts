@@ -2,6 +2,7 @@
 import { validateSite, type Category, type Practice, type Site, type Tracker } from '../core/knowledge';
 import { collectedGroups } from './collected';
 import type { CuratedSite, CuratedTracker } from './curated';
+import { checkTrackerPaths } from './tracker-paths';
 import { readCategories } from './notice-categories';
 import { findOptOuts } from './opt-outs';
 import { PRACTICE_GROUPS } from './practice-groups';
@@ -71,6 +72,7 @@ export function compileSite(curated: CuratedSite, sources: Readonly<Record<strin
   if (repeated) throw new SourceError(`${curated.id}: tracker id "${repeated}" is used twice`);
   const domains = Object.keys(curated.domains).sort();
   const categories = categoriesOf(curated, documentOfKind(documents, 'cookie-notice'));
+  checkTrackerPaths(curated.trackers, categories);
   const current = documents.flatMap((read) => read.current);
   const site: Site = {
     id: curated.id,

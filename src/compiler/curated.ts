@@ -23,8 +23,14 @@ const CuratedTrackerSchema = v.object({
   name: v.string(),
   category: v.string(),
   hosts: v.array(v.string()),
+  /** Host plus path prefixes, where one host serves several purposes. */
+  paths: v.optional(v.array(v.object({ host: v.string(), paths: v.array(v.string()) }))),
+  /** For a loader (tag manager): the categories of the tags it injects. */
+  loads: v.optional(v.array(v.string())),
   cookies: v.array(v.string()),
   source: v.picklist(['notice', 'policy', 'curated']),
+  /** A public source (vendor documentation) for what the site's documents do not say. */
+  reference: v.optional(v.string()),
   /** Words of the named document that put the tracker in its category; must be verbatim there. */
   quote: v.optional(v.string()),
   reason: Reason,

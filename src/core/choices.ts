@@ -1,5 +1,5 @@
 // Preference resolution: is a category allowed on a covered site, given the user's settings?
-import type { Category, Site } from './knowledge';
+import type { Category, Site, Tracker } from './knowledge';
 import type { Settings } from './settings';
 
 /**
@@ -37,4 +37,13 @@ export function refusedCategories(site: Site, settings: Settings): string[] {
 export function choicesOn(site: Site, settings: Settings): { allowed: Record<string, boolean>; paused: boolean } {
   const allowed = Object.fromEntries(site.categories.map((category) => [category.id, isAllowed(site, category, settings)]));
   return { allowed, paused: isPaused(settings, site.id) };
+}
+
+/**
+ * Whether a tracker is refused on a site. A loader (a tag manager, `loads` in the knowledge base) is refused only when
+ * every category it loads is: otherwise it loads, and each tag it injects is judged on its own.
+ */
+export function isTrackerRefused(site: Site, tracker: Tracker, settings: Settings): boolean {
+  const refused = refusedCategories(site, settings);
+  return (tracker.loads ?? [tracker.category]).every((id) => refused.includes(id));
 }

@@ -3,7 +3,7 @@
 import { hostOf, lookupHostOrParent, normalizeHost } from './hosts';
 import type { Site, Tracker } from './knowledge';
 import { matchName } from './cookie-names';
-import { siteOfHost, siteOfPage, type SiteEntry, type SiteIndex } from './site-index';
+import { roleOfUrl, siteOfHost, siteOfPage, type SiteEntry, type SiteIndex } from './site-index';
 
 export interface RequestFacts {
   url: string;
@@ -31,14 +31,15 @@ const NOT_COVERED: RequestClass = { kind: 'uncovered' };
 
 /**
  * Classifies a request by its initiator (the covered site whose page made it; the nearest covered domain decides) and
- * its host (the nearest host the site lists decides: its own domains, its CMP, a tracker).
+ * its host and path (the nearest host the site lists decides: its own domains, its CMP, a tracker; on a host that
+ * serves several purposes, a tracker's path prefix first).
  */
 export function classifyRequestFully(index: SiteIndex, request: RequestFacts): RequestClass {
   if (request.type === 'main_frame' || request.initiator === undefined) return NOT_COVERED;
   const entry = siteOfPage(index, request.initiator);
   const host = hostOf(request.url);
   if (entry === undefined || host === '') return NOT_COVERED;
-  const role = lookupHostOrParent(entry.hosts, host);
+  const role = roleOfUrl(entry, host, request.url);
   if (typeof role === 'object') return { kind: 'tracker', site: entry.site, category: role.category, tracker: role };
   return { kind: role ?? 'unknown', site: entry.site };
 }

@@ -32,12 +32,16 @@ export function inRange(id: number, range: IdRange): boolean {
 /**
  * Rule priorities, lowest first. Gaps leave room for rules between them. The order is what matters:
  * - stripUnknownCookies < blockRefused: a refused tracker is blocked; a blocked request needs no header rule.
- * - blockRefused < allowConsentManager: the site's CMP is never blocked, even when a refused tracker's
+ * - blockRefused < trackerPath: a tracker's path prefixes on a host that serves several purposes decide over the
+ *   host's (or its parent's) own rule, both ways: www.facebook.com/tr blocked while /plugins/ loads, and back.
+ *   Prefixes of one host never overlap (the policy compiler checks), so block and allow path rules never compete.
+ * - trackerPath < allowConsentManager: the site's CMP is never blocked, even when a refused tracker's
  *   host contains its host, and (allow outranking modifyHeaders) its cookies, which hold the person's choices, are
  *   never stripped.
  */
 export const PRIORITY = {
   stripUnknownCookies: 10,
   blockRefused: 20,
+  trackerPath: 25,
   allowConsentManager: 30,
 } as const;

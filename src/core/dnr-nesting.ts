@@ -20,6 +20,14 @@ export function hostsByExclusions(roles: ReadonlyMap<string, HostRole>, tracker:
 }
 
 /**
+ * A tracker's path hosts, grouped by the names of the site's table nested below them (a nearer name decides there,
+ * so a path rule must not reach it).
+ */
+export function pathHostsByExclusions(roles: ReadonlyMap<string, HostRole>, hosts: readonly string[]): ExclusionGroups {
+  return groupByExclusions(hosts, [...roles.keys()]);
+}
+
+/**
  * A rule's page domains grouped by the domains of other covered sites nested below them, so that a page counts for
  * the site nearest to it, as siteOfPage decides. Usually one group with nothing excluded.
  */

@@ -1,11 +1,12 @@
 // Compiles the user's choices into declarativeNetRequest dynamic rules, and says for each rule why it exists: a pure
 // function of (sites, settings). The browser enforces the rules itself, so protection holds while the worker sleeps.
-import { isPaused, refusedCategories } from './choices';
+import { isPaused, isTrackerRefused, refusedCategories } from './choices';
+import { lookupHostOrParent } from './hosts';
 import { PRIORITY, RULE_IDS } from './dnr-ids';
-import { hostsByExclusions, pagesByExclusions } from './dnr-nesting';
-import type { Site } from './knowledge';
+import { hostsByExclusions, pagesByExclusions, pathHostsByExclusions } from './dnr-nesting';
+import type { Site, Tracker } from './knowledge';
 import type { Settings } from './settings';
-import { buildSiteIndex } from './site-index';
+import { buildSiteIndex, type SiteEntry } from './site-index';
 
 type HeaderRemoval = { header: string; operation: 'remove' };
 
@@ -21,6 +22,11 @@ export interface DnrRule {
   condition: {
     requestDomains?: string[];
     excludedRequestDomains?: string[];
+    // A tracker's path prefixes on its hosts (site-index.ts pathMatches), matched case-insensitively as both browsers
+    // do by default. A regular expression, not a urlFilter: "||www.facebook.com/tr^" does not match a URL that names
+    // a port (https://www.facebook.com:8443/tr?id=1, tried in Chromium's testMatchOutcome), and requestDomains already
+    // anchors the host. Chrome allows 1,000 regex rules (MAX_NUMBER_OF_REGEX_RULES); Firefox supports them since 113.
+    regexFilter?: string;
     initiatorDomains: string[];
     excludedInitiatorDomains?: string[];
     // Every subresource type, including those a browser adds later (beacon, webtransport, …); never a page load.
@@ -38,6 +44,8 @@ export interface TrackerRef {
 /** Why a rule exists: what it enforces, on the pages of which covered sites (ids, sorted). */
 export type RuleReason =
   | { enforces: 'refused-tracker'; sites: string[]; category: string; tracker: TrackerRef }
+  /** An allowed tracker's paths on a host a block or strip rule would otherwise reach. */
+  | { enforces: 'allowed-tracker-path'; sites: string[]; category: string; tracker: TrackerRef }
   | { enforces: 'consent-manager'; sites: string[]; consentManager: string }
   | { enforces: 'unknown-cookies'; sites: string[] };
 
@@ -53,12 +61,17 @@ const STRIP_COOKIES = {
   responseHeaders: [{ header: 'set-cookie', operation: 'remove' }],
 } as const satisfies DnrRule['action'];
 
-const ORDER: Record<RuleReason['enforces'], number> = { 'consent-manager': 0, 'refused-tracker': 1, 'unknown-cookies': 2 };
+const ORDER: Record<RuleReason['enforces'], number> = {
+  'consent-manager': 0,
+  'refused-tracker': 1,
+  'allowed-tracker-path': 2,
+  'unknown-cookies': 3,
+};
 
 /** Rules with the same action and request condition, for the pages of one or more sites. */
 interface Group {
   reason: DistributiveOmit<RuleReason, 'sites'>;
-  requestCondition: Pick<DnrRule['condition'], 'requestDomains' | 'excludedRequestDomains'>;
+  requestCondition: Pick<DnrRule['condition'], 'requestDomains' | 'excludedRequestDomains' | 'regexFilter'>;
   /** Page domain → the id of the covered site it belongs to. */
   pages: Map<string, string>;
 }
@@ -88,18 +101,29 @@ export function compileRules(sites: readonly Site[], settings: Settings): Compil
     groups.set(key, group);
   };
   for (const site of [...sites].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    const roles = index.byId.get(site.id)?.hosts;
-    if (roles === undefined || isPaused(settings, site.id)) continue;
+    const entry = index.byId.get(site.id);
+    if (entry === undefined || isPaused(settings, site.id)) continue;
+    const roles = entry.hosts;
     const refused = refusedCategories(site, settings);
-    for (const tracker of site.trackers.filter((candidate) => refused.includes(candidate.category))) {
-      for (const [hosts, excluded] of hostsByExclusions(roles, tracker)) {
-        const reason = {
-          enforces: 'refused-tracker',
-          category: tracker.category,
-          tracker: { id: tracker.id, name: tracker.name },
-        } as const;
-        const key = ['block', tracker.category, tracker.id, hosts, excluded].join('|');
-        add(reason, { requestDomains: hosts, ...nonEmpty('excludedRequestDomains', excluded) }, site, key);
+    const refusedTrackers = new Set(site.trackers.filter((tracker) => isTrackerRefused(site, tracker, settings)));
+    for (const tracker of site.trackers) {
+      const reason = { category: tracker.category, tracker: { id: tracker.id, name: tracker.name } };
+      if (refusedTrackers.has(tracker)) {
+        for (const [hosts, excluded] of hostsByExclusions(roles, tracker)) {
+          const key = ['block', tracker.category, tracker.id, hosts, excluded].join('|');
+          add(
+            { enforces: 'refused-tracker', ...reason },
+            { requestDomains: hosts, ...nonEmpty('excludedRequestDomains', excluded) },
+            site,
+            key,
+          );
+        }
+      }
+      for (const { hosts, excluded, regexFilter } of pathConditions(entry, tracker, refusedTrackers, settings)) {
+        const enforces = refusedTrackers.has(tracker) ? 'refused-tracker' : 'allowed-tracker-path';
+        const key = [enforces, tracker.category, tracker.id, hosts, excluded, regexFilter].join('|');
+        const condition = { requestDomains: hosts, ...nonEmpty('excludedRequestDomains', excluded), regexFilter };
+        add({ enforces, ...reason }, condition, site, key);
       }
     }
     const hosts = sorted(site.consentManager.hosts);
@@ -130,7 +154,7 @@ export function compileRules(sites: readonly Site[], settings: Settings): Compil
         ...nonEmpty('excludedInitiatorDomains', excludedPages),
         excludedResourceTypes: ['main_frame'],
       };
-      rules.push({ id, ...actionOf(group.reason), condition });
+      rules.push({ id, ...actionOf(group), condition });
       reasons.set(id, { ...group.reason, sites: sorted(pages.map((page) => group.pages.get(page)!)) });
     }
   }
@@ -149,7 +173,46 @@ export function createRulesCompiler(sites: readonly Site[]): (settings: Settings
   };
 }
 
-function actionOf(reason: Group['reason']): Pick<DnrRule, 'priority' | 'action'> {
+/**
+ * The path-scoped conditions of a tracker: its hosts with the same prefixes together, one regular expression for
+ * them. A refused tracker's are blocked; an allowed tracker's need an allow rule only where a refused host rule above
+ * its host, or the unknown-cookie strip rule (a path host the table does not list is unknown to it), would reach them.
+ */
+function pathConditions(
+  entry: SiteEntry,
+  tracker: Tracker,
+  refused: ReadonlySet<Tracker>,
+  settings: Settings,
+): Array<{ hosts: string[]; excluded: string[]; regexFilter: string }> {
+  const byPrefixes = new Map<string, string[]>();
+  for (const [host, scoped] of entry.paths) {
+    const prefixes = sorted(scoped.filter((path) => path.tracker === tracker).map((path) => path.prefix));
+    if (prefixes.length === 0) continue;
+    if (!refused.has(tracker)) {
+      const nearest = lookupHostOrParent(entry.hosts, host);
+      const reached = nearest === undefined ? settings.unknownCookies === 'remove' : typeof nearest === 'object' && refused.has(nearest);
+      if (!reached) continue;
+    }
+    byPrefixes.set(prefixes.join(' '), [...(byPrefixes.get(prefixes.join(' ')) ?? []), host]);
+  }
+  return [...byPrefixes].flatMap(([prefixes, hosts]) =>
+    pathHostsByExclusions(entry.hosts, hosts).map(([grouped, excluded]) => ({
+      hosts: grouped,
+      excluded,
+      regexFilter: pathPattern(prefixes.split(' ')),
+    })),
+  );
+}
+
+/** The regexFilter for path prefixes (site-index.ts pathMatches): after the authority, a prefix, then a separator. */
+function pathPattern(prefixes: readonly string[]): string {
+  const alternatives = prefixes.map((prefix) => prefix.replace(/\./g, '\\.') + (prefix.endsWith('/') ? '' : '([^a-z0-9_.%-]|$)'));
+  return `^[a-z]+://[^/?#]+(${alternatives.join('|')})`;
+}
+
+function actionOf({ reason, requestCondition }: Group): Pick<DnrRule, 'priority' | 'action'> {
+  if (reason.enforces === 'allowed-tracker-path') return { priority: PRIORITY.trackerPath, action: { type: 'allow' } };
+  if (requestCondition.regexFilter !== undefined) return { priority: PRIORITY.trackerPath, action: { type: 'block' } };
   if (reason.enforces === 'consent-manager') return { priority: PRIORITY.allowConsentManager, action: { type: 'allow' } };
   if (reason.enforces === 'unknown-cookies') return { priority: PRIORITY.stripUnknownCookies, action: STRIP_COOKIES };
   // No header rule beside the block: a blocked request is never sent, so it carries no cookie and gets no

@@ -10,6 +10,12 @@ const Host = v.pipe(v.string(), v.regex(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$
 // A cookie name, or a prefix ending in "*" (e.g. "_ga_*").
 const CookiePattern = v.pipe(v.string(), v.regex(/^[^\s;=,*]+\*?$/, 'must be a cookie name or a prefix ending in *'));
 
+// A path prefix on a tracker host, lower-case, from the first "/". One ending in "/" matches every path below it; any
+// other matches up to a separator, as DNR's "^" does: "/tr" matches "/tr?id=1" and "/tr/", not "/trending".
+const PathPrefix = v.pipe(v.string(), v.regex(/^\/[a-z0-9_.%/-]*$/, 'must be a lower-case path starting with /'));
+// Where one host serves several purposes: this tracker is only these paths of it.
+const HostPathsSchema = v.object({ host: Host, paths: v.pipe(v.array(PathPrefix), v.minLength(1)) });
+
 const SentenceSchema = v.object({ id: SentenceId, doc: Id, text: v.pipe(v.string(), v.minLength(1)) });
 
 const SnapshotSchema = v.object({
@@ -56,10 +62,16 @@ const TrackerSchema = v.object({
   category: Id,
   // Registrable domains or host names; subdomains match too.
   hosts: v.array(Host),
+  // Host plus path prefixes, for hosts that serve several purposes (www.facebook.com/tr is advertising, /plugins/ social).
+  paths: v.optional(v.array(HostPathsSchema)),
+  // A loader (a tag manager) injects tags of these categories; it is refused only when every one of them is.
+  loads: v.optional(v.pipe(v.array(Id), v.minLength(1))),
   // First-party cookie names this tracker sets by script on the covered site.
   cookies: v.array(CookiePattern),
   source: v.picklist(['notice', 'policy', 'curated']),
   reason: v.string(),
+  // A public source for a curated fact (the vendor's documentation), when the site's documents do not name it.
+  reference: v.optional(v.pipe(v.string(), v.url())),
   cites: v.optional(Cites),
 });
 

@@ -7,7 +7,10 @@ export function hostPermissions(sites: Site[]): string[] {
   const hosts = new Set<string>();
   for (const site of sites) {
     for (const domain of site.domains) hosts.add(domain);
-    for (const tracker of site.trackers) for (const host of tracker.hosts) hosts.add(host);
+    for (const tracker of site.trackers) {
+      for (const host of tracker.hosts) hosts.add(host);
+      for (const { host } of tracker.paths ?? []) hosts.add(host);
+    }
   }
   return [...hosts].sort().map((host) => `*://*.${host}/*`);
 }

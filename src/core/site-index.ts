@@ -11,8 +11,16 @@ export interface SiteEntry {
   site: Site;
   /** Its own domains, its CMP's hosts and its trackers' hosts, in one table so one walk decides. */
   hosts: Map<string, HostRole>;
+  /** Hosts that serve several purposes → their trackers' path prefixes; checked before `hosts` at the same name. */
+  paths: Map<string, PathEntry[]>;
   consentCookies: NamePatterns<true>;
   trackerCookies: NamePatterns<Tracker>;
+}
+
+/** One path prefix of a multi-purpose host and the tracker it belongs to. */
+interface PathEntry {
+  prefix: string;
+  tracker: Tracker;
 }
 
 export interface SiteIndex {
@@ -35,6 +43,55 @@ export function buildSiteIndex(sites: readonly Site[]): SiteIndex {
     for (const domain of site.domains) byDomain.set(domain, entry);
   }
   return { sites, byDomain, byId, pages: new Map() };
+}
+
+/**
+ * What a request URL on `host` is to a site: at each name from the host up to its registrable parents, first a
+ * tracker whose path prefix matches, then the role listed for the name itself; the nearest name decides. A host with
+ * paths but none matching passes on to its parent, as a host not listed does. A few map lookups and a short scan.
+ */
+export function roleOfUrl(entry: SiteEntry, host: string, url: string): HostRole | undefined {
+  if (entry.paths.size === 0) return lookupHostOrParent(entry.hosts, host);
+  let path: string | undefined;
+  let candidate = host;
+  for (;;) {
+    const scoped = entry.paths.get(candidate);
+    if (scoped !== undefined) {
+      path ??= pathOf(url);
+      for (const { prefix, tracker } of scoped) if (pathMatches(path, prefix)) return tracker;
+    }
+    const found = entry.hosts.get(candidate);
+    if (found !== undefined) return found;
+    const dot = candidate.indexOf('.');
+    if (dot < 0) return undefined;
+    candidate = candidate.slice(dot + 1);
+  }
+}
+
+/**
+ * A knowledge-base path prefix against a lower-case path: one ending in "/" matches what starts with it, any other
+ * only up to a separator or the end (DNR's "^": anything but a letter, digit, "_", "-", "." or "%").
+ */
+export function pathMatches(path: string, prefix: string): boolean {
+  if (!path.startsWith(prefix)) return false;
+  if (prefix.endsWith('/') || path.length === prefix.length) return true;
+  const next = path.charCodeAt(prefix.length);
+  const word = (next >= 97 && next <= 122) || (next >= 48 && next <= 57) || next === 95 || next === 45 || next === 46 || next === 37;
+  return !word;
+}
+
+/** The lower-case path, query and fragment of an absolute URL ("/" when it has only a query or nothing). */
+export function pathOf(url: string): string {
+  const scheme = url.indexOf('://');
+  if (scheme < 0) return '/';
+  let start = scheme + 3;
+  while (start < url.length) {
+    const char = url.charCodeAt(start);
+    if (char === 47 /* / */ || char === 63 /* ? */ || char === 35 /* # */) break;
+    start++;
+  }
+  const rest = url.slice(start).toLowerCase();
+  return rest.startsWith('/') ? rest : `/${rest}`;
 }
 
 /** The covered site a host belongs to (the host is one of its domains or a subdomain of one). */
@@ -61,9 +118,17 @@ function siteEntry(site: Site): SiteEntry {
   }
   for (const host of site.consentManager.hosts) hosts.set(host, 'consent');
   for (const domain of site.domains) hosts.set(domain, 'first-party');
+  const paths = new Map<string, PathEntry[]>();
+  for (const tracker of site.trackers) {
+    for (const { host, paths: prefixes } of tracker.paths ?? []) {
+      if (never.some((domain) => isWithin(host, domain))) continue;
+      paths.set(host, [...(paths.get(host) ?? []), ...prefixes.map((prefix) => ({ prefix, tracker }))]);
+    }
+  }
   return {
     site,
     hosts,
+    paths,
     consentCookies: namePatterns(site.consentManager.cookies.map((pattern) => [pattern, true as const])),
     trackerCookies: namePatterns(site.trackers.flatMap((tracker) => tracker.cookies.map((pattern) => [pattern, tracker] as const))),
   };

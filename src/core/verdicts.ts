@@ -1,5 +1,5 @@
 // What enforcement does with a classified request or cookie, given the user's settings.
-import { isAllowed, isPaused } from './choices';
+import { isAllowed, isPaused, isTrackerRefused } from './choices';
 import { classifyCookie, classifyRequestFully, type CookieFacts, type RequestFacts } from './classify';
 import type { CompiledRules, DnrRule, RuleReason, TrackerRef } from './dnr-rules';
 import { hostOf, isWithin } from './hosts';
@@ -24,7 +24,7 @@ export interface Stopped {
 export function requestOutcome(index: SiteIndex, settings: Settings, request: RequestFacts): 'block' | 'strip-cookies' | 'none' {
   const found = classifyRequestFully(index, request);
   if (found.kind === 'uncovered' || isPaused(settings, found.site.id)) return 'none';
-  if (found.kind === 'tracker') return isRefused(found.site, found.category, settings) ? 'block' : 'none';
+  if (found.kind === 'tracker') return isTrackerRefused(found.site, found.tracker, settings) ? 'block' : 'none';
   return found.kind === 'unknown' && settings.unknownCookies === 'remove' ? 'strip-cookies' : 'none';
 }
 
@@ -48,8 +48,9 @@ export function blockedRequest(index: SiteIndex, compiled: CompiledRules, reques
   if (found.kind !== 'tracker') return null;
   const initiator = hostOf(request.initiator ?? '');
   const host = hostOf(request.url);
-  for (const [rule, reason] of blockRules(compiled).get(key(found.site.id, found.tracker.id)) ?? []) {
-    if (reason.enforces === 'refused-tracker' && matchesDomains(rule.condition, initiator, host)) {
+  for (const [rule, reason, path] of blockRules(compiled).get(key(found.site.id, found.tracker.id)) ?? []) {
+    if (path !== null && !path.test(request.url)) continue;
+    if (matchesDomains(rule.condition, initiator, host)) {
       return { ruleId: rule.id, siteId: found.site.id, category: reason.category, tracker: reason.tracker };
     }
   }
@@ -71,7 +72,8 @@ function isRefused(site: Site, categoryId: string, settings: Settings): boolean 
   return category !== undefined && !isAllowed(site, category, settings);
 }
 
-type BlockRules = Map<string, Array<[DnrRule, RuleReason & { enforces: 'refused-tracker' }]>>;
+/** Per (site, tracker): its block rules, path-scoped ones first (they outrank host rules), with their path pattern. */
+type BlockRules = Map<string, Array<[DnrRule, RuleReason & { enforces: 'refused-tracker' }, RegExp | null]>>;
 
 const blockRulesOf = new WeakMap<CompiledRules, BlockRules>();
 
@@ -85,10 +87,13 @@ function blockRules(compiled: CompiledRules): BlockRules {
       if (reason?.enforces !== 'refused-tracker') continue;
       for (const site of reason.sites) {
         const entries = table.get(key(site, reason.tracker.id)) ?? [];
-        entries.push([rule, reason]);
+        // Case-insensitive, as both browsers match a regexFilter by default (isUrlFilterCaseSensitive: false).
+        const path = rule.condition.regexFilter === undefined ? null : new RegExp(rule.condition.regexFilter, 'i');
+        entries.push([rule, reason, path]);
         table.set(key(site, reason.tracker.id), entries);
       }
     }
+    for (const entries of table.values()) entries.sort(([, , a], [, , b]) => (a === null ? 1 : 0) - (b === null ? 1 : 0));
     blockRulesOf.set(compiled, table);
   }
   return table;

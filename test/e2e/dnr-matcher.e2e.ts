@@ -210,6 +210,31 @@ if (!selected) {
       expect(effects).toEqual(['block', 'none', 'none', 'strip-cookies', 'none']);
     });
 
+    test('paths on a host that serves several purposes decide over its host rule, both ways, with or without a port', async () => {
+      const page = `https://www.${sites[0]!.domains[0]}`;
+      const urls = [
+        'https://www.facebook.com/tr?id=1&ev=PageView',
+        'https://www.facebook.com:8443/tr/?id=1',
+        'https://www.facebook.com/plugins/like.php',
+        'https://www.facebook.com/trending',
+        'https://www.google.com/recaptcha/api.js',
+        'https://www.google.com/pagead/1p-conversion/1/',
+      ];
+      const verdicts = async (settings: Settings) => {
+        const compiled = compileRules(sites, settings);
+        const rulesById = new Map(compiled.rules.map((rule) => [rule.id, rule]));
+        const batch = urls.map((url) => ({ initiator: page, url, type: 'image' as const }));
+        expect(await mismatches(settings, batch, compiled)).toEqual([]);
+        return (await matchedRules(compiled.rules, batch)).map((ids) => effectOf(rulesById, ids));
+      };
+      const choices = (social: boolean, advertising: boolean): Settings => ({
+        ...freshSettings(),
+        defaults: { 'social-media': social, 'targeting-or-advertising': advertising },
+      });
+      expect(await verdicts(choices(true, false))).toEqual(['block', 'block', 'none', 'none', 'none', 'block']);
+      expect(await verdicts(choices(false, true))).toEqual(['none', 'none', 'block', 'block', 'none', 'none']);
+    });
+
     test(`${RANDOM_SETTINGS} random settings (seed ${SEED}): two random pages × every request, a random resource type each`, async () => {
       await fc.assert(
         fc.asyncProperty(settingsArbitrary(sites), fc.integer(), async (settings, sample) => {

@@ -1,35 +1,39 @@
 // Enforcement in real browsers, judged by what reached the replica and what is in the cookie jar. Every scenario
 // also runs without the extension, where the same trackers and cookies must be seen: otherwise nothing is proven.
 import type Browser from 'webextension-polyfill';
-import { isAllowed } from '../../src/core/choices';
+import { isAllowed, isTrackerRefused } from '../../src/core/choices';
 import type { Site } from '../../src/core/knowledge';
-import { freshSettings } from '../../src/core/settings';
+import { freshSettings, type Settings } from '../../src/core/settings';
 import { loadSites } from '../../src/knowledge/load';
-import {
-  describeInBrowsers,
-  firstPartyCookieNames,
-  hostMatches,
-  thirdPartyCookieName,
-  type JarCookie,
-  type TestBrowser,
-  type Visit,
-} from './harness';
+import { describeInBrowsers, firstPartyCookieNames, thirdPartyCookieName, type JarCookie, type TestBrowser, type Visit } from './harness';
 import type { Replica } from './harness';
+import { roleOf } from './replica/hosts';
 import type { MessageType, Reply, Request } from '../../src/core/messages';
 
 declare const chrome: Browser.Browser;
 
 const site: Site = loadSites()[0]!;
 const refused = site.categories.filter((category) => !isAllowed(site, category, freshSettings())).map((category) => category.id);
+// Trackers the replica loads (a host or a path), and those the default choices refuse: a loader (tag manager) only
+// when every category it loads is refused.
+const loaded = site.trackers.filter((tracker) => tracker.hosts.length > 0 || (tracker.paths ?? []).length > 0);
+const refusedTrackers = (settings: Settings) => loaded.filter((tracker) => isTrackerRefused(site, tracker, settings));
+const refusedByDefault = refusedTrackers(freshSettings());
+/** The categories of the trackers that load under these choices. */
+const categoriesLoading = (settings: Settings): string[] =>
+  [...new Set(loaded.filter((tracker) => !isTrackerRefused(site, tracker, settings)).map((tracker) => tracker.category))].sort();
 const necessaryCookies = site.trackers.filter((tracker) => tracker.category === 'strictly-necessary').flatMap(firstPartyCookieNames);
 
 /** The cookie names of one category as the replica sets them: its trackers' first-party names and their hosts' own cookie. */
 function cookiesOf(categories: string[]): Set<string> {
-  const trackers = site.trackers.filter((tracker) => categories.includes(tracker.category));
+  // A loader the choices let load is not refused, whatever its own category.
+  const trackers = site.trackers.filter(
+    (tracker) => categories.includes(tracker.category) && (!tracker.loads || refusedByDefault.includes(tracker)),
+  );
   return new Set(
     trackers.flatMap((tracker) => [
       ...firstPartyCookieNames(tracker),
-      ...(tracker.hosts.length > 0 ? [thirdPartyCookieName(tracker)] : []),
+      ...(loaded.includes(tracker) ? [thirdPartyCookieName(tracker)] : []),
     ]),
   );
 }
@@ -38,9 +42,7 @@ const refusedCookies = cookiesOf(refused);
 const refusedFirstPartyCookies = new Set(
   site.trackers.filter((tracker) => refused.includes(tracker.category)).flatMap(firstPartyCookieNames),
 );
-const refusedThirdPartyCookies = new Set(
-  site.trackers.filter((tracker) => refused.includes(tracker.category) && tracker.hosts.length > 0).map(thirdPartyCookieName),
-);
+const refusedThirdPartyCookies = new Set(refusedByDefault.map(thirdPartyCookieName));
 /** The site's first-party cookies refused once "functionality" is refused too, as in the choice-change scenario. */
 const nowRefusedCookies = new Set(
   site.trackers
@@ -107,12 +109,13 @@ async function loadTwice(browser: TestBrowser, replica: Replica): Promise<Loads>
 
 function expectTrackersStopped(replica: Replica, loads: Loads): void {
   for (const visit of [loads.first, loads.reload]) {
-    expect(replica.log.categoriesSeen({ visit: visit.id }).filter((category) => refused.includes(category))).toEqual([]);
+    expect(replica.log.trackersSeen({ visit: visit.id }).filter((id) => refusedByDefault.some((tracker) => tracker.id === id))).toEqual([]);
     expect(replica.log.find({ visit: visit.id, role: 'consent-manager' })).toHaveLength(site.consentManager.hosts.length);
     expect(replica.log.find({ visit: visit.id, role: 'static' }).length).toBeGreaterThan(0);
-    const nonTracker = visit.outcomes.filter(
-      (load) => !site.trackers.some((tracker) => tracker.hosts.some((host) => hostMatches(new URL(load.url).hostname, host))),
-    );
+    const nonTracker = visit.outcomes.filter((load) => {
+      const url = new URL(load.url);
+      return roleOf(url.hostname, url.pathname, replica.sites).role !== 'tracker';
+    });
     expect(nonTracker.filter((load) => !['loaded', 'sent'].includes(load.outcome))).toEqual([]);
   }
 }
@@ -150,8 +153,8 @@ describeInBrowsers('enforcement', (suite) => {
       expectTrackersStopped(replica, loads);
       expectCookiesStopped(replica, loads);
       // Allowed categories still load (functionality by default).
-      const allowedWithHosts = site.trackers.filter((tracker) => !refused.includes(tracker.category) && tracker.hosts.length > 0);
-      expect(replica.log.trackersSeen({ visit: loads.first.id })).toEqual(allowedWithHosts.map((tracker) => tracker.id).sort());
+      const allowed = loaded.filter((tracker) => !refusedByDefault.includes(tracker));
+      expect(replica.log.trackersSeen({ visit: loads.first.id })).toEqual(allowed.map((tracker) => tracker.id).sort());
     },
   });
 
@@ -182,10 +185,7 @@ describeInBrowsers('enforcement', (suite) => {
     },
     control: ({ visit }, replica) => expect(replica.log.categoriesSeen({ visit: visit.id })).toEqual(expect.arrayContaining(refused)),
     extension: ({ visit, jar }, replica) => {
-      const everyTracker = site.trackers
-        .filter((tracker) => tracker.hosts.length > 0)
-        .map((tracker) => tracker.id)
-        .sort();
+      const everyTracker = loaded.map((tracker) => tracker.id).sort();
       expect(replica.log.trackersSeen({ visit: visit.id })).toEqual(everyTracker);
       expect(visit.outcomes.filter((load) => !['loaded', 'sent'].includes(load.outcome))).toEqual([]);
       expect(inJar(jar, refusedCookies).length).toBeGreaterThan(0);
@@ -266,11 +266,14 @@ describeInBrowsers('enforcement', (suite) => {
       expect(replica.log.categoriesSeen({ visit: before.id })).toEqual(expect.arrayContaining(['functionality', 'social-media'])),
     extension: ({ before, changed, paused, jarPaused, jarResumed }, replica) => {
       const seen = (visit: Visit) => replica.log.categoriesSeen({ visit: visit.id });
-      expect(seen(before)).toEqual(['functionality']);
-      expect(seen(changed)).toEqual(['social-media']);
-      expect(seen(paused)).toEqual(
-        [...new Set(site.trackers.filter((tracker) => tracker.hosts.length > 0).map((tracker) => tracker.category))].sort(),
-      );
+      const changedSettings: Settings = {
+        ...freshSettings(),
+        defaults: { functionality: false },
+        sites: { [site.id]: { choices: { 'social-media': true }, paused: false } },
+      };
+      expect(seen(before)).toEqual(categoriesLoading(freshSettings()));
+      expect(seen(changed)).toEqual(categoriesLoading(changedSettings));
+      expect(seen(paused)).toEqual([...new Set(loaded.map((tracker) => tracker.category))].sort());
       // The sweep removes the site's refused first-party cookies (functionality is now refused too). Trackers' own
       // unpartitioned cookies are theirs on every site, so they stay, but covered pages never send them.
       expect(inJar(jarPaused, nowRefusedCookies).length).toBeGreaterThan(0);

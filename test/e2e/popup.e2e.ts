@@ -21,7 +21,10 @@ const site = loadSites()[0]!;
 /** The categories whose trackers may reach the server when `allowed` says which refusable ones are allowed. */
 function arrivingCategories(allowed: (category: Category) => boolean): string[] {
   const open = new Set(site.categories.filter((category) => !category.refusable || allowed(category)).map((c) => c.id));
-  return [...new Set(site.trackers.filter((t) => t.hosts.length > 0 && open.has(t.category)).map((t) => t.category))].sort();
+  // A loader (tag manager) loads while any category it loads is open; a tracker may be a host or a host's paths.
+  const arrives = (t: (typeof site.trackers)[number]) =>
+    (t.hosts.length > 0 || (t.paths ?? []).length > 0) && (t.loads ?? [t.category]).some((id) => open.has(id));
+  return [...new Set(site.trackers.filter(arrives).map((t) => t.category))].sort();
 }
 
 const categoryRow = (id: string) => `li.category:has(input[name="${id}"])`;

@@ -49,7 +49,8 @@ export function pagesOf(sites: readonly Site[]): string[] {
 
 /**
  * Request URLs that matter to the rules: every tracker host of every site (and a subdomain of it, and its parent and
- * a look-alike, which are unknown), the CMPs' hosts, the sites' own domains, an unknown third party.
+ * a look-alike, which are unknown), every path prefix of a multi-purpose host (with and without the path, in upper
+ * case, followed by a longer word), the CMPs' hosts, the sites' own domains, an unknown third party.
  */
 export function requestUrlsOf(sites: readonly Site[]): string[] {
   const urls = new Set<string>([UNKNOWN_THIRD_PARTY]);
@@ -59,6 +60,16 @@ export function requestUrlsOf(sites: readonly Site[]): string[] {
         urls.add(`https://${host}/t?id=1`).add(`https://eu.${host}/collect`).add(`https://not${host}/t`);
         const parent = host.split('.').slice(1).join('.');
         if (parent.includes('.')) urls.add(`https://${parent}/p`);
+      }
+      // A multi-purpose host: each prefix, a longer word that must not match it, the host's other paths, a subdomain.
+      for (const { host, paths } of tracker.paths ?? []) {
+        urls.add(`https://${host}/other?id=1`).add(`https://${host}/`);
+        for (const prefix of paths) {
+          const inside = prefix.endsWith('/') ? `${prefix}x.js?id=1` : `${prefix}?id=1`;
+          urls.add(`https://${host}${inside}`).add(`https://eu.${host}${inside}`);
+          urls.add(`https://${host}/other${prefix}`).add(`https://${host}${prefix.toUpperCase()}${prefix.endsWith('/') ? 'x' : '/'}`);
+          if (!prefix.endsWith('/')) urls.add(`https://${host}${prefix}/x`).add(`https://${host}${prefix}ending`);
+        }
       }
     }
     for (const host of site.consentManager.hosts) urls.add(`https://${host}/consent.js`);

@@ -1,6 +1,7 @@
 // The host names the replica answers for, and what each one is: a page of a covered site, a tracker, the
 // consent manager, a harmless third party, or a site the knowledge base does not cover.
 import type { Tracker } from '../../../src/core/knowledge';
+import { pathMatches } from '../../../src/core/site-index';
 import { hostMatches, type ReplicaSite } from './knowledge';
 
 /** Where real pages live on a covered domain, when that is not simply www.<domain>. */
@@ -53,8 +54,22 @@ export type HostRole =
   | { role: 'static' }
   | { role: 'unknown' };
 
-export function roleOf(host: string, sites: ReplicaSite[]): HostRole {
+/**
+ * What a request is by its host and path: a tracker's path prefix on a multi-purpose host first (the knowledge base's
+ * rule, src/core/site-index.ts), then the hosts.
+ */
+export function roleOf(host: string, path: string, sites: ReplicaSite[]): HostRole {
   if (STATIC_HOSTS.includes(host)) return { role: 'static' };
+  const lowerPath = path.toLowerCase();
+  for (const site of sites) {
+    for (const tracker of site.trackers) {
+      for (const scoped of tracker.paths ?? []) {
+        if (hostMatches(host, scoped.host) && scoped.paths.some((prefix) => pathMatches(lowerPath, prefix))) {
+          return { role: 'tracker', site, tracker, knowledgeHost: scoped.host };
+        }
+      }
+    }
+  }
   for (const site of sites) {
     for (const tracker of site.trackers) {
       const knowledgeHost = tracker.hosts.find((candidate) => hostMatches(host, candidate));
@@ -72,7 +87,10 @@ export function allHosts(sites: ReplicaSite[]): string[] {
   const hosts = new Set<string>([...STATIC_HOSTS, ...UNCOVERED_HOSTS]);
   for (const site of sites) {
     for (const host of pageHostsOf(site)) hosts.add(host);
-    for (const tracker of site.trackers) for (const host of tracker.hosts) hosts.add(concreteHost(host));
+    for (const tracker of site.trackers) {
+      for (const host of tracker.hosts) hosts.add(concreteHost(host));
+      for (const { host } of tracker.paths ?? []) hosts.add(host);
+    }
     for (const host of site.consentManager.hosts) hosts.add(host);
   }
   return [...hosts].sort();

@@ -9,6 +9,8 @@ export interface LoggedRequest {
   path: string;
   /** The visit that caused it (the harness tags each page load), when the page passed it on. */
   visit: string | null;
+  /** The loader (tag manager) that injected it, when one did. */
+  via: string | null;
   /** How the page loaded it: image, beacon, script, fetch, xhr, frame, websocket, document, ... */
   kind: string | null;
   /** The raw Cookie header, '' when none was sent. */
@@ -22,6 +24,7 @@ export interface LoggedRequest {
 
 export interface LogFilter {
   visit?: string;
+  via?: string | null;
   host?: string;
   path?: string;
   role?: Role;

@@ -125,6 +125,14 @@
     });
   }
 
+  // A loader's (tag manager's) script hands over what it injects; the visit is done only once those settle too.
+  var injected = [];
+  window.__replicaInject = function (loads) {
+    loads.forEach(function (load) {
+      injected.push(settle(load));
+    });
+  };
+
   var beacons = config.loads.filter(function (load) {
     return load.kind === 'beacon';
   });
@@ -143,6 +151,12 @@
     });
   });
   Promise.all(settled)
+    .then(function (outcomes) {
+      // A loader's script has run before its load event settled it, so everything it injected is listed by now.
+      return Promise.all(injected).then(function (more) {
+        return outcomes.concat(more);
+      });
+    })
     .then(function (outcomes) {
       window.__replicaOutcomes = outcomes;
       var visit = config.visit ? '?visit=' + encodeURIComponent(config.visit) : '';

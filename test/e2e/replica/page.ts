@@ -39,9 +39,29 @@ const PATHS: Record<LoadKind, string> = {
   stylesheet: '/styles.css',
 };
 
+/**
+ * The requests real tags make on hosts that serve several purposes, as the vendors' tags send them: the page loads
+ * them as well, so a test can judge each purpose of one host by what reached it.
+ */
+export const MULTI_PURPOSE_LOADS: Array<{ kind: LoadKind; host: string; path: string }> = [
+  { kind: 'image', host: 'www.facebook.com', path: '/tr?id=1234&ev=PageView&noscript=1' },
+  { kind: 'frame', host: 'www.facebook.com', path: '/plugins/like.php?href=https%3A%2F%2Fwww.atlassian.com%2F' },
+  { kind: 'script', host: 'www.google.com', path: '/recaptcha/api.js' },
+  { kind: 'image', host: 'www.google.com', path: '/pagead/1p-conversion/123/?label=signup' },
+  { kind: 'fetch', host: 'www.google.com', path: '/ccm/collect?en=page_view&tid=G-1' },
+  { kind: 'image', host: 'px.ads.linkedin.com', path: '/collect/?pid=123&fmt=gif' },
+  { kind: 'frame', host: 'www.linkedin.com', path: '/sharing/share-offsite/?url=https%3A%2F%2Fwww.atlassian.com%2F' },
+  { kind: 'script', host: 'platform.twitter.com', path: '/widgets.js' },
+  { kind: 'image', host: 'analytics.twitter.com', path: '/i/adsct?txn_id=o1&p_id=Twitter' },
+  { kind: 'image', host: 't.co', path: '/i/adsct?txn_id=o1&p_id=Twitter' },
+  { kind: 'frame', host: 'www.youtube.com', path: '/embed/dQw4w9WgXcQ' },
+  { kind: 'image', host: 'www.youtube.com', path: '/api/stats/watchtime?docid=dQw4w9WgXcQ' },
+];
+
 // Every host takes the light request kinds; frames and sockets once per tracker keep a page quick to load.
 const EVERY_HOST: LoadKind[] = ['image', 'beacon', 'script', 'fetch', 'xhr'];
 const FIRST_HOST: LoadKind[] = ['frame', 'websocket'];
+const PATH_KINDS: LoadKind[] = ['image', 'script', 'fetch'];
 
 export function pageConfig(context: PageContext): PageConfig {
   const { site, visit } = context;
@@ -63,7 +83,20 @@ export function pageConfig(context: PageContext): PageConfig {
           loads.push({ kind, url: url('https', host, kind) });
         }
       });
+      // A multi-purpose host: the tracker's own paths on it, each as an image, script and fetch (frames cost a blocked
+      // load several seconds in Firefox, and MULTI_PURPOSE_LOADS already frames the shared hosts' widgets).
+      for (const { host, paths } of tracker.paths ?? []) {
+        for (const prefix of paths) {
+          for (const kind of PATH_KINDS) {
+            loads.push({ kind, url: url('https', host, kind).replace(/(:\d+)\//, `$1${prefix.replace(/\/$/, '')}/`) });
+          }
+        }
+      }
     }
+  }
+  for (const { kind, host, path } of MULTI_PURPOSE_LOADS) {
+    const query = `kind=${kind}${visit ? `&visit=${encodeURIComponent(visit)}` : ''}`;
+    loads.push({ kind, url: `${context.origin('https', host)}${path}${path.includes('?') ? '&' : '?'}${query}` });
   }
   if (site) for (const host of site.consentManager.hosts) loads.push({ kind: 'script', url: url('https', host, 'script') });
   return { visit, cookies: taggedCookies(context), loads };
@@ -74,7 +107,7 @@ function taggedCookies({ site, sites, host }: PageContext): PageConfig['cookies'
   const domain = site?.domains.find((candidate) => hostMatches(host, candidate)) ?? null;
   return (site ? [site] : sites)
     .flatMap((tracked) => tracked.trackers)
-    .filter((tracker) => tracker.hosts.length > 0)
+    .filter((tracker) => tracker.hosts.length > 0 || (tracker.paths ?? []).length > 0)
     .flatMap(firstPartyCookieNames)
     .map((name) => ({ name, value: freshValue(), domain }));
 }

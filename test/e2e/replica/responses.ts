@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { concreteCookieName, hostMatches, thirdPartyCookieName, type ReplicaSite } from './knowledge';
 import { freshValue } from './page';
+import { concreteHost } from './hosts';
 import type { Tracker } from '../../../src/core/knowledge';
 
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
@@ -52,7 +53,7 @@ export function trackerCookie(tracker: Tracker, knowledgeHost: string, scheme: '
 export function siteCookies(site: ReplicaSite, host: string, scheme: 'http' | 'https'): string[] {
   const domain = site.domains.find((candidate) => hostMatches(host, candidate));
   return site.trackers
-    .filter((tracker) => tracker.hosts.length === 0)
+    .filter((tracker) => tracker.hosts.length === 0 && (tracker.paths ?? []).length === 0)
     .flatMap((tracker) => tracker.cookies.map(concreteCookieName))
     .filter((name) => scheme === 'https' || !/^__(Host|Secure)-/.test(name))
     .map((name) => {
@@ -69,4 +70,23 @@ export function consentScript(site: ReplicaSite): string {
     .map(concreteCookieName)
     .map((name) => `document.cookie = ${JSON.stringify(`${name}=${freshValue()}`)} + '; path=/; max-age=${YEAR}; SameSite=Lax' + secure;`);
   return `(function () {\n  var secure = location.protocol === 'https:' ? '; Secure' : '';\n  ${lines.join('\n  ')}\n})();\n`;
+}
+
+/**
+ * A loader's (tag manager's) script: it injects, for each category it loads, the first tracker of that category as a
+ * script and an image tagged `via=<loader id>`, and hands them to the page (window.__replicaInject), which waits for
+ * them before it reports the visit done.
+ */
+export function loaderScript(site: ReplicaSite, loader: Tracker, visit: string | null, origin: (host: string) => string): string {
+  const injected = (loader.loads ?? []).flatMap((category) => {
+    const tracker = site.trackers.find((candidate) => candidate.category === category && candidate.hosts.length > 0 && !candidate.loads);
+    if (!tracker) return [];
+    const query = `via=${encodeURIComponent(loader.id)}${visit ? `&visit=${encodeURIComponent(visit)}` : ''}`;
+    const base = origin(concreteHost(tracker.hosts[0]!));
+    return [
+      { kind: 'script', url: `${base}/tag.js?kind=script&${query}` },
+      { kind: 'image', url: `${base}/pixel.gif?kind=image&${query}` },
+    ];
+  });
+  return `(window.__replicaInject || function () {})(${JSON.stringify(injected).replace(/</g, '\\u003c')});\n`;
 }

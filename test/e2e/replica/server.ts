@@ -12,7 +12,7 @@ import { allHosts, pageHostsOf, roleOf, UNCOVERED_HOSTS, type HostRole } from '.
 import { replicaSites, type ReplicaSite } from './knowledge';
 import { cookieNames, RequestLog, type LoggedRequest } from './log';
 import { pageHtml } from './page';
-import { consentScript, sendResource, siteCookies, trackerCookie, type Headers } from './responses';
+import { consentScript, loaderScript, sendResource, siteCookies, trackerCookie, type Headers } from './responses';
 import { VisitBoard, type LoadOutcome } from './visits';
 
 type Scheme = 'http' | 'https';
@@ -54,7 +54,7 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
   function record(request: IncomingMessage, scheme: Scheme): { entry: LoggedRequest; url: URL; role: HostRole } {
     const host = (request.headers.host ?? 'localhost').replace(/:\d+$/, '').toLowerCase();
     const url = new URL(request.url ?? '/', `${scheme}://${host}`);
-    const role = roleOf(host, sites);
+    const role = roleOf(host, url.pathname, sites);
     const cookie = request.headers.cookie ?? '';
     const entry: LoggedRequest = {
       time: Date.now(),
@@ -63,6 +63,7 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
       host,
       path: url.pathname,
       visit: url.searchParams.get('visit'),
+      via: url.searchParams.get('via'),
       kind: url.searchParams.get('kind') ?? (role.role === 'page' && !/^\/(assets\/|__|favicon)/.test(url.pathname) ? 'document' : null),
       cookie,
       cookieNames: cookieNames(cookie),
@@ -110,6 +111,10 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
         case 'tracker':
           if (trackerLatencyMs > 0)
             return void setTimeout(() => sendResource(request, response, entry.kind, trackerHeaders(role, scheme)), trackerLatencyMs);
+          if (role.tracker.loads && entry.kind === 'script') {
+            const script = loaderScript(role.site, role.tracker, entry.visit, (host) => origin('https', host));
+            return sendResource(request, response, entry.kind, trackerHeaders(role, scheme), script);
+          }
           return sendResource(request, response, entry.kind, trackerHeaders(role, scheme));
         case 'consent-manager':
           return sendResource(request, response, entry.kind, {}, consentScript(role.site));

@@ -2,7 +2,7 @@
 // in between; after every load the replica's log and the cookie jar must match the choices then in force.
 // Bounded by its load count; used by `npm run soak` (long) and by soak.e2e.ts (short, in npm test).
 import type Browser from 'webextension-polyfill';
-import { refusedCategories } from '../../../src/core/choices';
+import { isTrackerRefused, refusedCategories } from '../../../src/core/choices';
 import type { Site } from '../../../src/core/knowledge';
 import type { MessageType, Reply, Request, Response } from '../../../src/core/messages';
 import { freshSettings, type Settings } from '../../../src/core/settings';
@@ -88,9 +88,12 @@ export async function soak(browser: TestBrowser, replica: Replica, site: Site, o
       settings = (await send('get-settings', {})).settings;
     }
     const refused = new Set(refusedCategories(site, settings));
-    const refusedTrackers = site.trackers.filter((tracker) => refused.has(tracker.category));
+    // A loader (tag manager) is refused only when every category it loads is.
+    const refusedTrackers = site.trackers.filter((tracker) => isTrackerRefused(site, tracker, settings));
     const firstParty = new Set(refusedTrackers.flatMap(firstPartyCookieNames));
-    const thirdParty = new Set(refusedTrackers.filter((tracker) => tracker.hosts.length > 0).map(thirdPartyCookieName));
+    const thirdParty = new Set(
+      refusedTrackers.filter((tracker) => tracker.hosts.length > 0 || (tracker.paths ?? []).length > 0).map(thirdPartyCookieName),
+    );
 
     const visit = await browser.visit(pages[load % pages.length]!);
     await settle(1000);
@@ -98,7 +101,7 @@ export async function soak(browser: TestBrowser, replica: Replica, site: Site, o
     await visit.page.close();
 
     const arrived = replica.log.find({ visit: visit.id, role: 'tracker' });
-    const refusedArrived = arrived.filter((request) => refused.has(request.category!));
+    const refusedArrived = arrived.filter((request) => refusedTrackers.some((tracker) => tracker.id === request.tracker));
     const kept = jar.filter(
       (cookie) => firstParty.has(cookie.name) && site.domains.some((domain) => cookie.domain.replace(/^\./, '').endsWith(domain)),
     );

@@ -16,7 +16,8 @@ export function matchOf(rules: readonly DnrRule[], initiator: string, url: strin
       within(initiatorHost, condition.initiatorDomains) &&
       !within(initiatorHost, condition.excludedInitiatorDomains) &&
       (condition.requestDomains === undefined || within(host, condition.requestDomains)) &&
-      !within(host, condition.excludedRequestDomains),
+      !within(host, condition.excludedRequestDomains) &&
+      (condition.regexFilter === undefined || new RegExp(condition.regexFilter, 'i').test(url)),
   );
   const rank = (rule: DnrRule): number => rule.priority * 10 + (rule.action.type === 'allow' ? 2 : rule.action.type === 'block' ? 1 : 0);
   const top = matching.sort((a, b) => rank(b) - rank(a))[0];
