@@ -19,6 +19,7 @@ export interface LoggedRequest {
   referer: string | null;
   role: Role;
   tracker: string | null;
+  /** The tracker's category; null for a loader (a tag manager), which is blocked only when all it loads is refused. */
   category: string | null;
 }
 
@@ -60,7 +61,7 @@ export class RequestLog {
   }
 
   categoriesSeen(filter: LogFilter = {}): string[] {
-    return distinct(this.find({ ...filter, role: 'tracker' }).map((entry) => entry.category!));
+    return distinct(this.find({ ...filter, role: 'tracker' }).flatMap((entry) => entry.category ?? []));
   }
 
   /** Resolves once `count` matching requests have arrived; rejects with what did arrive after `timeoutMs`. */

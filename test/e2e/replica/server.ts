@@ -70,7 +70,7 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
       referer: request.headers.referer ?? null,
       role: url.pathname.startsWith('/__') ? 'replica' : role.role,
       tracker: role.role === 'tracker' ? role.tracker.id : null,
-      category: role.role === 'tracker' ? role.tracker.category : null,
+      category: role.role === 'tracker' && role.tracker.loads === undefined ? role.tracker.category : null,
     };
     log.add(entry);
     return { entry, url, role };
