@@ -1,5 +1,5 @@
 // Compiles one covered site: its documents read into cited data, merged with its curated tracker inventory.
-import { validateSite, type Category, type Practice, type Site, type Tracker } from '../core/knowledge';
+import { validateSite, type Category, type ConsentManager, type Practice, type Site, type Tracker } from '../core/knowledge';
 import { collectedGroups } from './collected';
 import type { CuratedSite, CuratedTracker } from './curated';
 import { checkTrackerPaths } from './tracker-paths';
@@ -51,6 +51,21 @@ function trackerOf(tracker: CuratedTracker, documents: readonly ReadDocument[], 
   return { ...rest, cites };
 }
 
+/** The CMP as the site record holds it; throws a SourceError for a group mapped to no notice category or mapped twice. */
+function consentManagerOf(curated: CuratedSite['consentManager'], categories: readonly Category[]): ConsentManager {
+  const { reason: _why, groups, ...rest } = curated;
+  if (groups === undefined) return rest;
+  const seen = new Set<string>();
+  for (const group of groups.map) {
+    if (!categories.some((category) => category.id === group.category)) {
+      throw new SourceError(`consent manager group ${group.id}: category "${group.category}" is not one of the notice's categories`);
+    }
+    if (seen.has(group.id)) throw new SourceError(`consent manager group ${group.id} is mapped twice`);
+    seen.add(group.id);
+  }
+  return { ...rest, groups: { map: groups.map, source: 'curated', reason: groups.reason } };
+}
+
 function practicesOf(documents: readonly ReadDocument[]): Practice[] {
   const current = documents.flatMap((read) => read.current);
   return PRACTICE_GROUPS.map((group) => ({
@@ -82,7 +97,7 @@ export function compileSite(curated: CuratedSite, sources: Readonly<Record<strin
     sentences: documents.flatMap((read) => read.sentences.map(({ id, doc, text }) => ({ id, doc, text }))),
     categories,
     trackers: curated.trackers.map((tracker) => trackerOf(tracker, documents, categories)),
-    consentManager: { name: curated.consentManager.name, hosts: curated.consentManager.hosts, cookies: curated.consentManager.cookies },
+    consentManager: consentManagerOf(curated.consentManager, categories),
     collected: collectedGroups(
       current.map((s) => ({ id: s.id, text: s.text, groups: s.groups, ...(s.segment.heading ? { heading: s.segment.heading } : {}) })),
       curated.name,

@@ -42,7 +42,14 @@ const CuratedSiteSchema = v.object({
   domains: v.record(v.string(), Reason),
   documents: v.pipe(v.array(CuratedDocumentSchema), v.minLength(1)),
   defaultAllowed: v.optional(v.record(v.string(), Reason), {}),
-  consentManager: v.object({ name: v.string(), hosts: v.array(v.string()), cookies: v.array(v.string()), reason: Reason }),
+  consentManager: v.object({
+    name: v.string(),
+    hosts: v.array(v.string()),
+    cookies: v.array(v.string()),
+    reason: Reason,
+    platform: v.optional(v.picklist(['onetrust'])),
+    groups: v.optional(v.object({ map: v.array(v.object({ id: v.string(), category: v.string() })), reason: Reason })),
+  }),
   trackers: v.array(CuratedTrackerSchema),
 });
 

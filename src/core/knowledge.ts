@@ -93,6 +93,19 @@ const OptOutSchema = v.object({
   cites: Cites,
 });
 
+// A CMP's consent group (OneTrust "C0002") and the notice category it stands for, so the CMP can be told the choice.
+const CmpGroupSchema = v.object({ id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be a CMP group id')), category: Id });
+
+const ConsentManagerSchema = v.object({
+  name: v.string(),
+  hosts: v.array(Host),
+  cookies: v.array(CookiePattern),
+  // Which record format the extension writes; absent when it only lets the CMP load.
+  platform: v.optional(v.picklist(['onetrust'])),
+  // The group → category map and where it comes from (curated: our reading of the CMP's standard ids and the notice).
+  groups: v.optional(v.object({ map: v.pipe(v.array(CmpGroupSchema), v.minLength(1)), source: v.literal('curated'), reason: v.string() })),
+});
+
 const SiteSchema = v.object({
   id: Id,
   name: v.string(),
@@ -102,7 +115,7 @@ const SiteSchema = v.object({
   categories: v.pipe(v.array(CategorySchema), v.minLength(1)),
   trackers: v.array(TrackerSchema),
   // The site's consent management platform (CMP): never blocked, so its preference centre keeps working.
-  consentManager: v.object({ name: v.string(), hosts: v.array(Host), cookies: v.array(CookiePattern) }),
+  consentManager: ConsentManagerSchema,
   collected: v.array(CollectedGroupSchema),
   practices: v.array(PracticeSchema),
   optOuts: v.array(OptOutSchema),
@@ -114,6 +127,7 @@ export type Category = v.InferOutput<typeof CategorySchema>;
 export type Tracker = v.InferOutput<typeof TrackerSchema>;
 export type Practice = v.InferOutput<typeof PracticeSchema>;
 export type Site = v.InferOutput<typeof SiteSchema>;
+export type ConsentManager = v.InferOutput<typeof ConsentManagerSchema>;
 
 /** Schema errors as "path: message" lines, for build and compiler output. */
 export function validateSite(data: unknown): { ok: true; site: Site } | { ok: false; errors: string[] } {

@@ -92,6 +92,28 @@ describe('refuses curated data the documents do not support', () => {
     );
   });
 
+  it('a consent manager group mapped to no notice category, or mapped twice', () => {
+    const withGroups = (map: Array<{ id: string; category: string }>) => ({
+      ...curated,
+      consentManager: { ...curated.consentManager, platform: 'onetrust' as const, groups: { map, reason: 'why' } },
+    });
+    expect(() => compileSite(withGroups([{ id: 'C0004', category: 'marketing' }]), sources)).toThrow(
+      'consent manager group C0004: category "marketing" is not one of the notice\'s categories',
+    );
+    expect(() =>
+      compileSite(
+        withGroups([
+          { id: 'C0002', category: 'analytics' },
+          { id: 'C0002', category: 'research' },
+        ]),
+        sources,
+      ),
+    ).toThrow('consent manager group C0002 is mapped twice');
+    expect(compileSite(withGroups([{ id: 'C0002', category: 'analytics' }]), sources).site.consentManager.groups?.map).toEqual([
+      { id: 'C0002', category: 'analytics' },
+    ]);
+  });
+
   it('a missing source document', () => {
     expect(() => compileSite(curated, { 'policy.txt': sources['policy.txt']! })).toThrow('source notice.md is missing');
   });
