@@ -68,8 +68,13 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
   },
   {
-    files: ['test/e2e/replica/page-script.js'],
+    files: ['test/e2e/replica/page-script.js', 'test/e2e/replica/onetrust-fake.js'],
     languageOptions: { sourceType: 'script', globals: globals.browser },
+  },
+  {
+    // The server prepends the fake CMP's configuration.
+    files: ['test/e2e/replica/onetrust-fake.js'],
+    languageOptions: { globals: { OT_FAKE: 'readonly' } },
   },
   prettier,
 );

@@ -7,6 +7,8 @@ import { syncToLatest } from './sync-to-latest';
 export interface EnforcementDeps {
   rules: { apply(settings: Settings): Promise<void> };
   shield: { apply(settings: Settings): Promise<void> };
+  /** The CMPs' consent records: written before the reply, so the next page's CMP reads the new choice. */
+  cmp: { apply(settings: Settings): Promise<void> };
   /** Tells open pages: once the new settings are in force. */
   announce: () => Promise<void>;
   /** The cookie sweep and the badges: after the reply. */
@@ -15,11 +17,11 @@ export interface EnforcementDeps {
 }
 
 /** Resolves once the rules and the shield for these settings (or newer ones) are in force. */
-export function createEnforcement({ rules, shield, announce, sweep, report }: EnforcementDeps): (settings: Settings) => Promise<void> {
+export function createEnforcement({ rules, shield, cmp, announce, sweep, report }: EnforcementDeps): (settings: Settings) => Promise<void> {
   const sweepToLatest = syncToLatest(sweep);
   return async (settings) => {
-    // A shield that fails to register leaves the worker's cookie removal, so it does not stop the rest.
-    await Promise.all([rules.apply(settings), shield.apply(settings).catch(report)]);
+    // A shield that fails to register, or a record that cannot be written, leaves the DNR rules and the cookie removal.
+    await Promise.all([rules.apply(settings), shield.apply(settings).catch(report), cmp.apply(settings).catch(report)]);
     void announce().catch(report);
     void sweepToLatest(settings).catch(report);
   };

@@ -2,6 +2,7 @@
 // then registers every listener synchronously here, at the top level, so an event that wakes the worker is never missed.
 import sites from 'knowledge:sites';
 import browser from 'webextension-polyfill';
+import { choicesOn } from '../core/choices';
 import { createRulesCompiler } from '../core/dnr-rules';
 import { hostOf } from '../core/hosts';
 import { WORKER_STARTED } from '../core/messages';
@@ -17,6 +18,7 @@ import { browserRequests } from '../browser/requests';
 import { browserScripting } from '../browser/scripting';
 import { browserStorage } from '../browser/storage';
 import { browserTabs } from '../browser/tabs';
+import { createCmpAnswerer } from './cmp-answerer';
 import { createCookieSweeper } from './cookie-sweeper';
 import { createDnrSync } from './dnr-sync';
 import { createEnforcement } from './enforcement';
@@ -53,10 +55,19 @@ const sweeper = createCookieSweeper({
   settings,
   onRemoved: ({ site, category }) => void counter.cookieRemoved(site.id, category).catch(report),
 });
+const cmp = createCmpAnswerer({
+  jar: browserCookieJar,
+  sites,
+  choicesFor: (site, _domain, current) => choicesOn(site, current),
+  settings,
+  clock: () => ({ now: new Date(), newConsentId: () => crypto.randomUUID() }),
+  report,
+});
 
 const enforce = createEnforcement({
   rules,
   shield,
+  cmp,
   announce: () => pages.settingsChanged(),
   sweep: async () => {
     await Promise.all([sweeper.sweep(), counter.refreshBadges()]);
@@ -80,7 +91,10 @@ browser.runtime.onMessage.addListener(async (message: unknown, sender: browser.R
 browser.runtime.onConnect.addListener((port) => pages.connect(port));
 void browser.runtime.sendMessage(WORKER_STARTED).catch(() => undefined);
 
-browserCookieJar.onChanged((change) => void sweeper.changed(change).catch(report));
+browserCookieJar.onChanged((change) => {
+  void sweeper.changed(change).catch(report);
+  void cmp.changed(change).catch(report);
+});
 
 browserRequests.onBeforeRequest(hostPermissions(sites), (request) => {
   if (request.tabId < 0) return;

@@ -30,6 +30,10 @@ export const browserCookieJar: CookieJar = {
     browser.cookies.onChanged.addListener(({ removed, cookie }) => listener({ removed, cookie }));
   },
 
+  async set({ name, value, domain, expires }) {
+    await browser.cookies.set({ url: `https://${domain}/`, name, value, domain, path: '/', secure: true, sameSite: 'lax', expirationDate: expires });
+  },
+
   async remove(cookie) {
     const host = cookie.domain.startsWith('.') ? cookie.domain.slice(1) : cookie.domain;
     await browser.cookies.remove({

@@ -1,8 +1,10 @@
-// The cookies API as the worker needs it: every cookie stored in a set of sites' contexts, one removal, one event.
+// The cookies API as the worker needs it: every cookie stored in a set of sites' contexts, one removal, one write,
+// one event.
 import type { CookieFacts } from '../core/classify';
 
 /** A cookie as read from the jar: enough to classify it and to remove exactly it again. */
 export interface JarCookie extends CookieFacts {
+  value: string;
   storeId: string;
   path: string;
   secure: boolean;
@@ -14,10 +16,21 @@ export interface CookieChange {
   cookie: JarCookie;
 }
 
+/** A first-party cookie to write in the default store: on `domain` and its subdomains, path "/", Secure, SameSite=Lax. */
+export interface NewCookie {
+  name: string;
+  value: string;
+  /** A registrable domain or host name, without a leading dot. */
+  domain: string;
+  /** Seconds since the epoch. */
+  expires: number;
+}
+
 export interface CookieJar {
   /** Every cookie stored in the context of these domains, in every cookie store: their own and partitioned ones. */
   cookiesIn(domains: readonly string[]): Promise<JarCookie[]>;
   remove(cookie: JarCookie): Promise<void>;
+  set(cookie: NewCookie): Promise<void>;
   /** Registers a listener; call it at the worker's top level so a wake-up event is not missed. */
   onChanged(listener: (change: CookieChange) => void): void;
 }

@@ -68,7 +68,7 @@ describeInBrowsers('popup', (suite) => {
     // The page reports /__done once per load: the second report ends the reloaded page.
     await log.waitFor({ visit: first.id, path: '/__done' }, 2, 60_000);
     const afterReload = log.find({ visit: first.id, role: 'tracker' }).filter((entry) => entry.time >= reloadedAt);
-    expect([...new Set(afterReload.map((entry) => entry.category))].sort()).toEqual(
+    expect([...new Set(afterReload.flatMap((entry) => entry.category ?? []))].sort()).toEqual(
       arrivingCategories((c) => c.defaultAllowed || c.id === TOGGLED),
     );
     // The open popup follows the reloaded tab's counts, pushed by the worker.

@@ -1,5 +1,6 @@
 // What the site's consent manager (CMP) is told: the person's choice per notice category, turned into the CMP's groups.
 import type { ConsentManager } from '../knowledge';
+import { alertBoxClosedValue, parseOneTrustRecord, recordAgrees, writeOneTrustRecord } from './onetrust-record';
 
 /** The CMP's groups answered, and the groups it has that the knowledge base does not map (shown in the popup). */
 export interface CmpAnswer {
@@ -31,4 +32,64 @@ export function cmpAnswer(
     unmapped.push(id);
   }
   return { groups, unmapped };
+}
+
+/** A consent record cookie in the jar, as much as answering needs. */
+export interface StoredRecord {
+  name: string;
+  value: string;
+  domain: string;
+  path: string;
+}
+
+/** A cookie to write: on `domain` (a registrable domain, so every host of the site reads it), path "/". */
+interface RecordWrite {
+  name: string;
+  value: string;
+  domain: string;
+  /** Seconds since the epoch. */
+  expires: number;
+}
+
+/** OneTrust keeps its record a year (its cookie documentation); the answer is rewritten before then on any change. */
+const RECORD_LIFETIME_S = 365 * 24 * 3600;
+
+export interface RecordPlan {
+  writes: RecordWrite[];
+  /** The answer's groups, and those the CMP has that the map lacks. */
+  answer: CmpAnswer;
+  /** Why a stored record was not used as the base (a forged or broken one); empty when it was, or there was none. */
+  problems: string[];
+}
+
+/**
+ * What to write so OneTrust on `domain` reads the person's choice: `OptanonConsent` (every field of a readable stored
+ * record kept, only the answer rewritten; a fresh consent id for a new one) and `OptanonAlertBoxClosed`. Nothing
+ * when the stored record already agrees and the banner is marked answered. A stored record that does not parse is
+ * replaced, and why is returned. `stored` holds the domain's cookies of those two names.
+ */
+export function oneTrustRecordPlan(
+  consentManager: ConsentManager,
+  domain: string,
+  allowed: Readonly<Record<string, boolean>>,
+  stored: readonly StoredRecord[],
+  clock: { now: Date; newConsentId: () => string },
+): RecordPlan {
+  const record = stored.find((cookie) => cookie.name === 'OptanonConsent');
+  const parsed = record === undefined ? undefined : parseOneTrustRecord(record.value);
+  const existing = parsed?.ok ? parsed.record : undefined;
+  const answer = cmpAnswer(consentManager, allowed, existing?.groups.keys());
+  const problems = parsed && !parsed.ok ? [`the stored OptanonConsent on ${domain} was replaced: ${parsed.error}`] : [];
+  const closed = stored.some((cookie) => cookie.name === 'OptanonAlertBoxClosed');
+  if (existing !== undefined && closed && recordAgrees(existing, answer)) return { writes: [], answer, problems };
+  const expires = Math.floor(clock.now.getTime() / 1000) + RECORD_LIFETIME_S;
+  const value = writeOneTrustRecord(existing, { groups: answer.groups, ...clock });
+  return {
+    writes: [
+      { name: 'OptanonConsent', value, domain, expires },
+      { name: 'OptanonAlertBoxClosed', value: alertBoxClosedValue(clock.now), domain, expires },
+    ],
+    answer,
+    problems,
+  };
 }

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { concreteHost, STATIC_HOSTS } from './hosts';
 import { firstPartyCookieNames, hostMatches, type ReplicaSite } from './knowledge';
+import { ONETRUST_SCRIPT_PATH, type OneTrustOptions } from './onetrust';
 
 export type LoadKind = 'image' | 'beacon' | 'script' | 'fetch' | 'xhr' | 'frame' | 'websocket' | 'stylesheet';
 
@@ -26,6 +27,8 @@ export interface PageContext {
   sites: ReplicaSite[];
   visit: string | null;
   origin: (scheme: 'http' | 'https', host: string) => string;
+  /** The page's consent manager is the OneTrust fake (`?cmp=eu|us` on the page's URL); null: the plain CMP script. */
+  cmp: OneTrustOptions | null;
 }
 
 const PATHS: Record<LoadKind, string> = {
@@ -98,8 +101,44 @@ export function pageConfig(context: PageContext): PageConfig {
     const query = `kind=${kind}${visit ? `&visit=${encodeURIComponent(visit)}` : ''}`;
     loads.push({ kind, url: `${context.origin('https', host)}${path}${path.includes('?') ? '&' : '?'}${query}` });
   }
+  if (site && context.cmp) {
+    // As real sites do, the tags of categories the CMP gates are parked in the page (parkedTags) for the CMP to run.
+    const parked = new Set(parkedTags(context).map((tag) => tag.url));
+    return { visit, cookies: taggedCookies(context), loads: [...loads.filter((load) => !parked.has(load.url)), oneTrustLoad(context)] };
+  }
   if (site) for (const host of site.consentManager.hosts) loads.push({ kind: 'script', url: url('https', host, 'script') });
   return { visit, cookies: taggedCookies(context), loads };
+}
+
+/** The OneTrust fake's banner script, told the page's options and the registrable domain its record lives on. */
+function oneTrustLoad({ site, host, cmp, visit, origin }: PageContext): Load {
+  const query = new URLSearchParams({
+    kind: 'script',
+    region: cmp!.region,
+    domain: site!.domains.find((domain) => hostMatches(host, domain))!,
+  });
+  if (cmp!.extraGroup) query.set('extra', '1');
+  if (cmp!.ignoreRecord) query.set('ignore', '1');
+  if (visit) query.set('visit', visit);
+  return { kind: 'script', url: `${origin('https', site!.consentManager.hosts[0]!)}${ONETRUST_SCRIPT_PATH}?${query}` };
+}
+
+/**
+ * With the OneTrust fake, each tracker's script tag whose category the CMP maps to a group is parked as
+ * `<script type="text/plain" class="optanon-category-<group>">`: the browser does not fetch it; the CMP runs it.
+ */
+export function parkedTags(context: PageContext): Array<{ group: string; url: string }> {
+  const { site, visit } = context;
+  if (!site || !context.cmp) return [];
+  return site.trackers.flatMap((tracker) => {
+    const group = site.consentManager.groups?.map.find((candidate) => candidate.category === tracker.category);
+    const refusable = site.categories.find((category) => category.id === tracker.category)?.refusable;
+    if (!group || !refusable || tracker.loads) return [];
+    return tracker.hosts.map((host) => ({
+      group: group.id,
+      url: `${context.origin('https', concreteHost(host))}${PATHS.script}?kind=script${visit ? `&visit=${encodeURIComponent(visit)}` : ''}`,
+    }));
+  });
 }
 
 /** The trackers' first-party cookies, as their tags would set them: on the covered domain, a fresh value each load. */
@@ -127,7 +166,9 @@ export function pageHtml(context: PageContext): string {
 <body>
 <h1>${title}</h1>
 <p>A local stand-in for this site: it loads the trackers its knowledge base lists, as the real pages do.</p>
-<script type="application/json" id="replica-config">${config}</script>
+${parkedTags(context)
+  .map((tag) => `<script type="text/plain" class="optanon-category-${tag.group}" src="${tag.url.replace(/&/g, '&amp;')}"></script>\n`)
+  .join('')}<script type="application/json" id="replica-config">${config}</script>
 <script src="/assets/replica-page.js"></script>
 </body>
 </html>

@@ -11,6 +11,7 @@ import { certificateFor } from './certificate';
 import { allHosts, pageHostsOf, roleOf, UNCOVERED_HOSTS, type HostRole } from './hosts';
 import { replicaSites, type ReplicaSite } from './knowledge';
 import { cookieNames, RequestLog, type LoggedRequest } from './log';
+import { ONETRUST_SCRIPT_PATH, oneTrustOptions, oneTrustScript } from './onetrust';
 import { pageHtml } from './page';
 import { consentScript, loaderScript, sendResource, siteCookies, trackerCookie, type Headers } from './responses';
 import { VisitBoard, type LoadOutcome } from './visits';
@@ -117,6 +118,10 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
           }
           return sendResource(request, response, entry.kind, trackerHeaders(role, scheme));
         case 'consent-manager':
+          if (url.pathname === ONETRUST_SCRIPT_PATH) {
+            const script = oneTrustScript(role.site, url.searchParams.get('domain') ?? '', oneTrustOptions(url.searchParams));
+            return sendResource(request, response, entry.kind, {}, script);
+          }
           return sendResource(request, response, entry.kind, {}, consentScript(role.site));
         case 'static':
           return sendResource(request, response, entry.kind, {});
@@ -133,6 +138,7 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
               sites,
               visit: entry.visit,
               origin,
+              cmp: url.searchParams.has('cmp') ? oneTrustOptions(url.searchParams, 'cmp') : null,
             },
             role.site ? siteCookies(role.site, entry.host, scheme) : [],
           );

@@ -7,6 +7,7 @@ import { MINI } from '../core/mini-site';
 
 const cookie = (name: string, domain: string, extra: Partial<JarCookie> = {}): JarCookie => ({
   name,
+  value: 'v',
   domain,
   storeId: '0',
   path: '/',

@@ -19,6 +19,7 @@ function setup() {
   const enforce = createEnforcement({
     rules: { apply: async (settings) => void log.push(`rules ${settings.defaults.functionality}`) },
     shield: { apply: async (settings) => void log.push(`shield ${settings.defaults.functionality}`) },
+    cmp: { apply: async (settings) => void log.push(`cmp ${settings.defaults.functionality}`) },
     announce: async () => void log.push('announce'),
     sweep: async () => {
       log.push('sweep');
@@ -37,10 +38,10 @@ function setup() {
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 const withFunctionality = (allowed: boolean): Settings => setDefaultChoice(freshSettings(), 'functionality', allowed);
 
-test('resolves once the rules and the shield are in force, while the cookie sweep is still running', async () => {
+test('resolves once the rules, the shield and the CMP records are in force, while the cookie sweep is still running', async () => {
   const { enforce, log, sweeps } = setup();
   await enforce(withFunctionality(false));
-  expect(log.slice(0, 2).sort()).toEqual(['rules false', 'shield false']);
+  expect(log.slice(0, 3).sort()).toEqual(['cmp false', 'rules false', 'shield false']);
   await settle();
   expect(log).toContain('announce');
   expect(log).toContain('sweep');
@@ -67,21 +68,23 @@ test('a burst of changes during a sweep ends with one more sweep, for the newest
   expect(log.filter((entry) => entry === 'sweep')).toHaveLength(2);
 });
 
-test('a shield that fails to register does not hold up the reply; failing rules fail it', async () => {
+test('a shield that fails to register or a record that cannot be written does not hold up the reply; failing rules fail it', async () => {
   const reported: unknown[] = [];
   const enforce = createEnforcement({
     rules: { apply: async () => undefined },
     shield: { apply: async () => Promise.reject(new Error('no scripting')) },
+    cmp: { apply: async () => Promise.reject(new Error('no cookie')) },
     announce: async () => undefined,
     sweep: async () => undefined,
     report: (error) => void reported.push(error),
   });
   await expect(enforce(freshSettings())).resolves.toBeUndefined();
-  expect(reported).toEqual([new Error('no scripting')]);
+  expect(reported).toEqual([new Error('no scripting'), new Error('no cookie')]);
 
   const failing = createEnforcement({
     rules: { apply: async () => Promise.reject(new Error('rule limit')) },
     shield: { apply: async () => undefined },
+    cmp: { apply: async () => undefined },
     announce: async () => undefined,
     sweep: async () => undefined,
     report: () => undefined,

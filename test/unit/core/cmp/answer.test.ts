@@ -1,4 +1,4 @@
-import { cmpAnswer } from '../../../../src/core/cmp/answer';
+import { cmpAnswer, oneTrustRecordPlan, type StoredRecord } from '../../../../src/core/cmp/answer';
 import type { ConsentManager } from '../../../../src/core/knowledge';
 import { loadSites } from '../../../../src/knowledge/load';
 
@@ -47,5 +47,46 @@ describe('the answer a CMP is given', () => {
     const site = loadSites().find((candidate) => candidate.id === 'atlassian')!;
     const mapped = site.consentManager.groups?.map.map((group) => group.category) ?? [];
     expect([...mapped].sort()).toEqual(site.categories.map((category) => category.id).sort());
+  });
+});
+
+describe('the record written for a domain', () => {
+  const clock = { now: new Date('2026-11-30T10:00:00Z'), newConsentId: () => 'fresh-id' };
+  const allowed = { necessary: true, analytics: false, ads: false };
+  const stored = (value: string): StoredRecord[] => [
+    { name: 'OptanonConsent', value, domain: '.atlassian.com', path: '/' },
+    { name: 'OptanonAlertBoxClosed', value: '2026-01-01T00:00:00.000Z', domain: '.atlassian.com', path: '/' },
+  ];
+
+  test('no record: both cookies, on the registrable domain, for a year', () => {
+    const { writes, problems } = oneTrustRecordPlan(ONETRUST, 'atlassian.com', allowed, [], clock);
+    expect(writes.map(({ name, domain, expires }) => [name, domain, expires])).toEqual([
+      ['OptanonConsent', 'atlassian.com', Date.parse('2027-11-30T10:00:00Z') / 1000],
+      ['OptanonAlertBoxClosed', 'atlassian.com', Date.parse('2027-11-30T10:00:00Z') / 1000],
+    ]);
+    expect(new URLSearchParams(writes[0]!.value).get('groups')).toBe('C0001:1,C0002:0,C0004:0');
+    expect(problems).toEqual([]);
+  });
+
+  test('a stale "accept all" record is rewritten, keeping its consent id; one that agrees is left alone', () => {
+    const stale = 'consentId=abc&groups=C0001%3A1%2CC0002%3A1%2CC0004%3A1%2CC0009%3A1';
+    const { writes, answer } = oneTrustRecordPlan(ONETRUST, 'atlassian.com', allowed, stored(stale), clock);
+    const written = new URLSearchParams(writes[0]!.value);
+    expect(written.get('groups')).toBe('C0001:1,C0002:0,C0004:0,C0009:0');
+    expect(written.get('consentId')).toBe('abc');
+    expect(answer.unmapped).toEqual(['C0009']);
+    expect(oneTrustRecordPlan(ONETRUST, 'atlassian.com', allowed, stored(writes[0]!.value), clock).writes).toEqual([]);
+  });
+
+  test('a forged record is replaced by a fresh one, and the reason is given', () => {
+    const { writes, problems } = oneTrustRecordPlan(ONETRUST, 'atlassian.com', allowed, stored('groups=%3Cscript%3E'), clock);
+    expect(new URLSearchParams(writes[0]!.value).get('consentId')).toBe('fresh-id');
+    expect(problems).toEqual(['the stored OptanonConsent on atlassian.com was replaced: groups: "<script>" is not "<group id>:<0 or 1>"']);
+  });
+
+  test('a record that agrees but a banner never marked answered gets the mark', () => {
+    const agreeing = 'consentId=abc&groups=C0001%3A1%2CC0002%3A0%2CC0004%3A0';
+    const plan = oneTrustRecordPlan(ONETRUST, 'atlassian.com', allowed, stored(agreeing).slice(0, 1), clock);
+    expect(plan.writes.map((write) => write.name)).toEqual(['OptanonConsent', 'OptanonAlertBoxClosed']);
   });
 });

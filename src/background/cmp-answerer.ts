@@ -1,0 +1,70 @@
+// Tells each covered site's consent manager (CMP) the person's choices by writing its consent record, so its banner
+// does not ask and its own tag gating agrees: at start-up, on every choice change (before the reply, so the next
+// page load reads it), and whenever the page or the CMP rewrites the record to say something else.
+import { oneTrustRecordPlan, type StoredRecord } from '../core/cmp/answer';
+import { isWithin, normalizeHost } from '../core/hosts';
+import type { Site } from '../core/knowledge';
+import type { Settings } from '../core/settings';
+import type { CookieChange, CookieJar, JarCookie } from '../ports/cookies';
+
+const RECORD_NAMES = ['OptanonConsent', 'OptanonAlertBoxClosed'];
+
+export interface CmpAnswererDeps {
+  jar: Pick<CookieJar, 'cookiesIn' | 'set' | 'remove'>;
+  sites: readonly Site[];
+  /** The choices in force on one of a site's registrable domains. */
+  choicesFor: (site: Site, domain: string, settings: Settings) => { allowed: Record<string, boolean>; paused: boolean };
+  settings: () => Promise<Settings>;
+  clock: () => { now: Date; newConsentId: () => string };
+  report: (error: unknown) => void;
+}
+
+export interface CmpAnswerer {
+  /** Writes (or, on a paused domain, removes) every covered domain's record; resolves once they are written. */
+  apply(settings: Settings): Promise<void>;
+  /** A record changed in the jar: answers its domain again if it no longer says the person's choice. */
+  changed(change: CookieChange): Promise<void>;
+}
+
+export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, report }: CmpAnswererDeps): CmpAnswerer {
+  const answered = sites.filter((site) => site.consentManager.platform === 'onetrust' && site.consentManager.groups);
+
+  const answerDomain = async (site: Site, domain: string, current: Settings): Promise<void> => {
+    const records = (await jar.cookiesIn([domain])).filter((cookie) => isRecordOf(cookie, domain));
+    const { allowed, paused } = choicesFor(site, domain, current);
+    // Paused: the extension's answer goes, so the site's banner asks again.
+    if (paused) {
+      await Promise.all(records.map((cookie) => jar.remove(cookie)));
+      return;
+    }
+    const plan = oneTrustRecordPlan(site.consentManager, domain, allowed, records.map(storedRecord), clock());
+    plan.problems.forEach(report);
+    await Promise.all(plan.writes.map((write) => jar.set(write)));
+  };
+
+  return {
+    async apply(current) {
+      await Promise.all(answered.flatMap((site) => site.domains.map((domain) => answerDomain(site, domain, current))));
+    },
+    async changed({ removed, cookie }) {
+      if (!RECORD_NAMES.includes(cookie.name) || cookie.partitionKey?.topLevelSite) return;
+      const host = normalizeHost(cookie.domain);
+      for (const site of answered) {
+        const domain = site.domains.find((candidate) => isWithin(host, candidate));
+        // A removed record stays removed only while paused; otherwise it is written again.
+        if (domain !== undefined && (!removed || !choicesFor(site, domain, await settings()).paused)) {
+          await answerDomain(site, domain, await settings());
+        }
+      }
+    },
+  };
+}
+
+/** The domain's own, unpartitioned record cookies: the ones the CMP's script reads on its pages. */
+function isRecordOf(cookie: JarCookie, domain: string): boolean {
+  return RECORD_NAMES.includes(cookie.name) && !cookie.partitionKey?.topLevelSite && isWithin(normalizeHost(cookie.domain), domain);
+}
+
+function storedRecord({ name, value, domain, path }: JarCookie): StoredRecord {
+  return { name, value, domain, path };
+}

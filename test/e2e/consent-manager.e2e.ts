@@ -1,0 +1,113 @@
+// The site's consent manager (CMP) is told the person's choices: the replica's OneTrust fake reads the record the
+// extension wrote, so its banner never asks and its own tag gating agrees. Judged by the page's DOM (is the banner
+// there, which parked tags did the CMP run), the CMP's own view (OnetrustActiveGroups) and the replica's log; each
+// scenario also runs without the extension, where the banner asks and "Allow all" releases the tags.
+import { describeInBrowsers, type TestBrowser, type TestPage, type Visit, type Replica } from './harness';
+
+const DEFAULT_ANSWER = 'C0001:1,C0002:0,C0003:1,C0004:0,C0005:0';
+const ACTIVE_BY_DEFAULT = ',C0001,C0003,';
+
+/** The groups of the OneTrust record on atlassian.com, once one is there (waited for: the worker writes it at start). */
+async function recordGroups(browser: TestBrowser, timeoutMs = 60_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const record = (await browser.cookies()).find((cookie) => cookie.name === 'OptanonConsent' && cookie.domain === '.atlassian.com');
+    if (record) return new URLSearchParams(record.value).get('groups') ?? '';
+    if (Date.now() > deadline) throw new Error(`no OptanonConsent on atlassian.com within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** What the page shows and what its CMP believes, read from the page itself; each parked tag with its group. */
+const cmpView = (page: TestPage) =>
+  page.evaluate(() => ({
+    banner: document.getElementById('onetrust-banner-sdk') !== null,
+    active: (window as unknown as { OnetrustActiveGroups?: string }).OnetrustActiveGroups ?? null,
+    parked: [...document.querySelectorAll('script[type="text/plain"][class*="optanon-category-"]')].map((script) => ({
+      group: script.className.replace('optanon-category-', ''),
+      host: new URL(script.getAttribute('src') ?? '').hostname,
+      released: script.hasAttribute('data-released'),
+    })),
+  }));
+type View = Awaited<ReturnType<typeof cmpView>>;
+
+/** The groups the CMP ran tags of. */
+const releasedGroups = (view: View) => [...new Set(view.parked.filter((tag) => tag.released).map((tag) => tag.group))].sort();
+
+/**
+ * Which parked tags of these groups reached their servers in the visit: a parked tag is "/tag.js" on its host, not
+ * injected by a tag manager (which the replica does not park).
+ */
+const gatedArrived = (replica: Replica, visit: Visit, view: View, groups: string[]) => {
+  const hosts = new Set(view.parked.filter((tag) => groups.includes(tag.group)).map((tag) => tag.host));
+  return replica.log.find({ visit: visit.id, kind: 'script', path: '/tag.js', via: null }).filter((request) => hosts.has(request.host));
+};
+
+const REFUSED_GROUPS = ['C0002', 'C0004', 'C0005'];
+
+const visitWith = (query: string) => async (browser: TestBrowser, replica: Replica) => {
+  if (browser.extension) await recordGroups(browser);
+  const visit = await browser.visit(`${replica.coveredPage()}?${query}`);
+  return { visit, view: await cmpView(visit.page) };
+};
+
+describeInBrowsers('the consent manager is answered', (suite) => {
+  suite.scenario('first visit, EU model: the banner never asks; the CMP holds the choices and runs no gated tag', {
+    run: visitWith('cmp=eu'),
+    control: async ({ visit, view }, replica) => {
+      expect(view).toMatchObject({ banner: true, active: ',C0001,' });
+      expect(view.parked.length).toBeGreaterThan(0);
+      expect(releasedGroups(view)).toEqual([]);
+      expect(gatedArrived(replica, visit, view, ['C0002', 'C0003', 'C0004', 'C0005'])).toEqual([]);
+      // The person clicks "Accept all": the CMP runs the parked tags, which reach their servers.
+      await visit.page.click('#onetrust-accept-btn-handler');
+      const advertising = view.parked.find((tag) => tag.group === 'C0004')!;
+      await replica.log.waitFor({ visit: visit.id, kind: 'script', host: advertising.host, path: '/tag.js' }, 1, 60_000);
+    },
+    extension: ({ visit, view }, replica) => {
+      expect(view).toMatchObject({ banner: false, active: ACTIVE_BY_DEFAULT });
+      expect(releasedGroups(view)).toEqual(['C0003']);
+      expect(gatedArrived(replica, visit, view, REFUSED_GROUPS)).toEqual([]);
+    },
+  });
+
+  suite.scenario('US model (everything allowed without asking): the refusals hold', {
+    run: visitWith('cmp=us'),
+    control: ({ visit, view }, replica) => {
+      expect(view).toMatchObject({ banner: false, active: ',C0001,C0002,C0003,C0004,C0005,' });
+      expect(releasedGroups(view)).toEqual(['C0002', 'C0003', 'C0004', 'C0005']);
+      expect(gatedArrived(replica, visit, view, REFUSED_GROUPS).length).toBeGreaterThan(0);
+    },
+    extension: ({ view }) => {
+      expect(view).toMatchObject({ banner: false, active: ACTIVE_BY_DEFAULT });
+      expect(releasedGroups(view)).toEqual(['C0003']);
+    },
+  });
+
+  suite.scenario('a stale "accept all" record is answered again before the next page reads it', {
+    run: async (browser, replica) => {
+      if (browser.extension) await recordGroups(browser);
+      const first = await browser.visit(`${replica.coveredPage()}?cmp=eu`);
+      // As a CMP or a page script would: every group consented, written over whatever was there.
+      await first.page.evaluate(() => {
+        document.cookie = `OptanonConsent=consentId=stale&groups=${encodeURIComponent('C0001:1,C0002:1,C0003:1,C0004:1,C0005:1')}; domain=atlassian.com; path=/; max-age=86400`;
+        document.cookie = 'OptanonAlertBoxClosed=2026-01-01T00:00:00.000Z; domain=atlassian.com; path=/; max-age=86400';
+      });
+      if (browser.extension) {
+        const deadline = Date.now() + 60_000;
+        while ((await recordGroups(browser)) !== DEFAULT_ANSWER && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      }
+      const visit = await browser.visit(`${replica.coveredPage()}?cmp=eu`);
+      return { visit, view: await cmpView(visit.page), groups: await recordGroups(browser) };
+    },
+    control: ({ view, groups }) => {
+      expect(groups).toBe('C0001:1,C0002:1,C0003:1,C0004:1,C0005:1');
+      expect(releasedGroups(view)).toEqual(['C0002', 'C0003', 'C0004', 'C0005']);
+    },
+    extension: ({ view, groups }) => {
+      expect(groups).toBe(DEFAULT_ANSWER);
+      expect(view).toMatchObject({ banner: false, active: ACTIVE_BY_DEFAULT });
+      expect(releasedGroups(view)).toEqual(['C0003']);
+    },
+  });
+});
