@@ -19,7 +19,7 @@ export const browserSessionRules: SessionRules = {
 /**
  * Whether rule conditions may name the top-level page's domains (`topDomains`). Feature detection as agreed in
  * https://github.com/w3c/webextensions/issues/762: a browser that knows the key lists it in RuleConditionKeys (Chromium
- * 156 does; Firefox ESR 153 has no RuleConditionKeys). One that does not know it may load the rule without it (Firefox
+ * 156 does; Firefox ESR 153 does not). One that does not know it may load the rule without it (Firefox
  * 128+ skips unknown rule properties, MDN manifest.json/declarative_net_request), which would then match on every
  * page, so the key is never sent blind.
  */
