@@ -244,7 +244,7 @@ if (!selected) {
       queries += batch.length;
       return worker!.evaluate(
         async ({ dynamic, session, batch }) => {
-          const dnr = (globalThis as unknown as { chrome: { declarativeNetRequest: MatcherApi } }).chrome.declarativeNetRequest;
+          const dnr = chrome.declarativeNetRequest;
           await dnr.updateDynamicRules({ removeRuleIds: (await dnr.getDynamicRules()).map((rule) => rule.id), addRules: dynamic });
           await dnr.updateSessionRules({ removeRuleIds: (await dnr.getSessionRules()).map((rule) => rule.id), addRules: session });
           const results: number[][] = [];
@@ -323,6 +323,9 @@ if (!selected) {
     });
   });
 }
+
+/** The instrument's API, as the worker sees it. */
+declare const chrome: { declarativeNetRequest: MatcherApi };
 
 /** An embedded player's origin: a frame of a covered page that is not the covered site. */
 const FRAME_ORIGIN = 'https://player.video-host.example';
