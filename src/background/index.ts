@@ -37,13 +37,12 @@ const settings = async (): Promise<Settings> => (await store.current()).settings
 const compiled = createRulesCompiler(sites);
 // Requests a covered page's frames make (other or opaque origins) are covered by top-level-page rules where the browser
 // has topDomains, else by tab session rules kept in line with the tabs (src/core/tab-rules.ts says why).
-const topDomains = topDomainsSupported;
 const siteRules = createDnrSync(
   browserDnr,
-  (current) => (topDomains ? [...compiled(current).rules, ...compileTopDomainRules(compiled(current))] : compiled(current).rules),
+  (current) => (topDomainsSupported ? [...compiled(current).rules, ...compileTopDomainRules(compiled(current))] : compiled(current).rules),
   [RULE_IDS.sites, RULE_IDS.topSites],
 );
-const tabRules = topDomains
+const tabRules = topDomainsSupported
   ? null
   : createTabRulesSync({
       session: browserSessionRules,
