@@ -2,11 +2,10 @@
 // the current settings (tab-rules.ts compileTabRules), where the browser cannot scope rules by top-level page. Session
 // rules last while the browser runs, so they hold while the worker sleeps; a woken worker reads the open tabs again.
 // A tab's rules follow the top-level load's start (webRequest main_frame, the earliest event without asking for the
-// webNavigation permission): in force 44–1,103 ms after navigation start in Firefox ESR 153 on a busy test machine (the first page of a fresh browser
-// slowest)
-// (frames.e2e.ts), before the page's frames loaded in every run; the page's own requests have the site rules meanwhile.
-// Leaving for a page the extension may not see is known only once that page completes (tabs.onUpdated gives no URL
-// for it before), so the old rules stay that long on it.
+// webNavigation permission): in force 44–1,103 ms after navigation start in Firefox ESR 153 on a busy test machine,
+// the first page of a fresh browser slowest (frames.e2e.ts), and before the page's frames loaded in every run; the
+// page's own requests have the site rules meanwhile. Leaving for a page the extension may not see is known only once
+// that page completes (tabs.onUpdated gives no URL for it before), so the old rules stay that long on it.
 import { inRange, RULE_IDS } from '../core/dnr-ids';
 import type { CompiledRules } from '../core/dnr-rules';
 import { canonicalJson, reconcile } from '../core/reconcile';
