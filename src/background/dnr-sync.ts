@@ -1,7 +1,8 @@
 // Keeps the browser's dynamic rules equal to what the core compiles from the current settings.
 // Each update is one atomic updateDynamicRules call; updates run one at a time, and a burst of changes ends with the last one.
-import { inRange, RULE_IDS } from '../core/dnr-ids';
+import { inRange, RULE_IDS, type IdRange } from '../core/dnr-ids';
 import type { DnrRule } from '../core/dnr-rules';
+import type { TopDomainRule } from '../core/tab-rules';
 import { canonicalJson, reconcile } from '../core/reconcile';
 import type { Settings } from '../core/settings';
 import type { DynamicRules } from '../ports/dnr';
@@ -13,15 +14,19 @@ export interface DnrSync {
 }
 
 /**
- * Reads back the dynamic rules in the site range (RULE_IDS.sites; rules with other ids are never touched), compares
+ * Reads back the dynamic rules in the owned `ranges` (RULE_IDS.sites by default; rules with other ids are never touched), compares
  * them with `compile(settings)` (key order and null fields ignored) and, when they differ, removes the changed rules
  * and adds the new ones in one update. Rejects when the browser refuses the
  * update (e.g. a rule limit); the next apply starts again from what the browser holds.
  */
-export function createDnrSync(dnr: DynamicRules, compile: (settings: Settings) => DnrRule[]): DnrSync {
+export function createDnrSync(
+  dnr: DynamicRules,
+  compile: (settings: Settings) => Array<DnrRule | TopDomainRule>,
+  ranges: readonly IdRange[] = [RULE_IDS.sites],
+): DnrSync {
   return {
     apply: syncToLatest(async (wanted) => {
-      const owned = (await dnr.getDynamicRules()).filter((rule) => inRange(rule.id, RULE_IDS.sites));
+      const owned = (await dnr.getDynamicRules()).filter((rule) => ranges.some((range) => inRange(rule.id, range)));
       const changes = reconcile(owned, compile(wanted), canonicalJson);
       if (changes) await dnr.updateDynamicRules({ removeRuleIds: changes.remove.map((rule) => rule.id), addRules: changes.add });
     }),

@@ -3,6 +3,7 @@
 import sites from 'knowledge:sites';
 import browser from 'webextension-polyfill';
 import { choicesOn } from '../core/choices';
+import { RULE_IDS } from '../core/dnr-ids';
 import { createRulesCompiler } from '../core/dnr-rules';
 import { hostOf } from '../core/hosts';
 import { WORKER_STARTED } from '../core/messages';
@@ -10,10 +11,11 @@ import { hostPermissions } from '../core/permissions';
 import type { Settings } from '../core/settings';
 import { shieldPlan } from '../core/shield-plan';
 import { buildSiteIndex, siteOfHost } from '../core/site-index';
+import { compileTopDomainRules } from '../core/tab-rules';
 import { blockedRequest } from '../core/verdicts';
 import { browserBadge } from '../browser/badge';
 import { browserCookieJar } from '../browser/cookies';
-import { browserDnr } from '../browser/dnr';
+import { browserDnr, browserSessionRules, topDomainsSupported } from '../browser/dnr';
 import { browserRequests } from '../browser/requests';
 import { browserScripting } from '../browser/scripting';
 import { browserStorage } from '../browser/storage';
@@ -28,13 +30,34 @@ import { createPagePushes } from './page-pushes';
 import { createSettingsStore } from './settings-store';
 import { createShieldSync } from './shield-sync';
 import { createTabCounter } from './tab-counter';
+import { createTabRulesSync } from './tab-rules-sync';
 import { createTabView } from './tab-view';
 
 const index = buildSiteIndex(sites);
 const store = createSettingsStore(browserStorage.local);
 const settings = async (): Promise<Settings> => (await store.current()).settings;
 const compiled = createRulesCompiler(sites);
-const rules = createDnrSync(browserDnr, (current) => compiled(current).rules);
+// Requests a covered page's frames make (other or opaque origins) are covered by top-level-page rules where the browser
+// has topDomains, else by tab session rules kept in line with the tabs (src/core/tab-rules.ts says why).
+const siteRules = createDnrSync(
+  browserDnr,
+  (current) => (topDomainsSupported ? [...compiled(current).rules, ...compileTopDomainRules(compiled(current))] : compiled(current).rules),
+  [RULE_IDS.sites, RULE_IDS.topSites],
+);
+const tabRules = topDomainsSupported
+  ? null
+  : createTabRulesSync({
+      session: browserSessionRules,
+      compile: compiled,
+      settings,
+      isCovered: (url) => siteOfHost(index, hostOf(url)) !== undefined,
+      openTabs: browserTabs.openTabs,
+    });
+const rules = {
+  apply: async (current: Settings): Promise<void> => {
+    await Promise.all([siteRules.apply(current), tabRules?.apply(current)]);
+  },
+};
 const shield = createShieldSync(browserScripting, (current) => shieldPlan(sites, current));
 const pages = createPagePushes({
   extensionOrigin: browser.runtime.getURL(''),
@@ -99,6 +122,7 @@ browserCookieJar.onChanged((change) => {
 browserRequests.onBeforeRequest(hostPermissions(sites), (request) => {
   if (request.tabId < 0) return;
   if (request.type === 'main_frame') {
+    void tabRules?.navigated(request.tabId, request.url).catch(report);
     void counter.navigated(request.tabId, siteOfHost(index, hostOf(request.url))?.site.id ?? null).catch(report);
     return;
   }
@@ -110,7 +134,11 @@ browserRequests.onBeforeRequest(hostPermissions(sites), (request) => {
     .catch(report);
 });
 
-browserTabs.onRemoved((tabId) => void counter.closed(tabId).catch(report));
+browserTabs.onRemoved((tabId) => {
+  void tabRules?.closed(tabId).catch(report);
+  void counter.closed(tabId).catch(report);
+});
+if (tabRules) browserTabs.onCommitted((tabId, url) => void tabRules.committed(tabId, url).catch(report));
 
 browser.runtime.onInstalled.addListener(() => void started);
 browser.runtime.onStartup.addListener(() => void started);

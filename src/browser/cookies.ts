@@ -31,7 +31,16 @@ export const browserCookieJar: CookieJar = {
   },
 
   async set({ name, value, domain, expires }) {
-    await browser.cookies.set({ url: `https://${domain}/`, name, value, domain, path: '/', secure: true, sameSite: 'lax', expirationDate: expires });
+    await browser.cookies.set({
+      url: `https://${domain}/`,
+      name,
+      value,
+      domain,
+      path: '/',
+      secure: true,
+      sameSite: 'lax',
+      expirationDate: expires,
+    });
   },
 
   async remove(cookie) {

@@ -19,10 +19,15 @@ export interface IdRange {
 export const RULE_IDS = {
   /** Rules compiled from the knowledge base and the settings (dnr-rules.ts), kept in force by dnr-sync.ts. */
   sites: { first: 1, last: 99_999 },
-  /** Reserved for tab-scoped session rules (e.g. "allow on this tab only"); none are written yet. */
+  /**
+   * Session rules scoped to the tabs showing a covered page (tab-rules.ts compileTabRules), where the browser has no
+   * topDomains: rule `tabSession.first + n` carries site rule `sites.first + n` to those tabs.
+   */
   tabSession: { first: 100_000, last: 199_999 },
   /** Reserved for rules that help a consent manager (CMP) record a refusal; none are written yet. */
   consentManager: { first: 200_000, last: 299_999 },
+  /** Dynamic rules scoped by the top-level page (tab-rules.ts compileTopDomainRules): `topSites.first + n` carries site rule `sites.first + n`. */
+  topSites: { first: 300_000, last: 399_999 },
 } as const satisfies Record<string, IdRange>;
 
 export function inRange(id: number, range: IdRange): boolean {

@@ -1,7 +1,14 @@
-// The declarativeNetRequest API's dynamic rules.
+// The declarativeNetRequest API's dynamic and session rules.
 import type { DnrRule } from '../core/dnr-rules';
+import type { TabRule, TopDomainRule } from '../core/tab-rules';
 
 export interface DynamicRules {
   getDynamicRules(): Promise<Array<{ id: number }>>;
-  updateDynamicRules(options: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void>;
+  updateDynamicRules(options: { removeRuleIds: number[]; addRules: Array<DnrRule | TopDomainRule> }): Promise<void>;
+}
+
+/** Rules that last until the browser quits, not across restarts; the only ones that may name tabs. */
+export interface SessionRules {
+  getSessionRules(): Promise<Array<{ id: number }>>;
+  updateSessionRules(options: { removeRuleIds: number[]; addRules: TabRule[] }): Promise<void>;
 }

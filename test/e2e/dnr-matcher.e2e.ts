@@ -17,6 +17,7 @@ import { compileRules, type CompiledRules, type DnrRule } from '../../src/core/d
 import { validateSite, type Site } from '../../src/core/knowledge';
 import { freshSettings, type Settings } from '../../src/core/settings';
 import { buildSiteIndex } from '../../src/core/site-index';
+import { compileTabRules, compileTopDomainRules, type TabRule, type TopDomainRule } from '../../src/core/tab-rules';
 import { blockedRequest, requestOutcome } from '../../src/core/verdicts';
 import { prng } from '../support/prng';
 import {
@@ -235,6 +236,80 @@ if (!selected) {
       expect(await verdicts(choices(false, true))).toEqual(['none', 'none', 'block', 'block', 'none', 'none']);
     });
 
+    /**
+     * Asks the matcher about requests of a tab (tabId) or under a top-level page (topUrl), with only `dynamic` and
+     * `session` rules loaded. An absent initiator stands for an opaque one (a sandboxed or data: frame).
+     */
+    async function matchedInTab(dynamic: Array<DnrRule | TopDomainRule>, session: TabRule[], batch: CarriedQuery[]): Promise<number[][]> {
+      queries += batch.length;
+      return worker!.evaluate(
+        async ({ dynamic, session, batch }) => {
+          const dnr = chrome.declarativeNetRequest;
+          await dnr.updateDynamicRules({ removeRuleIds: (await dnr.getDynamicRules()).map((rule) => rule.id), addRules: dynamic });
+          await dnr.updateSessionRules({ removeRuleIds: (await dnr.getSessionRules()).map((rule) => rule.id), addRules: session });
+          const results: number[][] = [];
+          for (let start = 0; start < batch.length; start += 500) {
+            const outcomes = await Promise.all(batch.slice(start, start + 500).map((query) => dnr.testMatchOutcome(query)));
+            results.push(...outcomes.map((outcome) => outcome.matchedRules.map((rule) => rule.ruleId)));
+          }
+          await dnr.updateSessionRules({ removeRuleIds: session.map((rule) => rule.id), addRules: [] });
+          return results;
+        },
+        { dynamic, session, batch },
+      );
+    }
+
+    test("rules carried to a covered page's frames: by tab (session rules, tabIds) and by top-level page (topDomains)", async () => {
+      // Each page in a tab of its own; every request of the tab, from an embedded player's origin or an opaque one,
+      // must fare as the page's own request does. A tab on no page (99) gets nothing.
+      const settings = { ...freshSettings(), unknownCookies: 'remove' as const };
+      const compiled = compileRules(sites, settings);
+      const tabs = new Map(pages.map((page, n) => [n + 1, `${page}/`]));
+      const tabRules = compileTabRules(compiled, tabs);
+      const topRules = compileTopDomainRules(compiled);
+      const random = prng(SEED);
+      const cases = pages.flatMap((page, n) =>
+        urls.flatMap((url) =>
+          [FRAME_ORIGIN, undefined].map((initiator) => {
+            const type = RESOURCE_TYPES[1 + Math.floor(random() * (RESOURCE_TYPES.length - 1))]!;
+            return { page, tabId: n + 1, url: urlForType(url, type), type, ...(initiator ? { initiator } : {}) };
+          }),
+        ),
+      );
+      const expected = cases.map(({ page, url, type }) => requestOutcome(index, settings, { initiator: page, url, type }));
+      const byTab = await matchedInTab(
+        [],
+        tabRules,
+        cases.map(({ page: _page, ...query }) => query),
+      );
+      const byTop = await matchedInTab(
+        topRules,
+        [],
+        cases.map(({ page, tabId: _tab, ...query }) => ({ ...query, tabId: -1, topUrl: page })),
+      );
+      const otherTab = await matchedInTab(
+        [],
+        tabRules,
+        cases.map(({ page: _page, ...query }) => ({ ...query, tabId: 99 })),
+      );
+      const effects = (matched: number[][], rules: Array<DnrRule | TabRule | TopDomainRule>) => {
+        const rulesById = new Map(rules.map((rule) => [rule.id, rule as DnrRule]));
+        return matched.map((ids) => effectOf(rulesById, ids));
+      };
+      const wrong = (actual: Effect[], want: Effect[]) =>
+        cases.flatMap((query, n) => (actual[n] === want[n] ? [] : [{ ...query, expected: want[n], actual: actual[n] }]));
+      expect(expected).toContain('block');
+      expect(tabRules.length).toBeGreaterThan(0);
+      expect(wrong(effects(byTab, tabRules), expected).slice(0, 10)).toEqual([]);
+      expect(wrong(effects(byTop, topRules), expected).slice(0, 10)).toEqual([]);
+      expect(
+        wrong(
+          effects(otherTab, tabRules),
+          expected.map(() => 'none' as const),
+        ).slice(0, 10),
+      ).toEqual([]);
+    });
+
     test(`${RANDOM_SETTINGS} random settings (seed ${SEED}): two random pages × every request, a random resource type each`, async () => {
       await fc.assert(
         fc.asyncProperty(settingsArbitrary(sites), fc.integer(), async (settings, sample) => {
@@ -249,9 +324,20 @@ if (!selected) {
   });
 }
 
+/** The instrument's API, as the worker sees it. */
+declare const chrome: { declarativeNetRequest: MatcherApi };
+
+/** An embedded player's origin: a frame of a covered page that is not the covered site. */
+const FRAME_ORIGIN = 'https://player.video-host.example';
+
+/** A request of a tab, or under a top-level page (`topUrl`, Chrome 141+); no initiator for an opaque origin. */
+type CarriedQuery = Omit<Query, 'initiator'> & { initiator?: string; tabId: number; topUrl?: string };
+
 /** The part of chrome.declarativeNetRequest the instrument uses. */
 interface MatcherApi {
   getDynamicRules(): Promise<Array<{ id: number }>>;
-  updateDynamicRules(options: { removeRuleIds: number[]; addRules: DnrRule[] }): Promise<void>;
-  testMatchOutcome(request: Query & { tabId: number }): Promise<{ matchedRules: Array<{ ruleId: number }> }>;
+  updateDynamicRules(options: { removeRuleIds: number[]; addRules: Array<DnrRule | TopDomainRule> }): Promise<void>;
+  getSessionRules(): Promise<Array<{ id: number }>>;
+  updateSessionRules(options: { removeRuleIds: number[]; addRules: TabRule[] }): Promise<void>;
+  testMatchOutcome(request: (Query & { tabId: number }) | CarriedQuery): Promise<{ matchedRules: Array<{ ruleId: number }> }>;
 }

@@ -36,6 +36,12 @@ const TRACKER_HOSTS: Record<string, string> = {
 /** Third parties that are not trackers: the site's own CDN and a public library CDN. */
 export const STATIC_HOSTS = ['wac-cdn.atlassian.com', 'cdnjs.cloudflare.com'];
 
+/**
+ * A third party that embeds its own player in a covered page (the frames page, page.ts framesPageConfig): not a tracker
+ * in the knowledge base, but its document loads trackers itself.
+ */
+export const EMBED_HOSTS = ['player.video-host.example'];
+
 /** A site the knowledge base does not cover, loading the same trackers. */
 export const UNCOVERED_HOSTS = ['www.example-news.com'];
 
@@ -59,7 +65,7 @@ export type HostRole =
  * rule, src/core/site-index.ts), then the hosts.
  */
 export function roleOf(host: string, path: string, sites: ReplicaSite[]): HostRole {
-  if (STATIC_HOSTS.includes(host)) return { role: 'static' };
+  if (STATIC_HOSTS.includes(host) || EMBED_HOSTS.includes(host)) return { role: 'static' };
   const lowerPath = path.toLowerCase();
   for (const site of sites) {
     for (const tracker of site.trackers) {
@@ -84,7 +90,7 @@ export function roleOf(host: string, path: string, sites: ReplicaSite[]): HostRo
 
 /** Every host name a test browser must resolve to the replica (Firefox needs the full list). */
 export function allHosts(sites: ReplicaSite[]): string[] {
-  const hosts = new Set<string>([...STATIC_HOSTS, ...UNCOVERED_HOSTS]);
+  const hosts = new Set<string>([...STATIC_HOSTS, ...EMBED_HOSTS, ...UNCOVERED_HOSTS]);
   for (const site of sites) {
     for (const host of pageHostsOf(site)) hosts.add(host);
     for (const tracker of site.trackers) {

@@ -42,6 +42,11 @@
     frame: function (url, resolve) {
       onLoadOrError(element('iframe', { src: url, title: 'widget', width: '120', height: '40' }), resolve);
     },
+    // An embedded frame whose document loads things itself; its load event waits for them (the frames page).
+    embed: function (url, resolve, load) {
+      var attributes = Object.assign({ src: url, title: 'embed', width: '120', height: '40' }, load.attributes || {});
+      onLoadOrError(element('iframe', attributes), resolve);
+    },
     fetch: function (url, resolve) {
       fetch(url, { credentials: 'include', mode: 'cors' }).then(
         function () {
@@ -119,7 +124,7 @@
             if (!answer.arrived) finish('silent');
           });
         });
-      loaders[load.kind](load.url, finish);
+      loaders[load.kind](load.url, finish, load);
     }).then(function (outcome) {
       return { kind: load.kind, url: load.url, outcome: outcome };
     });

@@ -2,15 +2,17 @@
 // site the ways real tags do, sets the trackers' first-party cookies by script with fresh values, and loads the
 // consent manager and harmless third parties. A site the knowledge base does not cover loads the same trackers.
 import { randomBytes } from 'node:crypto';
-import { concreteHost, STATIC_HOSTS } from './hosts';
+import { concreteHost, EMBED_HOSTS, STATIC_HOSTS } from './hosts';
 import { firstPartyCookieNames, hostMatches, type ReplicaSite } from './knowledge';
 import { ONETRUST_SCRIPT_PATH, type OneTrustOptions } from './onetrust';
 
-export type LoadKind = 'image' | 'beacon' | 'script' | 'fetch' | 'xhr' | 'frame' | 'websocket' | 'stylesheet';
+export type LoadKind = 'image' | 'beacon' | 'script' | 'fetch' | 'xhr' | 'frame' | 'websocket' | 'stylesheet' | 'embed';
 
 export interface Load {
   kind: LoadKind;
   url: string;
+  /** An embed's further iframe attributes (sandbox, srcdoc). */
+  attributes?: Record<string, string>;
 }
 
 export interface PageConfig {
@@ -40,6 +42,7 @@ const PATHS: Record<LoadKind, string> = {
   frame: '/widget.html',
   websocket: '/socket',
   stylesheet: '/styles.css',
+  embed: '/embed/player',
 };
 
 /**
@@ -155,11 +158,11 @@ export function freshValue(): string {
   return `GA1.2.${randomBytes(6).toString('hex')}.${Date.now()}`;
 }
 
-export function pageHtml(context: PageContext): string {
+export function pageHtml(context: PageContext, config: PageConfig = pageConfig(context)): string {
   const name = context.site ? context.site.name.replace(/[<&]/g, '') : 'Example News';
   const title = `${name} (replica) · ${context.host}`;
   // The configuration is data for the page script; "<" is escaped so it cannot close the script element.
-  const config = JSON.stringify(pageConfig(context)).replace(/</g, '\\u003c');
+  const json = JSON.stringify(config).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>${title}</title></head>
@@ -168,9 +171,68 @@ export function pageHtml(context: PageContext): string {
 <p>A local stand-in for this site: it loads the trackers its knowledge base lists, as the real pages do.</p>
 ${parkedTags(context)
   .map((tag) => `<script type="text/plain" class="optanon-category-${tag.group}" src="${tag.url.replace(/&/g, '&amp;')}"></script>\n`)
-  .join('')}<script type="application/json" id="replica-config">${config}</script>
+  .join('')}<script type="application/json" id="replica-config">${json}</script>
 <script src="/assets/replica-page.js"></script>
 </body>
 </html>
 `;
+}
+
+/** The document of an embedded frame, served by the replica at this path on the player's host and the covered hosts. */
+export const FRAME_DOC_PATH = PATHS.embed;
+
+/** The frames page's embeds: a third-party player, and frames with an opaque origin or the page's own (srcdoc). */
+export const FRAME_VARIANTS = ['player', 'sandboxed', 'data', 'srcdoc'] as const;
+export type FrameVariant = (typeof FRAME_VARIANTS)[number];
+
+/**
+ * What each embedded frame's document loads itself, as a player's own tags do: Google Analytics and the Meta pixel
+ * (both refused by default), and one first-party image of the covered page's host, which must always load.
+ */
+const FRAME_DOC_LOADS: Array<{ kind: 'image' | 'script'; host: string | null; path: string }> = [
+  { kind: 'script', host: 'www.google-analytics.com', path: '/analytics.js' },
+  { kind: 'image', host: 'www.google-analytics.com', path: '/collect?v=1&t=pageview' },
+  { kind: 'script', host: 'connect.facebook.net', path: '/en_US/fbevents.js' },
+  { kind: 'image', host: 'www.facebook.com', path: '/tr?id=1234&ev=PageView&noscript=1' },
+  { kind: 'image', host: null, path: '/pixel.gif' },
+];
+
+/**
+ * An embedded frame's document: its loads as plain elements, tagged `via=<variant>`, so the frame's load event (which
+ * the page waits for) comes only once each has loaded or failed. `pageHost` is the covered page's host.
+ */
+export function frameDocHtml(context: Pick<PageContext, 'visit' | 'origin'>, variant: FrameVariant, pageHost: string): string {
+  const tags = FRAME_DOC_LOADS.map(({ kind, host, path }) => {
+    const query = `kind=${kind}&via=${variant}${context.visit ? `&visit=${encodeURIComponent(context.visit)}` : ''}`;
+    const url = `${context.origin('https', host ?? pageHost)}${path}${path.includes('?') ? '&' : '?'}${query}`.replace(/&/g, '&amp;');
+    return kind === 'image' ? `<img src="${url}" alt="" width="1" height="1">` : `<script src="${url}"></script>`;
+  });
+  return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>embed</title></head><body>\n${tags.join('\n')}\n</body></html>\n`;
+}
+
+/**
+ * The frames page (`?frames` on a covered page): instead of the usual loads, four embeds whose documents load trackers
+ * themselves: a third-party player, a sandboxed frame (opaque origin) and a data: frame (opaque), and a srcdoc frame
+ * (the page's own origin). No first-party cookies are set by script.
+ */
+export function framesPageConfig(context: PageContext): PageConfig {
+  const { visit, host } = context;
+  const query = (variant: FrameVariant): string =>
+    `?kind=embed&via=${variant}&page=${host}${visit ? `&visit=${encodeURIComponent(visit)}` : ''}`;
+  const inline = (variant: FrameVariant): string => frameDocHtml(context, variant, host);
+  const loads: Load[] = [
+    { kind: 'embed', url: `${context.origin('https', EMBED_HOSTS[0]!)}${FRAME_DOC_PATH}${query('player')}` },
+    {
+      kind: 'embed',
+      url: `${context.origin(context.scheme, host)}${FRAME_DOC_PATH}${query('sandboxed')}`,
+      attributes: { sandbox: 'allow-scripts' },
+    },
+    { kind: 'embed', url: `data:text/html;charset=utf-8,${encodeURIComponent(inline('data'))}` },
+    { kind: 'embed', url: 'about:blank', attributes: { srcdoc: inline('srcdoc') } },
+  ];
+  return { visit, cookies: [], loads };
+}
+
+export function framesPageHtml(context: PageContext): string {
+  return pageHtml(context, framesPageConfig(context));
 }

@@ -12,7 +12,7 @@ import { allHosts, pageHostsOf, roleOf, UNCOVERED_HOSTS, type HostRole } from '.
 import { replicaSites, type ReplicaSite } from './knowledge';
 import { cookieNames, RequestLog, type LoggedRequest } from './log';
 import { ONETRUST_SCRIPT_PATH, oneTrustOptions, oneTrustScript } from './onetrust';
-import { pageHtml } from './page';
+import { FRAME_DOC_PATH, frameDocHtml, FRAME_VARIANTS, framesPageHtml, pageHtml } from './page';
 import { consentScript, loaderScript, sendResource, siteCookies, trackerCookie, type Headers } from './responses';
 import { VisitBoard, type LoadOutcome } from './visits';
 
@@ -26,6 +26,11 @@ export interface Replica {
   url(host: string, path?: string, scheme?: Scheme): string;
   /** The covered page of a site (the first site by default): https://www.atlassian.com:<port>/ */
   coveredPage(siteId?: string): string;
+  /**
+   * A covered page (the first site by default) whose only loads are embedded frames that load refused trackers
+   * themselves: a third-party player, a sandboxed, a data: and a srcdoc frame (page.ts framesPageConfig).
+   */
+  framesPage(siteId?: string): string;
   /** A page of a site the knowledge base does not cover, loading the same trackers. */
   uncoveredPage(scheme?: Scheme): string;
   /** A page that loads nothing. */
@@ -108,6 +113,10 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
       if (url.pathname === '/__done') return visits.finish(request, response, entry.visit);
       if (url.pathname === '/__arrived') return answerArrived(url, response);
       if (url.pathname === '/__blank') return void response.writeHead(200, { 'content-type': 'text/html' }).end(BLANK);
+      if (url.pathname === FRAME_DOC_PATH && (role.role === 'static' || role.role === 'page')) {
+        const variant = FRAME_VARIANTS.find((name) => name === url.searchParams.get('via')) ?? FRAME_VARIANTS[0];
+        return sendFrameDoc(response, frameDocHtml({ visit: entry.visit, origin }, variant, url.searchParams.get('page') ?? entry.host));
+      }
       switch (role.role) {
         case 'tracker':
           if (trackerLatencyMs > 0)
@@ -141,6 +150,7 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
               cmp: url.searchParams.has('cmp') ? oneTrustOptions(url.searchParams, 'cmp') : null,
             },
             role.site ? siteCookies(role.site, entry.host, scheme) : [],
+            url.searchParams.has('frames') && role.site ? framesPageHtml : pageHtml,
           );
         default:
           response.writeHead(404, { 'content-type': 'text/plain' }).end(`the replica does not serve ${entry.host}\n`);
@@ -189,6 +199,7 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
     log,
     url: (host, path = '/', scheme = 'https') => `${origin(scheme, host)}${path}`,
     coveredPage: (siteId) => `${origin('https', firstPageHost(siteId))}/`,
+    framesPage: (siteId) => `${origin('https', firstPageHost(siteId))}/?frames`,
     uncoveredPage: (scheme = 'https') => `${origin(scheme, UNCOVERED_HOSTS[0]!)}/`,
     blankPage: () => `${origin('http', UNCOVERED_HOSTS[0]!)}/__blank`,
     visitDone: (visit, timeoutMs) => visits.done(visit, timeoutMs),
@@ -201,10 +212,19 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
   };
 }
 
-function sendPage(response: ServerResponse, context: Parameters<typeof pageHtml>[0], cookies: string[]): void {
+function sendPage(
+  response: ServerResponse,
+  context: Parameters<typeof pageHtml>[0],
+  cookies: string[],
+  html: (context: Parameters<typeof pageHtml>[0]) => string = pageHtml,
+): void {
   response
     .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'set-cookie': cookies })
-    .end(pageHtml(context));
+    .end(html(context));
+}
+
+function sendFrameDoc(response: ServerResponse, html: string): void {
+  response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
 }
 
 function listen(server: Server): Promise<number> {

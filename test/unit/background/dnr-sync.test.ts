@@ -24,7 +24,7 @@ function fakeBrowserRules({ readBack = (rule: DnrRule): object => structuredClon
       await later();
       const kept = rules.filter((rule) => !removeRuleIds.includes(rule.id));
       if (kept.some((rule) => addRules.some((added) => added.id === rule.id))) throw new Error('duplicate rule id');
-      rules = [...kept, ...structuredClone(addRules)];
+      rules = [...kept, ...(structuredClone(addRules) as DnrRule[])];
       written.push(addRules.map((rule) => rule.id));
       updates++;
       inFlight--;
