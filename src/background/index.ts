@@ -17,10 +17,11 @@ import { browserBadge } from '../browser/badge';
 import { browserCookieJar } from '../browser/cookies';
 import { browserDnr, browserSessionRules, topDomainsSupported } from '../browser/dnr';
 import { browserRequests } from '../browser/requests';
-import { browserScripting } from '../browser/scripting';
+import { browserPageScripts, browserScripting } from '../browser/scripting';
 import { browserStorage } from '../browser/storage';
 import { browserTabs } from '../browser/tabs';
 import { createCmpAnswerer } from './cmp-answerer';
+import { createCmpChecker } from './cmp-checker';
 import { createCookieSweeper } from './cookie-sweeper';
 import { createDnrSync } from './dnr-sync';
 import { createEnforcement } from './enforcement';
@@ -87,6 +88,16 @@ const cmp = createCmpAnswerer({
   report,
 });
 
+const cmpChecker = createCmpChecker({
+  pages: browserPageScripts,
+  index,
+  settings,
+  choicesFor: (site, _domain, current) => choicesOn(site, current),
+  onChecked: (tabId, check) => {
+    if (check.verdict.state !== 'verified') report(`tab ${tabId}: the consent manager ${JSON.stringify(check)}`);
+  },
+});
+
 const enforce = createEnforcement({
   rules,
   shield,
@@ -138,6 +149,7 @@ browserTabs.onRemoved((tabId) => {
   void tabRules?.closed(tabId).catch(report);
   void counter.closed(tabId).catch(report);
 });
+browserTabs.onLoaded((tabId, url) => void cmpChecker.loaded(tabId, url).catch(report));
 if (tabRules) browserTabs.onCommitted((tabId, url) => void tabRules.committed(tabId, url).catch(report));
 
 browser.runtime.onInstalled.addListener(() => void started);

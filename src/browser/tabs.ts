@@ -19,4 +19,9 @@ export const browserTabs: Tabs = {
       if (changeInfo.url !== undefined || changeInfo.status === 'complete') listener(tabId, tab.url);
     });
   },
+  onLoaded(listener) {
+    browser.tabs.onUpdated.addListener((tabId, changeInfo, tab) => {
+      if (changeInfo.status === 'complete') listener(tabId, tab.url);
+    });
+  },
 };

@@ -23,3 +23,12 @@ export interface ContentScripts {
   unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
   registerContentScripts(scripts: MainWorldScript[]): Promise<void>;
 }
+
+/** One-off scripts in a tab's page, as the CMP check uses them. */
+export interface PageScripts {
+  /**
+   * Runs `func(...args)` in the main world of a tab's top frame (the page's own JavaScript world) and resolves with
+   * its result, structured-cloned out of the page: page data, untrusted. Rejects when the tab is gone or not allowed.
+   */
+  runInMainWorld<A extends unknown[]>(tabId: number, func: (...args: A) => unknown, args: A): Promise<unknown>;
+}

@@ -12,4 +12,6 @@ export interface Tabs {
    * where the extension may not see it); call it at the worker's top level.
    */
   onCommitted(listener: (tabId: number, url: string | undefined) => void): void;
+  /** Registers a listener for a tab whose page finished loading, with its URL where the extension may see it. */
+  onLoaded(listener: (tabId: number, url: string | undefined) => void): void;
 }

@@ -1,0 +1,57 @@
+// Once a covered page has loaded, checks that its consent manager (CMP) believes what its record told it; on a
+// mismatch makes the one repair call through the CMP's own API, then checks again. The outcome is this tab's only:
+// everything read from the page is untrusted and changes no rule.
+import { cmpAnswer } from '../core/cmp/answer';
+import { cmpRepair, verifyCmp } from '../core/cmp/verify';
+import { hostOf, isWithin } from '../core/hosts';
+import type { Site } from '../core/knowledge';
+import type { Settings } from '../core/settings';
+import { siteOfHost, type SiteIndex } from '../core/site-index';
+import type { PageScripts } from '../ports/scripting';
+import { observeOneTrust, repairOneTrust } from '../content/onetrust-page';
+
+/** How long a page's CMP may take to publish its groups after the page's load event: real banners load late. */
+const OBSERVE_WAIT_MS = 10_000;
+
+/** A tab's CMP check: the verdict after any repair, and the repair made with what it fixed. */
+interface CmpCheck {
+  verdict: ReturnType<typeof verifyCmp>;
+  repaired: { call: string; before: ReturnType<typeof verifyCmp> } | null;
+}
+
+export interface CmpCheckerDeps {
+  pages: PageScripts;
+  index: SiteIndex;
+  settings: () => Promise<Settings>;
+  choicesFor: (site: Site, domain: string, settings: Settings) => { allowed: Record<string, boolean>; paused: boolean };
+  onChecked: (tabId: number, check: CmpCheck) => void;
+}
+
+export function createCmpChecker({ pages, index, settings, choicesFor, onChecked }: CmpCheckerDeps) {
+  return {
+    /** A tab finished loading `url`: checks its CMP when the page is a covered, unpaused site that has one to answer. */
+    async loaded(tabId: number, url: string | undefined): Promise<void> {
+      const host = url === undefined ? '' : hostOf(url);
+      const site = siteOfHost(index, host)?.site;
+      const domain = site?.domains.find((candidate) => isWithin(host, candidate));
+      if (site === undefined || domain === undefined || site.consentManager.platform !== 'onetrust') return;
+      const { allowed, paused } = choicesFor(site, domain, await settings());
+      if (paused) return;
+      const { groups } = cmpAnswer(site.consentManager, allowed);
+      const observe = async () => verifyCmp(groups, await pages.runInMainWorld(tabId, observeOneTrust, [OBSERVE_WAIT_MS]));
+      const before = await observe();
+      if (before.state !== 'mismatch') {
+        onChecked(tabId, { verdict: before, repaired: null });
+        return;
+      }
+      const necessary = new Set(
+        (site.consentManager.groups?.map ?? [])
+          .filter(({ category }) => !site.categories.some((candidate) => candidate.id === category && candidate.refusable))
+          .map(({ id }) => id),
+      );
+      const repair = cmpRepair(groups, necessary);
+      await pages.runInMainWorld(tabId, repairOneTrust, [repair.call, repair.call === 'UpdateConsent' ? repair.groups : []]);
+      onChecked(tabId, { verdict: await observe(), repaired: { call: repair.call, before } });
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// Functions the worker runs once in a covered page's main world (scripting.executeScript), where OneTrust lives.
+// Each is serialised on its own: no imports, no closures. What they return is page data and is checked by the core.
+// OneTrust's API as its public developer documentation names it: window.OneTrust with IsAlertBoxClosed(),
+// RejectAll(), AllowAll() and UpdateConsent("Category", "<group>:<0|1>"); window.OnetrustActiveGroups.
+
+interface OneTrustApi {
+  IsAlertBoxClosed?: () => unknown;
+  RejectAll?: () => unknown;
+  AllowAll?: () => unknown;
+  UpdateConsent?: (type: string, value: string) => unknown;
+}
+
+/** Waits up to `waitMs` for OneTrust to publish its active groups, then reports what it believes and shows. */
+export async function observeOneTrust(waitMs: number): Promise<unknown> {
+  const activeGroups = (): unknown => Reflect.get(window, 'OnetrustActiveGroups');
+  const deadline = Date.now() + waitMs;
+  while (typeof activeGroups() !== 'string' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  const api = Reflect.get(window, 'OneTrust') as OneTrustApi | undefined;
+  const groups = activeGroups();
+  if (typeof groups !== 'string' || typeof api !== 'object') return { found: false };
+  const banner = document.getElementById('onetrust-banner-sdk');
+  return {
+    found: true,
+    activeGroups: groups.slice(0, 4096),
+    alertBoxClosed: api.IsAlertBoxClosed?.() === true,
+    bannerShown: banner !== null && banner.getClientRects().length > 0 && getComputedStyle(banner).visibility !== 'hidden',
+  };
+}
+
+/** Makes the one repair call the core chose (never Close(), which applies the site's default). */
+export function repairOneTrust(call: string, groups: Array<[string, boolean]>): void {
+  const api = Reflect.get(window, 'OneTrust') as OneTrustApi | undefined;
+  if (call === 'RejectAll') api?.RejectAll?.();
+  else if (call === 'AllowAll') api?.AllowAll?.();
+  else for (const [group, consented] of groups) api?.UpdateConsent?.('Category', `${group}:${consented ? 1 : 0}`);
+}
