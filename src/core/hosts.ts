@@ -20,7 +20,10 @@ export function hostOf(url: string): string {
   return normalizeHost(colon >= 0 ? authority.slice(0, colon) : authority);
 }
 
-/** A cookie domain (".example.com"), a partition site ("https://example.com") or a host, as a bare host. */
+/**
+ * A cookie domain (".example.com"), a partition site ("https://example.com") or a host, as a bare host: lower case,
+ * without a leading dot or the trailing dot of a fully qualified spelling ("www.example.com." is the same host to DNS).
+ */
 export function normalizeHost(value: string): string {
   let host = value.includes('://') ? hostOf(value) : value.toLowerCase();
   if (host.startsWith('.')) host = host.slice(1);
@@ -43,4 +46,17 @@ export function lookupHostOrParent<T>(map: ReadonlyMap<string, T>, host: string)
 /** host === domain, or host is a subdomain of it. */
 export function isWithin(host: string, domain: string): boolean {
   return host === domain || (host.endsWith(domain) && host.charCodeAt(host.length - domain.length - 1) === 46);
+}
+
+/**
+ * A domain and its fully qualified spelling: ["example.com", "example.com."]. A page or request at
+ * "https://www.example.com./" keeps the trailing dot in its URL, origin and cookie domain (WHATWG URL: the dot is
+ * significant, https://github.com/whatwg/url/pull/176), and what compares host names as spelled misses it: Firefox's
+ * declarativeNetRequest domain lists (ExtensionDNR.sys.mjs, "A full domain can end with a dot (FQDN)"), match
+ * patterns in Firefox, and cookies.getAll({ domain }) in both browsers. Chromium's DNR matcher and match patterns
+ * ignore the dot, and a dotted entry there matches nothing (both tried), so listing both spellings is right in both.
+ * The known ad-blocker bypass: https://github.com/brave/adblock-rust/issues/627.
+ */
+export function withFqdnSpelling(domain: string): [string, string] {
+  return [domain, `${domain}.`];
 }
