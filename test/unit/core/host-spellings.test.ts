@@ -1,12 +1,15 @@
 // One host, several spellings. URL parsing folds most of them into the canonical host (Node implements the same
 // WHATWG URL parser browsers do); the trailing dot of a fully qualified name stays, so every list of domains the
 // browser compares as spelled names both: the DNR domain lists, the shield's match patterns, the host permissions.
+import { classifyRequest } from '../../../src/core/classify';
 import { compileRules } from '../../../src/core/dnr-rules';
 import { withFqdnSpellings } from '../../../src/core/dnr-spellings';
 import { hostOf, normalizeHost, withFqdnSpelling } from '../../../src/core/hosts';
+import { validateSite } from '../../../src/core/knowledge';
 import { hostPermissions } from '../../../src/core/permissions';
 import { freshSettings } from '../../../src/core/settings';
 import { shieldPlan } from '../../../src/core/shield-plan';
+import { buildSiteIndex } from '../../../src/core/site-index';
 import { loadSites } from '../../../src/knowledge/load';
 import { MINI } from './mini-site';
 
@@ -77,4 +80,27 @@ test('the shield matches and the host permissions name each host in both spellin
   const permissions = hostPermissions(sites);
   expect(permissions).toEqual(bothSpellings(permissions, (pattern) => pattern.replace(/\/\*$/, './*')));
   expect(permissions).toEqual(expect.arrayContaining(['*://*.atlassian.com/*', '*://*.atlassian.com./*']));
+});
+
+describe('internationalised names: the knowledge base lists them as URL parsing spells them, in punycode', () => {
+  const idn = { ...MINI, id: 'idn', domains: ['xn--bcher-kva.de', 'xn--e1afmkfd.xn--p1ai'] };
+
+  test('the schema takes punycode labels, top-level ones included, and refuses Unicode, upper case and a trailing dot', () => {
+    expect(validateSite(idn).ok).toBe(true);
+    for (const domain of ['bücher.de', 'Bücher.de', 'XN--BCHER-KVA.DE', 'xn--bcher-kva.de.']) {
+      expect(validateSite({ ...MINI, domains: [domain] }).ok).toBe(false);
+    }
+  });
+
+  test('a page at a Unicode or upper-case spelling is the covered punycode host; the rules stay ASCII', () => {
+    const index = buildSiteIndex([idn]);
+    for (const page of ['https://BÜCHER.de/', 'https://www.bücher.de./', 'https://пример.рф/']) {
+      const initiator = new URL(page).origin;
+      expect(classifyRequest(index, { initiator, url: 'https://stats.example/p', type: 'image' })?.site.id).toBe('idn');
+    }
+    // Chromium refuses a rule whose domain list has a non-ASCII character (updateDynamicRules, tried).
+    const json = JSON.stringify(compileRules([idn], freshSettings()).rules);
+    expect(/^[\x20-\x7e]*$/.test(json)).toBe(true);
+    expect(json).toContain('"xn--e1afmkfd.xn--p1ai."');
+  });
 });
