@@ -52,10 +52,11 @@ export function isWithin(host: string, domain: string): boolean {
  * A domain and its fully qualified spelling: ["example.com", "example.com."]. A page or request at
  * "https://www.example.com./" keeps the trailing dot in its URL, origin and cookie domain (WHATWG URL: the dot is
  * significant, https://github.com/whatwg/url/pull/176), and what compares host names as spelled misses it: Firefox's
- * declarativeNetRequest domain lists (ExtensionDNR.sys.mjs, "A full domain can end with a dot (FQDN)"), match
- * patterns in Firefox, and cookies.getAll({ domain }) in both browsers. Chromium's DNR matcher and match patterns
- * ignore the dot, and a dotted entry there matches nothing (both tried), so listing both spellings is right in both.
- * The known ad-blocker bypass: https://github.com/brave/adblock-rust/issues/627.
+ * declarativeNetRequest domain lists (ExtensionDNR.sys.mjs, "A full domain can end with a dot (FQDN)") and match
+ * patterns, so its content scripts, host permissions and cookies API too; and cookies.getAll({ domain }) in Chromium.
+ * Chromium's DNR matcher and match patterns ignore the dot, and a dotted DNR entry there matches nothing; each tried in
+ * Chromium 156 and Firefox ESR 153. Listing both spellings is therefore right in both browsers. The same gap is a known
+ * ad-blocker bypass: https://github.com/brave/adblock-rust/issues/627, https://github.com/AdguardTeam/CoreLibs/issues/1261.
  */
 export function withFqdnSpelling(domain: string): [string, string] {
   return [domain, `${domain}.`];
