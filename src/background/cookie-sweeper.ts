@@ -1,5 +1,6 @@
 // Removes cookies of refused categories from covered sites: each one as it appears, and all of them in a sweep
 // at worker start and after every choice change.
+import { withFqdnSpelling } from '../core/hosts';
 import type { Settings } from '../core/settings';
 import type { SiteIndex } from '../core/site-index';
 import { cookieToRemove, type Stopped } from '../core/verdicts';
@@ -18,7 +19,8 @@ export interface CookieSweeper {
 }
 
 export function createCookieSweeper({ jar, index, settings, onRemoved }: CookieSweeperDeps): CookieSweeper {
-  const domains = index.sites.flatMap((site) => site.domains);
+  // A page at "www.example.com." stores its cookies there, and cookies.getAll({ domain: "example.com" }) misses them.
+  const domains = index.sites.flatMap((site) => site.domains.flatMap(withFqdnSpelling));
   const enforce = async (cookie: JarCookie, current: Settings): Promise<void> => {
     const stopped = cookieToRemove(index, current, cookie);
     if (stopped === null) return;

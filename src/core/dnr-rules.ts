@@ -4,6 +4,7 @@ import { isPaused, isTrackerRefused, refusedCategories } from './choices';
 import { lookupHostOrParent } from './hosts';
 import { PRIORITY, RULE_IDS } from './dnr-ids';
 import { hostsByExclusions, pagesByExclusions, pathHostsByExclusions } from './dnr-nesting';
+import { withFqdnSpellings } from './dnr-spellings';
 import type { Site, Tracker } from './knowledge';
 import type { Settings } from './settings';
 import { buildSiteIndex, type SiteEntry } from './site-index';
@@ -87,8 +88,9 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
  * site's knowledge does not list. A request host belongs to the nearest listed host of the site, as the classifier
  * decides (classify.ts): hosts of other roles nested below a rule's hosts are excluded from it, and so are the pages
  * of other covered sites nested below a site's domains. Sites whose rules are alike share them (their domains merged,
- * the reason listing every site), so the count grows with distinct trackers and choices, not with sites. Main-frame
- * loads are never matched. Deterministic and independent of the order of `sites`.
+ * the reason listing every site), so the count grows with distinct trackers and choices, not with sites. Every
+ * domain is listed in both spellings, "example.com" and "example.com." (dnr-spellings.ts). Main-frame loads are never
+ * matched. Deterministic and independent of the order of `sites`.
  *
  * Throws a RangeError if the rules would not fit the site id range.
  */
@@ -154,7 +156,7 @@ export function compileRules(sites: readonly Site[], settings: Settings): Compil
         ...nonEmpty('excludedInitiatorDomains', excludedPages),
         excludedResourceTypes: ['main_frame'],
       };
-      rules.push({ id, ...actionOf(group), condition });
+      rules.push({ id, ...actionOf(group), condition: withFqdnSpellings(condition) });
       reasons.set(id, { ...group.reason, sites: sorted(pages.map((page) => group.pages.get(page)!)) });
     }
   }

@@ -20,7 +20,10 @@ export function hostOf(url: string): string {
   return normalizeHost(colon >= 0 ? authority.slice(0, colon) : authority);
 }
 
-/** A cookie domain (".example.com"), a partition site ("https://example.com") or a host, as a bare host. */
+/**
+ * A cookie domain (".example.com"), a partition site ("https://example.com") or a host, as a bare host: lower case,
+ * without a leading dot or the trailing dot of a fully qualified spelling ("www.example.com." is the same host to DNS).
+ */
 export function normalizeHost(value: string): string {
   let host = value.includes('://') ? hostOf(value) : value.toLowerCase();
   if (host.startsWith('.')) host = host.slice(1);
@@ -43,4 +46,18 @@ export function lookupHostOrParent<T>(map: ReadonlyMap<string, T>, host: string)
 /** host === domain, or host is a subdomain of it. */
 export function isWithin(host: string, domain: string): boolean {
   return host === domain || (host.endsWith(domain) && host.charCodeAt(host.length - domain.length - 1) === 46);
+}
+
+/**
+ * A domain and its fully qualified spelling: ["example.com", "example.com."]. A page or request at
+ * "https://www.example.com./" keeps the trailing dot in its URL, origin and cookie domain (WHATWG URL: the dot is
+ * significant, https://github.com/whatwg/url/pull/176), and what compares host names as spelled misses it: Firefox's
+ * declarativeNetRequest domain lists (ExtensionDNR.sys.mjs, "A full domain can end with a dot (FQDN)") and match
+ * patterns, so its content scripts, host permissions and cookies API too; and cookies.getAll({ domain }) in Chromium.
+ * Chromium's DNR matcher and match patterns ignore the dot, and a dotted DNR entry there matches nothing; each tried in
+ * Chromium 156 and Firefox ESR 153. Listing both spellings is therefore right in both browsers. The same gap is a known
+ * ad-blocker bypass: https://github.com/brave/adblock-rust/issues/627, https://github.com/AdguardTeam/CoreLibs/issues/1261.
+ */
+export function withFqdnSpelling(domain: string): [string, string] {
+  return [domain, `${domain}.`];
 }

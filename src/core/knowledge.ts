@@ -5,8 +5,9 @@ import { IdSchema as Id, issueText } from './schema-parts';
 
 const SentenceId = v.pipe(v.string(), v.regex(/^[a-z0-9-]+:\d+$/, 'must look like "<doc>:<n>"'));
 const Cites = v.pipe(v.array(SentenceId), v.minLength(1, 'a claim needs at least one cited sentence'));
-// Registrable domain or host name, lower-case, no scheme, no wildcard.
-const Host = v.pipe(v.string(), v.regex(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/, 'must be a lower-case host name'));
+// Registrable domain or host name as URL parsing spells it: lower-case ASCII, an internationalised label in punycode
+// ("xn--bcher-kva.de", "xn--p1ai"; DNR domain lists take ASCII only), no trailing dot, no scheme, no wildcard.
+const Host = v.pipe(v.string(), v.regex(/^(?=.{1,253}$)([a-z0-9-]+\.)+([a-z]{2,}|xn--[a-z0-9-]+)$/, 'must be a lower-case host name'));
 // A cookie name, or a prefix ending in "*" (e.g. "_ga_*").
 const CookiePattern = v.pipe(v.string(), v.regex(/^[^\s;=,*]+\*?$/, 'must be a cookie name or a prefix ending in *'));
 

@@ -1,8 +1,13 @@
 // Host permissions follow from the knowledge base: the covered sites (cookies API, counts) and the tracker
 // hosts (removing their cookie headers). Nothing else: the extension never asks for <all_urls>.
+import { withFqdnSpelling } from './hosts';
 import type { Site } from './knowledge';
 
-/** Match patterns `*://*.<host>/*` (the host and its subdomains) for every covered domain and tracker host, sorted, without duplicates. */
+/**
+ * Match patterns `*://*.<host>/*` (the host and its subdomains) for every covered domain and tracker host, each also
+ * in its trailing-dot spelling (hosts.ts withFqdnSpelling: Firefox's cookies and webRequest APIs need a pattern that
+ * matches "www.example.com." itself), sorted, without duplicates.
+ */
 export function hostPermissions(sites: Site[]): string[] {
   const hosts = new Set<string>();
   for (const site of sites) {
@@ -12,5 +17,8 @@ export function hostPermissions(sites: Site[]): string[] {
       for (const { host } of tracker.paths ?? []) hosts.add(host);
     }
   }
-  return [...hosts].sort().map((host) => `*://*.${host}/*`);
+  return [...hosts]
+    .flatMap(withFqdnSpelling)
+    .sort()
+    .map((host) => `*://*.${host}/*`);
 }

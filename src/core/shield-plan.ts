@@ -2,6 +2,7 @@
 // own document.cookie writes of refused first-party cookies before they are stored; its data comes from files made
 // at build time, one per site and category, so the refused names are there synchronously at document_start.
 import { refusedCategories } from './choices';
+import { withFqdnSpelling } from './hosts';
 import type { Site } from './knowledge';
 import type { Settings } from './settings';
 
@@ -33,7 +34,11 @@ export function cookiePatternsByCategory(site: Site): Map<string, string[]> {
   return patterns;
 }
 
-/** One registration per site with something refused that has cookie names; a paused site refuses nothing. */
+/**
+ * One registration per site with something refused that has cookie names; a paused site refuses nothing. It matches
+ * the site's domains in both spellings: Firefox's match pattern "*://*.example.com/*" does not match the page
+ * "https://www.example.com./" (tried in Firefox ESR 153; Chromium ignores the dot), "*://*.example.com./*" does.
+ */
 export function shieldPlan(sites: readonly Site[], settings: Settings): ShieldScript[] {
   return sites.flatMap((site) => {
     const patterns = cookiePatternsByCategory(site);
@@ -42,7 +47,11 @@ export function shieldPlan(sites: readonly Site[], settings: Settings): ShieldSc
       .map((category) => shieldDataFile(site.id, category));
     if (data.length === 0) return [];
     return [
-      { id: `${SHIELD_ID_PREFIX}${site.id}`, js: [...data, SHIELD_SCRIPT], matches: site.domains.map((domain) => `*://*.${domain}/*`) },
+      {
+        id: `${SHIELD_ID_PREFIX}${site.id}`,
+        js: [...data, SHIELD_SCRIPT],
+        matches: site.domains.flatMap(withFqdnSpelling).map((domain) => `*://*.${domain}/*`),
+      },
     ];
   });
 }

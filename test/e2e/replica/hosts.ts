@@ -61,10 +61,12 @@ export type HostRole =
   | { role: 'unknown' };
 
 /**
- * What a request is by its host and path: a tracker's path prefix on a multi-purpose host first (the knowledge base's
+ * What a request is by its host (as the browser spelled it in the Host header) and path: a tracker's path prefix on a multi-purpose host first (the knowledge base's
  * rule, src/core/site-index.ts), then the hosts.
  */
-export function roleOf(host: string, path: string, sites: ReplicaSite[]): HostRole {
+export function roleOf(spelled: string, path: string, sites: ReplicaSite[]): HostRole {
+  // "www.atlassian.com." (a fully qualified name) is the same host to DNS, so the same role here.
+  const host = spelled.endsWith('.') ? spelled.slice(0, -1) : spelled;
   if (STATIC_HOSTS.includes(host) || EMBED_HOSTS.includes(host)) return { role: 'static' };
   const lowerPath = path.toLowerCase();
   for (const site of sites) {

@@ -43,10 +43,15 @@ export function sendResource(
   }
 }
 
-/** The tracker's own cookie on its host: third-party on a covered page, so only SameSite=None; Secure on HTTPS. */
-export function trackerCookie(tracker: Tracker, knowledgeHost: string, scheme: 'http' | 'https'): string {
+/**
+ * The tracker's own cookie on its host: third-party on a covered page, so only SameSite=None; Secure on HTTPS.
+ * `knowledgeHost` null: host-only, as a tracker reached at "www.tracker.com." must set it (both browsers refuse
+ * Domain=tracker.com from a trailing-dot host).
+ */
+export function trackerCookie(tracker: Tracker, knowledgeHost: string | null, scheme: 'http' | 'https'): string {
   const attributes = scheme === 'https' ? '; SameSite=None; Secure' : '';
-  return `${thirdPartyCookieName(tracker)}=${freshValue()}; Domain=${knowledgeHost}; Path=/; Max-Age=${YEAR}${attributes}`;
+  const domain = knowledgeHost === null ? '' : `; Domain=${knowledgeHost}`;
+  return `${thirdPartyCookieName(tracker)}=${freshValue()}${domain}; Path=/; Max-Age=${YEAR}${attributes}`;
 }
 
 /** The site's own cookies (trackers without hosts, e.g. sign-in and anti-forgery), set by the page response. */

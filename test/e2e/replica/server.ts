@@ -31,6 +31,12 @@ export interface Replica {
    * themselves: a third-party player, a sandboxed, a data: and a srcdoc frame (page.ts framesPageConfig).
    */
   framesPage(siteId?: string): string;
+  /**
+   * The same covered page under the fully qualified spelling of its host (https://www.atlassian.com.:<port>/) and/or
+   * loading its third parties at theirs (https://www.google-analytics.com.:<port>/...): one host to DNS, another
+   * origin to the browser.
+   */
+  fqdnPage(spelled: { page: boolean; thirdParties: boolean }, siteId?: string): string;
   /** A page of a site the knowledge base does not cover, loading the same trackers. */
   uncoveredPage(scheme?: Scheme): string;
   /** A page that loads nothing. */
@@ -40,6 +46,8 @@ export interface Replica {
   stop(): Promise<void>;
 }
 
+// The page query that spells every host the page loads with a trailing dot.
+const FQDN_THIRD_PARTIES = 'fqdn-third-parties';
 const pageScript = readFileSync(join(__dirname, 'page-script.js'), 'utf8');
 // A page that loads nothing: where a Firefox test starts before it navigates to an extension page.
 const BLANK = '<!doctype html><title>replica</title>\n';
@@ -104,8 +112,8 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
   }
 
   // A tracker's every answer, WebSocket handshakes included, sets its own cookie.
-  const trackerHeaders = (role: HostRole, scheme: Scheme): Headers =>
-    role.role === 'tracker' ? { 'set-cookie': trackerCookie(role.tracker, role.knowledgeHost, scheme) } : {};
+  const trackerHeaders = (role: HostRole, scheme: Scheme, host: string): Headers =>
+    role.role === 'tracker' ? { 'set-cookie': trackerCookie(role.tracker, host.endsWith('.') ? null : role.knowledgeHost, scheme) } : {};
 
   function handle(scheme: Scheme) {
     return (request: IncomingMessage, response: ServerResponse): void => {
@@ -120,12 +128,15 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
       switch (role.role) {
         case 'tracker':
           if (trackerLatencyMs > 0)
-            return void setTimeout(() => sendResource(request, response, entry.kind, trackerHeaders(role, scheme)), trackerLatencyMs);
+            return void setTimeout(
+              () => sendResource(request, response, entry.kind, trackerHeaders(role, scheme, entry.host)),
+              trackerLatencyMs,
+            );
           if (role.tracker.loads && entry.kind === 'script') {
             const script = loaderScript(role.site, role.tracker, entry.visit, (host) => origin('https', host));
-            return sendResource(request, response, entry.kind, trackerHeaders(role, scheme), script);
+            return sendResource(request, response, entry.kind, trackerHeaders(role, scheme, entry.host), script);
           }
-          return sendResource(request, response, entry.kind, trackerHeaders(role, scheme));
+          return sendResource(request, response, entry.kind, trackerHeaders(role, scheme, entry.host));
         case 'consent-manager':
           if (url.pathname === ONETRUST_SCRIPT_PATH) {
             const script = oneTrustScript(role.site, url.searchParams.get('domain') ?? '', oneTrustOptions(url.searchParams));
@@ -146,7 +157,7 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
               site: role.site,
               sites,
               visit: entry.visit,
-              origin,
+              origin: url.searchParams.has(FQDN_THIRD_PARTIES) ? (scheme, host) => origin(scheme, host.replace(/\.?$/, '.')) : origin,
               cmp: url.searchParams.has('cmp') ? oneTrustOptions(url.searchParams, 'cmp') : null,
             },
             role.site ? siteCookies(role.site, entry.host, scheme) : [],
@@ -172,7 +183,8 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
     return (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
       sockets.add(socket.once('close', () => sockets.delete(socket)));
       socket.on('error', () => socket.destroy());
-      handshakeHeaders.set(request, trackerHeaders(record(request, scheme).role, scheme));
+      const { role, entry } = record(request, scheme);
+      handshakeHeaders.set(request, trackerHeaders(role, scheme, entry.host));
       webSockets.handleUpgrade(request, socket, head, (webSocket) => webSocket.on('error', () => webSocket.terminate()));
     };
   }
@@ -200,6 +212,8 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
     url: (host, path = '/', scheme = 'https') => `${origin(scheme, host)}${path}`,
     coveredPage: (siteId) => `${origin('https', firstPageHost(siteId))}/`,
     framesPage: (siteId) => `${origin('https', firstPageHost(siteId))}/?frames`,
+    fqdnPage: ({ page, thirdParties }, siteId) =>
+      `${origin('https', `${firstPageHost(siteId)}${page ? '.' : ''}`)}/${thirdParties ? `?${FQDN_THIRD_PARTIES}` : ''}`,
     uncoveredPage: (scheme = 'https') => `${origin(scheme, UNCOVERED_HOSTS[0]!)}/`,
     blankPage: () => `${origin('http', UNCOVERED_HOSTS[0]!)}/__blank`,
     visitDone: (visit, timeoutMs) => visits.done(visit, timeoutMs),

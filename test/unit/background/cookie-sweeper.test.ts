@@ -76,3 +76,31 @@ test('a refused cookie is removed when it appears; removals and allowed cookies 
   await guard.sweep();
   expect(jar.left()).toEqual([]);
 });
+
+test('the sweep asks for the dotted spelling too: a page at "www.mini.test." stores its cookies there', async () => {
+  // As cookies.getAll({ domain }) answers in Chromium and Firefox (tried): the domain and its subdomains as spelled,
+  // so "mini.test" misses "www.mini.test.".
+  const asSpelled = (domain: string, asked: string): boolean => {
+    const bare = domain.replace(/^\./, '');
+    return bare === asked || bare.endsWith(`.${asked}`);
+  };
+  let jar = [cookie('_st', 'www.mini.test.'), cookie('_ad', 'mini-cdn.net.'), cookie('session.token', 'www.mini.test.')];
+  const asked: string[] = [];
+  const guard = createCookieSweeper({
+    jar: {
+      async cookiesIn(domains) {
+        asked.push(...domains);
+        return jar.filter((c) => domains.some((d) => asSpelled(c.domain, d)));
+      },
+      async remove(removed) {
+        jar = jar.filter((c) => c !== removed);
+      },
+    },
+    index,
+    settings: async () => freshSettings(),
+    onRemoved: () => undefined,
+  });
+  await guard.sweep();
+  expect(asked).toEqual(['mini.test', 'mini.test.', 'mini-cdn.net', 'mini-cdn.net.']);
+  expect(jar.map((c) => `${c.name}@${c.domain}`)).toEqual(['session.token@www.mini.test.']);
+});

@@ -20,12 +20,12 @@ function shieldPatterns(settings = freshSettings()): string[] {
   return (scope[SHIELD_GLOBAL] as string[] | undefined) ?? [];
 }
 
-test('default choices: the refused categories with cookie names, in notice order, then the shield, on every domain', () => {
+test('default choices: the refused categories with cookie names, in notice order, then the shield, on every domain in both spellings', () => {
   expect(shieldPlan([MINI], freshSettings())).toEqual([
     {
       id: 'shield-mini',
       js: ['shield/mini/analytics.js', 'shield/mini/advertising.js', 'cookie-shield.js'],
-      matches: ['*://*.mini.test/*', '*://*.mini-cdn.net/*'],
+      matches: ['*://*.mini.test/*', '*://*.mini.test./*', '*://*.mini-cdn.net/*', '*://*.mini-cdn.net./*'],
     },
   ]);
 });

@@ -96,7 +96,7 @@ describe('rules for paths, judged by the model against requestOutcome', () => {
     expect(outcome(settings, 'https://social.example/plugins/like.php')).toBe('none');
     const compiled = compileRules([SITE], settings);
     const rule = compiled.rules.find((candidate) => candidate.condition.regexFilter !== undefined && candidate.action.type === 'block');
-    expect(rule?.condition.requestDomains).toEqual(['social.example']);
+    expect(rule?.condition.requestDomains).toEqual(['social.example', 'social.example.']);
     const request = { initiator: page, url: 'https://social.example:8443/tr?id=1', type: 'image' };
     expect(blockedRequest(index, compiled, request)).toMatchObject({ tracker: { id: 'ads' }, category: 'advertising' });
     expect(matchOf(compiled.rules, page, request.url)).toEqual({

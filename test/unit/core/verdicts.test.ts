@@ -73,7 +73,10 @@ describe('blockedRequest', () => {
       category: 'research',
       tracker: { id: 'survey', name: 'Survey' },
     });
-    expect(compiled.rules.find((rule) => rule.id === blocked?.ruleId)?.condition.requestDomains).toEqual(['survey.example']);
+    expect(compiled.rules.find((rule) => rule.id === blocked?.ruleId)?.condition.requestDomains).toEqual([
+      'survey.example',
+      'survey.example.',
+    ]);
     expect(blockedRequest(index, compiled, { initiator: page, url: 'https://chat.example/w', type: 'script' })).toBeNull();
     expect(blockedRequest(index, compiled, { initiator: page, url: 'https://survey.example/', type: 'main_frame' })).toBeNull();
   });
