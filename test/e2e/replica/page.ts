@@ -3,6 +3,7 @@
 // consent manager and harmless third parties. A site the knowledge base does not cover loads the same trackers.
 import { randomBytes } from 'node:crypto';
 import { concreteHost, STATIC_HOSTS } from './hosts';
+import { identifierWrites, type IdentifierWrites } from './identifiers';
 import { firstPartyCookieNames, hostMatches, type ReplicaSite } from './knowledge';
 
 export type LoadKind = 'image' | 'beacon' | 'script' | 'fetch' | 'xhr' | 'frame' | 'websocket' | 'stylesheet';
@@ -16,6 +17,8 @@ export interface PageConfig {
   visit: string | null;
   cookies: { name: string; value: string; domain: string | null }[];
   loads: Load[];
+  /** The identifiers variant's writes (identifiers.ts); absent on every other page. */
+  identifiers?: IdentifierWrites;
 }
 
 export interface PageContext {
@@ -26,6 +29,8 @@ export interface PageContext {
   sites: ReplicaSite[];
   visit: string | null;
   origin: (scheme: 'http' | 'https', host: string) => string;
+  /** A covered page's identifiers variant: it loads nothing else (identifiers.ts). */
+  identifiers?: boolean;
 }
 
 const PATHS: Record<LoadKind, string> = {
@@ -65,6 +70,7 @@ const PATH_KINDS: LoadKind[] = ['image', 'script', 'fetch'];
 
 export function pageConfig(context: PageContext): PageConfig {
   const { site, visit } = context;
+  if (context.identifiers && site) return { visit, cookies: [], loads: [], identifiers: identifierWrites(site) };
   const url = (scheme: 'http' | 'https', host: string, kind: LoadKind): string => {
     const origin = context.origin(scheme, host);
     const base = kind === 'websocket' ? origin.replace(/^http/, 'ws') : origin;
@@ -128,7 +134,7 @@ export function pageHtml(context: PageContext): string {
 <h1>${title}</h1>
 <p>A local stand-in for this site: it loads the trackers its knowledge base lists, as the real pages do.</p>
 <script type="application/json" id="replica-config">${config}</script>
-<script src="/assets/replica-page.js"></script>
+${config.includes('"identifiers"') ? '<script src="/assets/replica-identifiers.js"></script>\n' : ''}<script src="/assets/replica-page.js"></script>
 </body>
 </html>
 `;

@@ -10,6 +10,7 @@ import { WebSocketServer } from 'ws';
 import { certificateFor } from './certificate';
 import { allHosts, pageHostsOf, roleOf, UNCOVERED_HOSTS, type HostRole } from './hosts';
 import { replicaSites, type ReplicaSite } from './knowledge';
+import { IDENTIFIERS_PARAM, identifiersScript, serverSetCookies } from './identifiers';
 import { cookieNames, RequestLog, type LoggedRequest } from './log';
 import { pageHtml } from './page';
 import { consentScript, loaderScript, sendResource, siteCookies, trackerCookie, type Headers } from './responses';
@@ -25,6 +26,8 @@ export interface Replica {
   url(host: string, path?: string, scheme?: Scheme): string;
   /** The covered page of a site (the first site by default): https://www.atlassian.com:<port>/ */
   coveredPage(siteId?: string): string;
+  /** The covered page's identifiers variant (identifiers.ts): https://www.atlassian.com:<port>/?identifiers */
+  identifiersPage(siteId?: string): string;
   /** A page of a site the knowledge base does not cover, loading the same trackers. */
   uncoveredPage(scheme?: Scheme): string;
   /** A page that loads nothing. */
@@ -122,8 +125,10 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
           return sendResource(request, response, entry.kind, {});
         case 'page':
           if (url.pathname === '/assets/replica-page.js') return sendResource(request, response, 'script', {}, pageScript);
+          if (url.pathname === '/assets/replica-identifiers.js') return sendResource(request, response, 'script', {}, identifiersScript);
           if (url.searchParams.has('kind')) return sendResource(request, response, entry.kind, {});
           if (url.pathname === '/favicon.ico') return void response.writeHead(404).end();
+          const identifiers = url.searchParams.has(IDENTIFIERS_PARAM);
           return sendPage(
             response,
             {
@@ -133,8 +138,12 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
               sites,
               visit: entry.visit,
               origin,
+              identifiers,
             },
-            role.site ? siteCookies(role.site, entry.host, scheme) : [],
+            [
+              ...(role.site ? siteCookies(role.site, entry.host, scheme) : []),
+              ...(role.site && identifiers ? serverSetCookies(role.site, entry.host, scheme) : []),
+            ],
           );
         default:
           response.writeHead(404, { 'content-type': 'text/plain' }).end(`the replica does not serve ${entry.host}\n`);
@@ -183,6 +192,7 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
     log,
     url: (host, path = '/', scheme = 'https') => `${origin(scheme, host)}${path}`,
     coveredPage: (siteId) => `${origin('https', firstPageHost(siteId))}/`,
+    identifiersPage: (siteId) => `${origin('https', firstPageHost(siteId))}/?${IDENTIFIERS_PARAM}`,
     uncoveredPage: (scheme = 'https') => `${origin(scheme, UNCOVERED_HOSTS[0]!)}/`,
     blankPage: () => `${origin('http', UNCOVERED_HOSTS[0]!)}/__blank`,
     visitDone: (visit, timeoutMs) => visits.done(visit, timeoutMs),

@@ -1,0 +1,65 @@
+// The identifiers variant's own script (see identifiers.ts): it stores each identifier of its configuration in the
+// way named there, and sets window.__replicaWrites, which the page script waits for before it reports /__done.
+(function () {
+  'use strict';
+  var config = JSON.parse(document.getElementById('replica-config').textContent).identifiers;
+  var secure = location.protocol === 'https:' ? '; Secure' : '';
+  var errors = [];
+  var writes = [];
+
+  config.storage.forEach(function (key, index) {
+    if (index % 2 === 0) {
+      localStorage.setItem(key, 'set-item');
+      sessionStorage[key] = 'assigned';
+    } else {
+      localStorage[key] = 'assigned';
+      sessionStorage.setItem(key, 'set-item');
+    }
+  });
+
+  // A same-origin frame with no URL of its own: its document.cookie is this page's.
+  var blank = document.createElement('iframe');
+  blank.title = 'about:blank';
+  document.body.appendChild(blank);
+  var srcdocScript = '';
+
+  config.cookies.forEach(function (cookie) {
+    var assignment = cookie.name + '=' + cookie.way + '; path=/; max-age=31536000; SameSite=Lax' + secure;
+    switch (cookie.way) {
+      case 'cookie-store':
+      case 'cookie-store-object':
+        if (!window.cookieStore) return void errors.push('no cookieStore');
+        var set =
+          cookie.way === 'cookie-store'
+            ? window.cookieStore.set(cookie.name, cookie.way)
+            : window.cookieStore.set({ name: cookie.name, value: cookie.way, path: '/' });
+        writes.push(
+          set.catch(function (error) {
+            errors.push(cookie.name + ': ' + error);
+          }),
+        );
+        return;
+      case 'about-blank':
+        blank.contentDocument.cookie = assignment;
+        return;
+      case 'about-blank-index':
+        window[0].document.cookie = assignment;
+        return;
+      case 'srcdoc':
+        srcdocScript += 'document.cookie = ' + JSON.stringify(assignment) + ';\n';
+    }
+  });
+
+  var srcdoc = document.createElement('iframe');
+  srcdoc.title = 'srcdoc';
+  writes.push(
+    new Promise(function (resolve) {
+      srcdoc.onload = resolve;
+    }),
+  );
+  srcdoc.srcdoc = '<!doctype html><script>' + srcdocScript.replace(/</g, '\\u003c') + '</' + 'script>';
+  document.body.appendChild(srcdoc);
+
+  window.__replicaWriteErrors = errors;
+  window.__replicaWrites = Promise.all(writes);
+})();
