@@ -68,8 +68,12 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
   },
   {
-    files: ['test/e2e/replica/page-script.js'],
+    files: ['test/e2e/replica/page-script.js', 'test/e2e/replica/identifiers-script.js'],
     languageOptions: { sourceType: 'script', globals: globals.browser },
+  },
+  {
+    files: ['test/e2e/replica/service-worker.js'],
+    languageOptions: { sourceType: 'script', globals: globals.serviceworker },
   },
   prettier,
 );

@@ -12,14 +12,15 @@ interface StorageLike {
 }
 
 /** Removes the refused keys present in `storage`; calls onDrop with each one's category. */
-function removeRefusedKeys(storage: StorageLike, refused: NamePatterns<string>, onDrop: (category: string) => void): void {
-  for (let index = storage.length - 1; index >= 0; index -= 1) {
-    const key = storage.key(index);
-    const category = key === null ? undefined : matchName(refused, key);
-    if (key !== null && category !== undefined) {
-      storage.removeItem(key);
-      onDrop(category);
-    }
+export function removeRefusedKeys(storage: StorageLike, refused: NamePatterns<string>, onDrop: (category: string) => void): void {
+  // Keys first, then removals: Firefox renumbers the remaining keys after each removal.
+  const keys: string[] = [];
+  for (let index = 0; index < storage.length; index += 1) keys.push(storage.key(index) ?? '');
+  for (const key of keys) {
+    const category = matchName(refused, key);
+    if (category === undefined) continue;
+    storage.removeItem(key);
+    onDrop(category);
   }
 }
 

@@ -60,6 +60,30 @@
   srcdoc.srcdoc = '<!doctype html><script>' + srcdocScript.replace(/</g, '\\u003c') + '</' + 'script>';
   document.body.appendChild(srcdoc);
 
+  // With `worker` in the page's query: the site's service worker writes every cookie again, with the Cookie Store
+  // API of its own global, while it installs; the page waits until it is installed.
+  if (/[?&]worker\b/.test(location.search)) {
+    var names = config.cookies.map(function (cookie) {
+      return cookie.name;
+    });
+    writes.push(
+      navigator.serviceWorker.register('/assets/replica-sw.js?names=' + encodeURIComponent(names.join(','))).then(
+        function (registration) {
+          var worker = registration.installing || registration.waiting || registration.active;
+          return new Promise(function (resolve) {
+            if (worker.state !== 'installing') return resolve();
+            worker.addEventListener('statechange', function () {
+              if (worker.state !== 'installing') resolve();
+            });
+          });
+        },
+        function (error) {
+          errors.push('service worker: ' + error);
+        },
+      ),
+    );
+  }
+
   window.__replicaWriteErrors = errors;
   window.__replicaWrites = Promise.all(writes);
 })();

@@ -47,3 +47,6 @@ export function serverSetCookies(site: ReplicaSite, host: string, scheme: 'http'
 
 /** The variant's script (plain browser JavaScript, served as /assets/replica-identifiers.js). */
 export const identifiersScript = readFileSync(join(__dirname, 'identifiers-script.js'), 'utf8');
+
+/** Its service worker's script, registered with `worker` in the page's query (served as /assets/replica-sw.js). */
+export const serviceWorkerScript = readFileSync(join(__dirname, 'service-worker.js'), 'utf8');

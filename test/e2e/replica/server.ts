@@ -10,7 +10,7 @@ import { WebSocketServer } from 'ws';
 import { certificateFor } from './certificate';
 import { allHosts, pageHostsOf, roleOf, UNCOVERED_HOSTS, type HostRole } from './hosts';
 import { replicaSites, type ReplicaSite } from './knowledge';
-import { IDENTIFIERS_PARAM, identifiersScript, serverSetCookies } from './identifiers';
+import { IDENTIFIERS_PARAM, identifiersScript, serverSetCookies, serviceWorkerScript } from './identifiers';
 import { cookieNames, RequestLog, type LoggedRequest } from './log';
 import { pageHtml } from './page';
 import { consentScript, loaderScript, sendResource, siteCookies, trackerCookie, type Headers } from './responses';
@@ -126,9 +126,9 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
         case 'page':
           if (url.pathname === '/assets/replica-page.js') return sendResource(request, response, 'script', {}, pageScript);
           if (url.pathname === '/assets/replica-identifiers.js') return sendResource(request, response, 'script', {}, identifiersScript);
+          if (url.pathname === '/assets/replica-sw.js') return sendResource(request, response, 'script', {}, serviceWorkerScript);
           if (url.searchParams.has('kind')) return sendResource(request, response, entry.kind, {});
           if (url.pathname === '/favicon.ico') return void response.writeHead(404).end();
-          const identifiers = url.searchParams.has(IDENTIFIERS_PARAM);
           return sendPage(
             response,
             {
@@ -138,11 +138,11 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
               sites,
               visit: entry.visit,
               origin,
-              identifiers,
+              identifiers: url.searchParams.has(IDENTIFIERS_PARAM),
             },
             [
               ...(role.site ? siteCookies(role.site, entry.host, scheme) : []),
-              ...(role.site && identifiers ? serverSetCookies(role.site, entry.host, scheme) : []),
+              ...(role.site && url.searchParams.has(IDENTIFIERS_PARAM) ? serverSetCookies(role.site, entry.host, scheme) : []),
             ],
           );
         default:

@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  * @jest-environment-options {"url": "https://www.mini.test/"}
  */
-import { filterStorage } from '../../../src/content/storage-filter';
+import { filterStorage, removeRefusedKeys } from '../../../src/content/storage-filter';
 import { namePatterns } from '../../../src/core/cookie-names';
 
 const REFUSED = namePatterns([
@@ -42,4 +42,25 @@ test('everything else passes through unchanged: other keys, reads, removal, leng
   localStorage.removeItem('cart');
   expect(localStorage.getItem('cart')).toBeNull();
   expect(dropped).toEqual([]);
+});
+
+test('every refused key present at start goes, however the storage renumbers its keys after a removal', () => {
+  const stored = new Map(['ajs_anonymous_id', '_uetsid', 'theme', '_uetvid', '_uetsid_exp', 'cart'].map((key) => [key, '1']));
+  // As Firefox does: after a removal, the remaining keys are numbered afresh (here: the last one moves to the front).
+  let order = [...stored.keys()];
+  const storage = {
+    get length() {
+      return order.length;
+    },
+    key: (index: number) => order[index] ?? null,
+    removeItem: (key: string) => {
+      stored.delete(key);
+      const rest = order.filter((candidate) => candidate !== key);
+      order = rest.length > 0 ? [rest[rest.length - 1]!, ...rest.slice(0, -1)] : [];
+    },
+  };
+  const dropped: string[] = [];
+  removeRefusedKeys(storage, REFUSED, (category) => dropped.push(category));
+  expect([...stored.keys()].sort()).toEqual(['cart', 'theme']);
+  expect(dropped.sort()).toEqual(['advertising', 'advertising', 'advertising', 'analytics']);
 });
