@@ -202,30 +202,34 @@ describeInBrowsers('every way a page stores an identifier', (suite) => {
     },
   });
 
-  suite.scenario("cookies the site's service worker writes with cookieStore are removed by the worker, as they appear", {
-    prepare: ready,
-    run: async (browser, replica) => {
-      // No content script runs in a service worker: the cookie removal (cookies.onChanged) takes what it writes.
-      const visit = await browser.visit(`${replica.identifiersPage()}&worker`);
-      const errors = await visit.page.evaluate(() => Reflect.get(window, '__replicaWriteErrors') as string[]);
-      const refusedNames = refusedWrites.map((cookie) => cookie.name);
-      const jar = await jarUntil(browser, (current) => jarValues(current, refusedNames).length === 0);
-      const fromWorker = jarValues(
-        jar,
-        writes.cookies.map((cookie) => cookie.name),
-      ).filter((pair) => pair.endsWith('=service-worker'));
-      return { errors, fromWorker, refused: jarValues(jar, refusedNames) };
-    },
-    control: ({ errors, fromWorker }) => {
-      expect(errors).toEqual([]);
-      expect(fromWorker).toEqual(writes.cookies.map(({ name }) => `${name}=service-worker`).sort());
-    },
-    extension: ({ errors, fromWorker, refused }) => {
-      expect(errors).toEqual([]);
-      expect(refused).toEqual([]);
-      expect(fromWorker).toEqual(allowedWrites.map(({ name }) => `${name}=service-worker`).sort());
-    },
-  });
+  // Chromium only: in Firefox ESR 153 here the worker installs and its cookieStore.set calls resolve without an
+  // error, yet no cookie reaches the jar even without the extension (the control run), so there is nothing to remove.
+  if (suite.browser === 'chromium') {
+    suite.scenario("cookies the site's service worker writes with cookieStore are removed by the worker, as they appear", {
+      prepare: ready,
+      run: async (browser, replica) => {
+        // No content script runs in a service worker: the cookie removal (cookies.onChanged) takes what it writes.
+        const visit = await browser.visit(`${replica.identifiersPage()}&worker`);
+        const errors = await visit.page.evaluate(() => Reflect.get(window, '__replicaWriteErrors') as string[]);
+        const refusedNames = refusedWrites.map((cookie) => cookie.name);
+        const jar = await jarUntil(browser, (current) => jarValues(current, refusedNames).length === 0);
+        const fromWorker = jarValues(
+          jar,
+          writes.cookies.map((cookie) => cookie.name),
+        ).filter((pair) => pair.endsWith('=service-worker'));
+        return { errors, fromWorker, refused: jarValues(jar, refusedNames) };
+      },
+      control: ({ errors, fromWorker }) => {
+        expect(errors).toEqual([]);
+        expect(fromWorker).toEqual(writes.cookies.map(({ name }) => `${name}=service-worker`).sort());
+      },
+      extension: ({ errors, fromWorker, refused }) => {
+        expect(errors).toEqual([]);
+        expect(refused).toEqual([]);
+        expect(fromWorker).toEqual(allowedWrites.map(({ name }) => `${name}=service-worker`).sort());
+      },
+    });
+  }
 
   test("with extension: the popup counts the shield's dropped writes on that tab", async () => {
     const browser = await suite.launch({ extension: true });

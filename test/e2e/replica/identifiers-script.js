@@ -66,15 +66,22 @@
     var names = config.cookies.map(function (cookie) {
       return cookie.name;
     });
+    navigator.serviceWorker.addEventListener('message', function (event) {
+      errors.push(String(event.data));
+    });
+    navigator.serviceWorker.startMessages();
     writes.push(
       navigator.serviceWorker.register('/assets/replica-sw.js?names=' + encodeURIComponent(names.join(','))).then(
         function (registration) {
           var worker = registration.installing || registration.waiting || registration.active;
           return new Promise(function (resolve) {
-            if (worker.state !== 'installing') return resolve();
-            worker.addEventListener('statechange', function () {
-              if (worker.state !== 'installing') resolve();
-            });
+            var settled = function () {
+              if (worker.state === 'installing') return false;
+              if (worker.state === 'redundant') errors.push('service worker: not installed');
+              resolve();
+              return true;
+            };
+            if (!settled()) worker.addEventListener('statechange', settled);
           });
         },
         function (error) {

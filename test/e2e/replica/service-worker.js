@@ -3,11 +3,19 @@
 'use strict';
 self.addEventListener('install', function (event) {
   var names = (new URL(self.location.href).searchParams.get('names') || '').split(',').filter(Boolean);
+  var written = Promise.all(
+    names.map(function (name) {
+      return self.cookieStore.set({ name: name, value: 'service-worker', path: '/' });
+    }),
+  );
+  // What failed is told to the page, which lists it among its write errors.
   event.waitUntil(
-    Promise.all(
-      names.map(function (name) {
-        return self.cookieStore.set({ name: name, value: 'service-worker', path: '/' });
-      }),
-    ),
+    written.catch(function (error) {
+      return self.clients.matchAll({ includeUncontrolled: true }).then(function (clients) {
+        clients.forEach(function (client) {
+          client.postMessage('service worker: ' + error);
+        });
+      });
+    }),
   );
 });
