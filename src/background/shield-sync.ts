@@ -42,13 +42,15 @@ export function createShieldSync(scripting: ContentScripts, plan: (settings: Set
 
 /**
  * What a registration is: its other options never vary. Paths are compared without a leading slash (Firefox adds one);
- * an unreported world is the default one, ISOLATED.
+ * an unreported world is the default one, ISOLATED. A registration an earlier version made without
+ * matchOriginAsFallback is made again; a browser that does not report the option is taken to hold it.
  */
-function canonical({ id, js, matches, world }: RegisteredScriptInfo): string {
+function canonical({ id, js, matches, world, matchOriginAsFallback }: RegisteredScriptInfo): string {
   return JSON.stringify({
     id,
     js: (js ?? []).map((path) => path.replace(/^\//, '')),
     matches: [...(matches ?? [])].sort(),
     world: world ?? 'ISOLATED',
+    fallback: matchOriginAsFallback ?? true,
   });
 }

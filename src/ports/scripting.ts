@@ -6,6 +6,7 @@ export interface RegisteredScriptInfo {
   js?: string[] | null;
   matches?: string[] | null;
   world?: 'MAIN' | 'ISOLATED' | null;
+  matchOriginAsFallback?: boolean | null;
 }
 
 /** A registration as the worker writes it: always before any page script runs. */

@@ -6,7 +6,7 @@ import type { ContentScripts, DocumentStartScript } from '../../../src/ports/scr
 import { MINI, twinOf } from '../core/mini-site';
 
 /** Registered scripts that answer a turn later, reject duplicate ids as the browser does, and count changes. */
-type Script = { id: string; js: string[]; matches: string[]; world?: 'MAIN' | 'ISOLATED' };
+type Script = { id: string; js: string[]; matches: string[]; world?: 'MAIN' | 'ISOLATED'; matchOriginAsFallback?: boolean };
 function fakeScripting(initial: Script[] = []) {
   let scripts: Script[] = [...initial];
   let changes = 0;
@@ -73,4 +73,11 @@ test('a change re-registers only the scripts that differ', async () => {
   expect(fake.registered[1]?.map((script) => script.id)).toEqual(['shield-twin']);
   expect(fake.scripts()).toEqual(expect.arrayContaining(twoSites(refusedMore)));
   expect(fake.scripts()).toHaveLength(4);
+});
+
+test('a registration an earlier version made without matchOriginAsFallback is made again', async () => {
+  const [main, relay] = plan(freshSettings());
+  const fake = fakeScripting([{ ...main!, matchOriginAsFallback: false }, relay!]);
+  await createShieldSync(fake.scripting, plan).apply(freshSettings());
+  expect(fake.registered.flat().map((script) => [script.id, script.matchOriginAsFallback])).toEqual([['shield-mini', true]]);
 });
