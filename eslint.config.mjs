@@ -68,13 +68,17 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
   },
   {
-    files: ['test/e2e/replica/page-script.js', 'test/e2e/replica/onetrust-fake.js'],
+    files: ['test/e2e/replica/page-script.js', 'test/e2e/replica/onetrust-fake.js', 'test/e2e/replica/identifiers-script.js'],
     languageOptions: { sourceType: 'script', globals: globals.browser },
   },
   {
     // The server prepends the fake CMP's configuration.
     files: ['test/e2e/replica/onetrust-fake.js'],
     languageOptions: { globals: { OT_FAKE: 'readonly' } },
+  },
+  {
+    files: ['test/e2e/replica/service-worker.js'],
+    languageOptions: { sourceType: 'script', globals: globals.serviceworker },
   },
   prettier,
 );

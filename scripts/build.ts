@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { manifestFor, TEST_PAGES, type Target } from '../src/build/manifest';
 import type { Site } from '../src/core/knowledge';
-import { cookiePatternsByCategory, shieldDataFile, shieldDataScript } from '../src/core/shield-plan';
+import { shieldDataByCategory, shieldDataFile, shieldDataScript } from '../src/core/shield-plan';
 import { loadSites } from '../src/knowledge/load';
 import { renderIcon } from './icon';
 
@@ -29,6 +29,7 @@ async function buildTarget(target: Target, outDir: string, sites: Site[], { test
       popup: join(root, 'popup/index.tsx'),
       options: join(root, 'options/index.tsx'),
       'cookie-shield': join(root, 'src/content/cookie-shield.ts'),
+      'shield-relay': join(root, 'src/content/shield-relay.ts'),
     },
     outdir: outDir,
     bundle: true,
@@ -70,8 +71,8 @@ async function buildTarget(target: Target, outDir: string, sites: Site[], { test
 function writeShieldData(outDir: string, sites: Site[]): void {
   for (const site of sites) {
     mkdirSync(join(outDir, 'shield', site.id), { recursive: true });
-    for (const [category, patterns] of cookiePatternsByCategory(site)) {
-      writeFileSync(join(outDir, shieldDataFile(site.id, category)), shieldDataScript(patterns));
+    for (const [category, data] of shieldDataByCategory(site)) {
+      writeFileSync(join(outDir, shieldDataFile(site.id, category)), shieldDataScript(data));
     }
   }
 }

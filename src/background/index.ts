@@ -6,7 +6,7 @@ import { choicesOn } from '../core/choices';
 import { RULE_IDS } from '../core/dnr-ids';
 import { createRulesCompiler } from '../core/dnr-rules';
 import { hostOf } from '../core/hosts';
-import { WORKER_STARTED } from '../core/messages';
+import { isShieldDropsMessage, WORKER_STARTED } from '../core/messages';
 import { hostPermissions } from '../core/permissions';
 import type { Settings } from '../core/settings';
 import { shieldPlan } from '../core/shield-plan';
@@ -29,6 +29,7 @@ import { createHandlers } from './handlers';
 import { createMessageRouter } from './message-router';
 import { createPagePushes } from './page-pushes';
 import { createSettingsStore } from './settings-store';
+import { createShieldDrops } from './shield-drops';
 import { createShieldSync } from './shield-sync';
 import { createTabCounter } from './tab-counter';
 import { createTabRulesSync } from './tab-rules-sync';
@@ -98,6 +99,8 @@ const cmpChecker = createCmpChecker({
   },
 });
 
+const shieldDrops = createShieldDrops({ index, settings, siteOf: (tabId) => tabs.siteOf(tabId), counter });
+
 const enforce = createEnforcement({
   rules,
   shield,
@@ -115,7 +118,13 @@ const started = settings().then(enforce).catch(report);
 const route = createMessageRouter(createHandlers({ index, store, tabs, enforce }), browser.runtime.getURL(''));
 
 // Pages are answered once this worker's start-up rules are in force, so what they read is in force.
+// The cookie shield's relay on covered pages reports dropped writes (no reply); everything else goes to the router,
+// which answers only the extension's own pages.
 browser.runtime.onMessage.addListener(async (message: unknown, sender: browser.Runtime.MessageSender) => {
+  if (isShieldDropsMessage(message)) {
+    void shieldDrops(message.drops, sender).catch(report);
+    return;
+  }
   await started;
   return route(message, sender);
 });

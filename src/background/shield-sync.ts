@@ -14,7 +14,8 @@ export interface ShieldSync {
 /**
  * Reads back the registered scripts whose ids start with SHIELD_ID_PREFIX (others are never touched), compares them
  * with `plan(settings)` (paths without a leading slash, match patterns in any order) and re-registers only the scripts
- * that differ, in the main world at document start, in every frame, kept across sessions. Rejects when the browser
+ * that differ, at document start in the world the plan names, in every frame including same-origin about:blank and
+ * srcdoc ones (matchOriginAsFallback), kept across sessions. Rejects when the browser
  * refuses a registration; the next apply starts again from what the browser holds.
  */
 export function createShieldSync(scripting: ContentScripts, plan: (settings: Settings) => ShieldScript[]): ShieldSync {
@@ -28,9 +29,9 @@ export function createShieldSync(scripting: ContentScripts, plan: (settings: Set
         await scripting.registerContentScripts(
           changes.add.map((script) => ({
             ...script,
-            world: 'MAIN',
             runAt: 'document_start',
             allFrames: true,
+            matchOriginAsFallback: true,
             persistAcrossSessions: true,
           })),
         );
@@ -39,7 +40,17 @@ export function createShieldSync(scripting: ContentScripts, plan: (settings: Set
   };
 }
 
-/** What a registration is: its other options never vary. Paths are compared without a leading slash (Firefox adds one). */
-function canonical({ id, js, matches }: RegisteredScriptInfo): string {
-  return JSON.stringify({ id, js: (js ?? []).map((path) => path.replace(/^\//, '')), matches: [...(matches ?? [])].sort() });
+/**
+ * What a registration is: its other options never vary. Paths are compared without a leading slash (Firefox adds one);
+ * an unreported world is the default one, ISOLATED. A registration an earlier version made without
+ * matchOriginAsFallback is made again; a browser that does not report the option is taken to hold it.
+ */
+function canonical({ id, js, matches, world, matchOriginAsFallback }: RegisteredScriptInfo): string {
+  return JSON.stringify({
+    id,
+    js: (js ?? []).map((path) => path.replace(/^\//, '')),
+    matches: [...(matches ?? [])].sort(),
+    world: world ?? 'ISOLATED',
+    fallback: matchOriginAsFallback ?? true,
+  });
 }

@@ -21,6 +21,11 @@ export interface TabCounter {
   blocked(tabId: number, siteId: string, category: string): Promise<void>;
   /** Cookies belong to a site, not a tab: the removal counts on every tab showing that site. */
   cookieRemoved(siteId: string, category: string): Promise<void>;
+  /**
+   * Writes the cookie shield dropped on the tab's page (cookies and storage keys, counted as removed cookies), per
+   * category; counted only while the tab still shows `siteId`.
+   */
+  dropped(tabId: number, siteId: string, drops: Readonly<Record<string, number>>): Promise<void>;
   closed(tabId: number): Promise<void>;
   /** The tab's counts while it still shows that site; a tab that has moved on to a page not covered has none. */
   counts(tabId: number, siteId: string | null): Promise<TabCounts>;
@@ -59,9 +64,9 @@ export function createTabCounter({ session, setBadge, badgeEnabled, onCounts }: 
       }
       await writeBadges(tabs, changed);
     });
-  const bump = (tabs: TabTable, tabId: string, category: string, kind: keyof CategoryCounts): void => {
+  const bump = (tabs: TabTable, tabId: string, category: string, kind: keyof CategoryCounts, by = 1): void => {
     const record = tabs[tabId];
-    if (record) record.counts = countStop(record.counts, category, kind);
+    if (record) record.counts = countStop(record.counts, category, kind, by);
   };
   return {
     navigated: (tabId, siteId) =>
@@ -84,6 +89,12 @@ export function createTabCounter({ session, setBadge, badgeEnabled, onCounts }: 
         const showing = Object.keys(tabs).filter((tabId) => tabs[tabId]?.siteId === siteId);
         for (const tabId of showing) bump(tabs, tabId, category, 'removedCookies');
         return showing.map(Number);
+      }),
+    dropped: (tabId, siteId, drops) =>
+      change((tabs) => {
+        if (tabs[tabId]?.siteId !== siteId) return [];
+        for (const [category, count] of Object.entries(drops)) bump(tabs, String(tabId), category, 'removedCookies', count);
+        return [tabId];
       }),
     closed: (tabId) =>
       change((tabs) => {

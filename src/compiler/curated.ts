@@ -18,6 +18,8 @@ const CuratedDocumentSchema = v.object({
   snapshotOrder: v.optional(v.picklist(['newest-first', 'oldest-first']), 'oldest-first'),
 });
 
+const CuratedIdentifiersSchema = v.object({ names: v.array(v.string()), reason: Reason, reference: v.optional(v.string()) });
+
 const CuratedTrackerSchema = v.object({
   id: v.string(),
   name: v.string(),
@@ -28,6 +30,9 @@ const CuratedTrackerSchema = v.object({
   /** For a loader (tag manager): the categories of the tags it injects. */
   loads: v.optional(v.array(v.string())),
   cookies: v.array(v.string()),
+  /** localStorage / sessionStorage keys, and cookies the site's server sets for it (server-side tagging). */
+  storage: v.optional(CuratedIdentifiersSchema),
+  serverCookies: v.optional(CuratedIdentifiersSchema),
   source: v.picklist(['notice', 'policy', 'curated']),
   /** A public source (vendor documentation) for what the site's documents do not say. */
   reference: v.optional(v.string()),

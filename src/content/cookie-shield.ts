@@ -1,14 +1,57 @@
 // Runs in the page's main world at document_start on covered sites, after the data files of the refused
-// categories (see core/shield-plan.ts): the page's own scripts then cannot store a refused first-party cookie,
-// so none rides on the requests they make next. The worker's cookie removal stays as the backstop.
-import { SHIELD_GLOBAL } from '../core/shield-plan';
+// categories (see core/shield-plan.ts): the page's own scripts then cannot store a refused category's first-party
+// cookie (document.cookie, cookieStore.set) or storage key, in this window or in a same-origin frame, so none rides
+// on the requests they make next. What it drops is reported to the isolated-world relay (shield-relay.ts), which
+// counts it for the tab. The worker's cookie removal stays as the backstop.
+import { namePatterns } from '../core/cookie-names';
+import { readShieldData, SHIELD_GLOBAL } from '../core/shield-plan';
+import { dropsText, SHIELD_EVENT } from '../core/shield-report';
+import { filterCookieStoreWrites } from './cookie-store-filter';
 import { filterCookieWrites } from './document-cookie-filter';
+import { protectFramesOnAccess } from './frame-filter';
+import { filterStorage } from './storage-filter';
 
-const patterns: unknown = Reflect.get(globalThis, SHIELD_GLOBAL);
+type Realm = Window & typeof globalThis;
+
+const data = readShieldData(Reflect.get(globalThis, SHIELD_GLOBAL));
 // The page never sees the list.
 Reflect.deleteProperty(globalThis, SHIELD_GLOBAL);
-if (Array.isArray(patterns))
-  filterCookieWrites(
-    Document.prototype,
-    patterns.filter((pattern): pattern is string => typeof pattern === 'string'),
-  );
+
+// Taken now, before any page script could replace them.
+// eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the document as `this`
+const dispatch = EventTarget.prototype.dispatchEvent;
+const schedule = setTimeout;
+const Custom = CustomEvent;
+const topDocument = document;
+
+const pending: Record<string, number> = {};
+let scheduled = false;
+/** Reports once the current task ends, so the relay (injected next, at the same document_start) hears the first ones. */
+const onDrop = (category: string): void => {
+  pending[category] = (pending[category] ?? 0) + 1;
+  if (scheduled) return;
+  scheduled = true;
+  schedule(() => {
+    scheduled = false;
+    const detail = dropsText(pending);
+    for (const category of Object.keys(pending)) delete pending[category];
+    dispatch.call(topDocument, new Custom(SHIELD_EVENT, { detail }));
+  }, 0);
+};
+
+const cookies = namePatterns(data.flatMap(({ category, cookies: names }) => names.map((name) => [name, category] as const)));
+const storage = namePatterns(data.flatMap(({ category, storage: keys }) => keys.map((key) => [key, category] as const)));
+// A frame's document, once protected: a frame keeps its window across navigations but gets a new realm each time.
+const protectedDocuments = new WeakSet<Document>();
+
+function protect(realm: Realm): void {
+  const current = realm.document;
+  if (protectedDocuments.has(current)) return;
+  protectedDocuments.add(current);
+  filterCookieWrites(realm.Document.prototype, cookies, onDrop);
+  filterCookieStoreWrites((realm as { CookieStore?: { prototype: object } }).CookieStore?.prototype, cookies, onDrop);
+  filterStorage(realm, storage, onDrop);
+  protectFramesOnAccess(realm, protect);
+}
+
+if (data.length > 0) protect(globalThis as Realm);

@@ -1,5 +1,11 @@
 // Cookie-name patterns as the knowledge base writes them: an exact name, or a prefix when the pattern ends in "*".
 // One matcher serves the worker's classifier and the page's document.cookie filter.
+import type { Tracker } from './knowledge';
+
+/** A tracker's first-party cookie names: those its script sets and those the site's server sets for it. */
+export function trackerCookiePatterns(tracker: Tracker): string[] {
+  return [...tracker.cookies, ...(tracker.serverCookies?.names ?? [])];
+}
 
 /** Patterns compiled for lookup: exact names in a map, prefixes longest first so the most specific one wins. */
 export interface NamePatterns<T> {
@@ -26,4 +32,9 @@ export function matchName<T>(patterns: NamePatterns<T>, name: string): T | undef
   if (exact !== undefined) return exact;
   for (const [prefix, value] of patterns.prefixes) if (name.startsWith(prefix)) return value;
   return undefined;
+}
+
+/** Whether any pattern was compiled: with none, nothing can match. */
+export function hasPatterns(patterns: NamePatterns<unknown>): boolean {
+  return patterns.exact.size > 0 || patterns.prefixes.length > 0;
 }

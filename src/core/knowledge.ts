@@ -17,6 +17,14 @@ const PathPrefix = v.pipe(v.string(), v.regex(/^\/[a-z0-9_.%/-]*$/, 'must be a l
 // Where one host serves several purposes: this tracker is only these paths of it.
 const HostPathsSchema = v.object({ host: Host, paths: v.pipe(v.array(PathPrefix), v.minLength(1)) });
 
+// Identifiers a tracker keeps other than the cookies its script sets, named like cookies ("x*" a prefix), with why
+// and, for a curated fact, the vendor's public documentation.
+const IdentifiersSchema = v.object({
+  names: v.pipe(v.array(CookiePattern), v.minLength(1)),
+  reason: v.string(),
+  reference: v.optional(v.pipe(v.string(), v.url())),
+});
+
 const SentenceSchema = v.object({ id: SentenceId, doc: Id, text: v.pipe(v.string(), v.minLength(1)) });
 
 const SnapshotSchema = v.object({
@@ -69,6 +77,10 @@ const TrackerSchema = v.object({
   loads: v.optional(v.pipe(v.array(Id), v.minLength(1))),
   // First-party cookie names this tracker sets by script on the covered site.
   cookies: v.array(CookiePattern),
+  // Keys it keeps in the page's localStorage and sessionStorage (the notice's "HTML5 local storage").
+  storage: v.optional(IdentifiersSchema),
+  // First-party cookies the site's own server sets for it with Set-Cookie (server-side tagging), HttpOnly ones too.
+  serverCookies: v.optional(IdentifiersSchema),
   source: v.picklist(['notice', 'policy', 'curated']),
   reason: v.string(),
   // A public source for a curated fact (the vendor's documentation), when the site's documents do not name it.

@@ -110,3 +110,17 @@ export const WORKER_STARTED = { type: 'worker-started' } as const;
 export function isWorkerStarted(message: unknown): message is typeof WORKER_STARTED {
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === WORKER_STARTED.type;
 }
+
+/**
+ * The one message from a web page's side: the cookie shield's relay (an isolated-world content script on a covered
+ * page) telling the worker how many refused writes the shield dropped there, per category (core/shield-report.ts).
+ * Sent with runtime.sendMessage, no reply; the worker counts it on the sender's tab only, after checking it again.
+ */
+export interface ShieldDropsMessage {
+  type: 'shield-drops';
+  drops: Record<string, number>;
+}
+
+export function isShieldDropsMessage(message: unknown): message is { type: 'shield-drops'; drops: unknown } {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'shield-drops';
+}

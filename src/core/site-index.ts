@@ -1,7 +1,7 @@
 // Lookup tables built once from the covered sites, so that classifying a request or a cookie costs one map
 // lookup per label of its host instead of a scan of every site and tracker.
 import { hostOf, isWithin, lookupHostOrParent } from './hosts';
-import { namePatterns, type NamePatterns } from './cookie-names';
+import { namePatterns, trackerCookiePatterns, type NamePatterns } from './cookie-names';
 import type { Site, Tracker } from './knowledge';
 
 /** What a host is to a covered site; the nearest listed suffix decides. */
@@ -130,6 +130,8 @@ function siteEntry(site: Site): SiteEntry {
     hosts,
     paths,
     consentCookies: namePatterns(site.consentManager.cookies.map((pattern) => [pattern, true as const])),
-    trackerCookies: namePatterns(site.trackers.flatMap((tracker) => tracker.cookies.map((pattern) => [pattern, tracker] as const))),
+    trackerCookies: namePatterns(
+      site.trackers.flatMap((tracker) => trackerCookiePatterns(tracker).map((pattern) => [pattern, tracker] as const)),
+    ),
   };
 }

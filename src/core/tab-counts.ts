@@ -10,10 +10,10 @@ export interface TabRecord {
 /** Tab id (as a string, for storage) → its record. */
 export type TabTable = Record<string, TabRecord>;
 
-/** A copy of `counts` with one more blocked request or removed cookie under `category`. */
-export function countStop(counts: TabCounts, category: string, kind: keyof CategoryCounts): TabCounts {
+/** A copy of `counts` with `by` (1 unless given) more blocked requests or removed cookies under `category`. */
+export function countStop(counts: TabCounts, category: string, kind: keyof CategoryCounts, by = 1): TabCounts {
   const current = counts[category] ?? { blockedRequests: 0, removedCookies: 0 };
-  return { ...counts, [category]: { ...current, [kind]: current[kind] + 1 } };
+  return { ...counts, [category]: { ...current, [kind]: current[kind] + by } };
 }
 
 export const NO_COUNTS: CategoryCounts = { blockedRequests: 0, removedCookies: 0 };

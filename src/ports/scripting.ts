@@ -5,23 +5,27 @@ export interface RegisteredScriptInfo {
   id: string;
   js?: string[] | null;
   matches?: string[] | null;
+  world?: 'MAIN' | 'ISOLATED' | null;
+  matchOriginAsFallback?: boolean | null;
 }
 
-/** A registration as the worker writes it: always the page's main world, before any page script runs. */
-export interface MainWorldScript {
+/** A registration as the worker writes it: always before any page script runs. */
+export interface DocumentStartScript {
   id: string;
   js: string[];
   matches: string[];
-  world: 'MAIN';
+  world: 'MAIN' | 'ISOLATED';
   runAt: 'document_start';
   allFrames: boolean;
+  /** Also in about:blank, about:srcdoc, data: and blob: frames whose origin the matches cover. */
+  matchOriginAsFallback: boolean;
   persistAcrossSessions: boolean;
 }
 
 export interface ContentScripts {
   getRegisteredContentScripts(): Promise<RegisteredScriptInfo[]>;
   unregisterContentScripts(filter: { ids: string[] }): Promise<void>;
-  registerContentScripts(scripts: MainWorldScript[]): Promise<void>;
+  registerContentScripts(scripts: DocumentStartScript[]): Promise<void>;
 }
 
 /** One-off scripts in a tab's page, as the CMP check uses them. */

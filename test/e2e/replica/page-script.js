@@ -163,6 +163,12 @@
       });
     })
     .then(function (outcomes) {
+      // The identifiers variant's writes (identifiers-script.js) finish before the visit is done.
+      return Promise.resolve(window.__replicaWrites).then(function () {
+        return outcomes;
+      });
+    })
+    .then(function (outcomes) {
       window.__replicaOutcomes = outcomes;
       var visit = config.visit ? '?visit=' + encodeURIComponent(config.visit) : '';
       return fetch('/__done' + visit, { method: 'POST', body: JSON.stringify(outcomes) });

@@ -3,6 +3,7 @@
 // consent manager and harmless third parties. A site the knowledge base does not cover loads the same trackers.
 import { randomBytes } from 'node:crypto';
 import { concreteHost, EMBED_HOSTS, STATIC_HOSTS } from './hosts';
+import { identifierWrites, type IdentifierWrites } from './identifiers';
 import { firstPartyCookieNames, hostMatches, type ReplicaSite } from './knowledge';
 import { ONETRUST_SCRIPT_PATH, type OneTrustOptions } from './onetrust';
 
@@ -19,6 +20,8 @@ export interface PageConfig {
   visit: string | null;
   cookies: { name: string; value: string; domain: string | null }[];
   loads: Load[];
+  /** The identifiers variant's writes (identifiers.ts); absent on every other page. */
+  identifiers?: IdentifierWrites;
 }
 
 export interface PageContext {
@@ -31,6 +34,8 @@ export interface PageContext {
   origin: (scheme: 'http' | 'https', host: string) => string;
   /** The page's consent manager is the OneTrust fake (`?cmp=eu|us` on the page's URL); null: the plain CMP script. */
   cmp: OneTrustOptions | null;
+  /** A covered page's identifiers variant: it loads nothing else (identifiers.ts). */
+  identifiers?: boolean;
 }
 
 const PATHS: Record<LoadKind, string> = {
@@ -71,6 +76,7 @@ const PATH_KINDS: LoadKind[] = ['image', 'script', 'fetch'];
 
 export function pageConfig(context: PageContext): PageConfig {
   const { site, visit } = context;
+  if (context.identifiers && site) return { visit, cookies: [], loads: [], identifiers: identifierWrites(site) };
   const url = (scheme: 'http' | 'https', host: string, kind: LoadKind): string => {
     const origin = context.origin(scheme, host);
     const base = kind === 'websocket' ? origin.replace(/^http/, 'ws') : origin;
@@ -172,7 +178,7 @@ export function pageHtml(context: PageContext, config: PageConfig = pageConfig(c
 ${parkedTags(context)
   .map((tag) => `<script type="text/plain" class="optanon-category-${tag.group}" src="${tag.url.replace(/&/g, '&amp;')}"></script>\n`)
   .join('')}<script type="application/json" id="replica-config">${json}</script>
-<script src="/assets/replica-page.js"></script>
+${json.includes('"identifiers"') ? '<script src="/assets/replica-identifiers.js"></script>\n' : ''}<script src="/assets/replica-page.js"></script>
 </body>
 </html>
 `;

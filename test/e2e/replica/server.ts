@@ -10,6 +10,7 @@ import { WebSocketServer } from 'ws';
 import { certificateFor } from './certificate';
 import { allHosts, pageHostsOf, roleOf, UNCOVERED_HOSTS, type HostRole } from './hosts';
 import { replicaSites, type ReplicaSite } from './knowledge';
+import { IDENTIFIERS_PARAM, identifiersScript, serverSetCookies, serviceWorkerScript } from './identifiers';
 import { cookieNames, RequestLog, type LoggedRequest } from './log';
 import { ONETRUST_SCRIPT_PATH, oneTrustOptions, oneTrustScript } from './onetrust';
 import { FRAME_DOC_PATH, frameDocHtml, FRAME_VARIANTS, framesPageHtml, pageHtml } from './page';
@@ -37,6 +38,8 @@ export interface Replica {
    * origin to the browser.
    */
   fqdnPage(spelled: { page: boolean; thirdParties: boolean }, siteId?: string): string;
+  /** The covered page's identifiers variant (identifiers.ts): https://www.atlassian.com:<port>/?identifiers */
+  identifiersPage(siteId?: string): string;
   /** A page of a site the knowledge base does not cover, loading the same trackers. */
   uncoveredPage(scheme?: Scheme): string;
   /** A page that loads nothing. */
@@ -147,6 +150,8 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
           return sendResource(request, response, entry.kind, {});
         case 'page':
           if (url.pathname === '/assets/replica-page.js') return sendResource(request, response, 'script', {}, pageScript);
+          if (url.pathname === '/assets/replica-identifiers.js') return sendResource(request, response, 'script', {}, identifiersScript);
+          if (url.pathname === '/assets/replica-sw.js') return sendResource(request, response, 'script', {}, serviceWorkerScript);
           if (url.searchParams.has('kind')) return sendResource(request, response, entry.kind, {});
           if (url.pathname === '/favicon.ico') return void response.writeHead(404).end();
           return sendPage(
@@ -159,8 +164,12 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
               visit: entry.visit,
               origin: url.searchParams.has(FQDN_THIRD_PARTIES) ? (scheme, host) => origin(scheme, host.replace(/\.?$/, '.')) : origin,
               cmp: url.searchParams.has('cmp') ? oneTrustOptions(url.searchParams, 'cmp') : null,
+              identifiers: url.searchParams.has(IDENTIFIERS_PARAM),
             },
-            role.site ? siteCookies(role.site, entry.host, scheme) : [],
+            [
+              ...(role.site ? siteCookies(role.site, entry.host, scheme) : []),
+              ...(role.site && url.searchParams.has(IDENTIFIERS_PARAM) ? serverSetCookies(role.site, entry.host, scheme) : []),
+            ],
             url.searchParams.has('frames') && role.site ? framesPageHtml : pageHtml,
           );
         default:
@@ -214,6 +223,7 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
     framesPage: (siteId) => `${origin('https', firstPageHost(siteId))}/?frames`,
     fqdnPage: ({ page, thirdParties }, siteId) =>
       `${origin('https', `${firstPageHost(siteId)}${page ? '.' : ''}`)}/${thirdParties ? `?${FQDN_THIRD_PARTIES}` : ''}`,
+    identifiersPage: (siteId) => `${origin('https', firstPageHost(siteId))}/?${IDENTIFIERS_PARAM}`,
     uncoveredPage: (scheme = 'https') => `${origin(scheme, UNCOVERED_HOSTS[0]!)}/`,
     blankPage: () => `${origin('http', UNCOVERED_HOSTS[0]!)}/__blank`,
     visitDone: (visit, timeoutMs) => visits.done(visit, timeoutMs),

@@ -2,15 +2,16 @@ import { freshSettings, type Settings } from '../../../src/core/settings';
 import { setDefaultChoice, setSiteChoice, setSitePaused } from '../../../src/core/settings-ops';
 import { shieldPlan } from '../../../src/core/shield-plan';
 import { createShieldSync } from '../../../src/background/shield-sync';
-import type { ContentScripts, MainWorldScript } from '../../../src/ports/scripting';
+import type { ContentScripts, DocumentStartScript } from '../../../src/ports/scripting';
 import { MINI, twinOf } from '../core/mini-site';
 
 /** Registered scripts that answer a turn later, reject duplicate ids as the browser does, and count changes. */
-function fakeScripting(initial: Array<{ id: string; js: string[]; matches: string[] }> = []) {
-  let scripts: Array<{ id: string; js: string[]; matches: string[] }> = [...initial];
+type Script = { id: string; js: string[]; matches: string[]; world?: 'MAIN' | 'ISOLATED'; matchOriginAsFallback?: boolean };
+function fakeScripting(initial: Script[] = []) {
+  let scripts: Script[] = [...initial];
   let changes = 0;
   const later = () => new Promise((resolve) => setImmediate(resolve));
-  const registered: MainWorldScript[][] = [];
+  const registered: DocumentStartScript[][] = [];
   const scripting: ContentScripts = {
     async getRegisteredContentScripts() {
       await later();
@@ -25,7 +26,7 @@ function fakeScripting(initial: Array<{ id: string; js: string[]; matches: strin
     async registerContentScripts(added) {
       await later();
       if (added.some((script) => scripts.some((existing) => existing.id === script.id))) throw new Error('duplicate id');
-      scripts = [...scripts, ...added.map(({ id, js, matches }) => ({ id, js, matches }))];
+      scripts = [...scripts, ...added.map(({ id, js, matches, world }) => ({ id, js, matches, world }))];
       registered.push(added);
       changes++;
     },
@@ -42,7 +43,13 @@ test('a burst of changes ends with the last plan registered, in the main world a
   const last = setDefaultChoice(freshSettings(), 'functionality', false);
   await Promise.all([sync.apply(freshSettings()), sync.apply(paused), sync.apply(last)]);
   expect(fake.scripts()).toEqual([{ id: 'other', js: ['x.js'], matches: ['*://*.other.test/*'] }, ...plan(last)]);
-  expect(fake.registered.flat()[0]).toMatchObject({ world: 'MAIN', runAt: 'document_start', allFrames: true, persistAcrossSessions: true });
+  expect(fake.registered.flat()[0]).toMatchObject({
+    world: 'MAIN',
+    runAt: 'document_start',
+    allFrames: true,
+    matchOriginAsFallback: true,
+    persistAcrossSessions: true,
+  });
 });
 
 test('an unchanged plan touches nothing; a paused site loses its shield', async () => {
@@ -65,5 +72,12 @@ test('a change re-registers only the scripts that differ', async () => {
   await sync.apply(refusedMore);
   expect(fake.registered[1]?.map((script) => script.id)).toEqual(['shield-twin']);
   expect(fake.scripts()).toEqual(expect.arrayContaining(twoSites(refusedMore)));
-  expect(fake.scripts()).toHaveLength(2);
+  expect(fake.scripts()).toHaveLength(4);
+});
+
+test('a registration an earlier version made without matchOriginAsFallback is made again', async () => {
+  const [main, relay] = plan(freshSettings());
+  const fake = fakeScripting([{ ...main!, matchOriginAsFallback: false }, relay!]);
+  await createShieldSync(fake.scripting, plan).apply(freshSettings());
+  expect(fake.registered.flat().map((script) => [script.id, script.matchOriginAsFallback])).toEqual([['shield-mini', true]]);
 });

@@ -126,3 +126,21 @@ test('tells of each change to a tab’s counts, with the site they belong to; a 
     ],
   ]);
 });
+
+test("the shield's dropped writes count as removed cookies on the reporting tab only, while it shows that site", async () => {
+  const session: Record<string, unknown> = {};
+  const seen = fresh();
+  const counter = createTabCounter(deps(session, seen));
+  await counter.navigated(1, 'atlassian');
+  await counter.navigated(2, 'atlassian');
+  await counter.dropped(1, 'atlassian', { 'performance-and-analytics': 3, 'targeting-or-advertising': 2 });
+  await counter.dropped(2, 'other', { 'performance-and-analytics': 5 });
+  await counter.dropped(9, 'atlassian', { 'performance-and-analytics': 5 });
+  expect(await counter.counts(1, 'atlassian')).toEqual({
+    'performance-and-analytics': { blockedRequests: 0, removedCookies: 3 },
+    'targeting-or-advertising': { blockedRequests: 0, removedCookies: 2 },
+  });
+  expect(await counter.counts(2, 'atlassian')).toEqual({});
+  expect(await counter.counts(9, 'atlassian')).toEqual({});
+  expect(seen.badges.get(1)).toBe('5');
+});

@@ -1,4 +1,14 @@
 import { cookieName, filterCookieWrites } from '../../../src/content/document-cookie-filter';
+import { namePatterns } from '../../../src/core/cookie-names';
+
+/** Refuses `patterns` under the category "refused"; returns the categories of dropped writes, in order. */
+function refuse(prototype: object, patterns: string[]): string[] {
+  const dropped: string[] = [];
+  filterCookieWrites(prototype, namePatterns(patterns.map((pattern) => [pattern, 'refused'] as const)), (category) =>
+    dropped.push(category),
+  );
+  return dropped;
+}
 
 /** A stand-in for Document.prototype: `cookie` is an accessor whose setter records what reaches the jar. */
 function fakeDocument() {
@@ -21,7 +31,7 @@ function fakeDocument() {
 
 test('writes of refused names are dropped; everything else reaches the jar unchanged', () => {
   const { prototype, document, written } = fakeDocument();
-  filterCookieWrites(prototype, ['_ga', '_ga_*', 'ajs_anonymous_id']);
+  const dropped = refuse(prototype, ['_ga', '_ga_*', 'ajs_anonymous_id']);
   const writes = [
     '_ga=GA1.1; path=/; max-age=31536000',
     ' _ga_ABC =1; domain=atlassian.com',
@@ -34,11 +44,12 @@ test('writes of refused names are dropped; everything else reaches the jar uncha
   ];
   for (const write of writes) document.cookie = write;
   expect(written).toEqual(['_gax=1', 'session=1; Secure', 'OptanonConsent=a=b', 'novalue', '_GA=1']);
+  expect(dropped).toEqual(['refused', 'refused', 'refused']);
 });
 
 test('the getter and the rest of the descriptor are untouched; a value is converted once', () => {
   const { prototype, document, written, get } = fakeDocument();
-  filterCookieWrites(prototype, ['_fbp']);
+  refuse(prototype, ['_fbp']);
   const descriptor = Object.getOwnPropertyDescriptor(prototype, 'cookie');
   expect(descriptor).toMatchObject({ get, configurable: true, enumerable: true });
   let conversions = 0;
@@ -50,7 +61,7 @@ test('the getter and the rest of the descriptor are untouched; a value is conver
 test('nothing refused leaves the setter as it was', () => {
   const { prototype } = fakeDocument();
   const before = Object.getOwnPropertyDescriptor(prototype, 'cookie');
-  filterCookieWrites(prototype, []);
+  refuse(prototype, []);
   expect(Object.getOwnPropertyDescriptor(prototype, 'cookie')).toEqual(before);
 });
 

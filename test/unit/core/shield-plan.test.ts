@@ -1,6 +1,13 @@
 import { freshSettings } from '../../../src/core/settings';
 import { setDefaultChoice, setPreferences, setSiteChoice, setSitePaused } from '../../../src/core/settings-ops';
-import { cookiePatternsByCategory, SHIELD_GLOBAL, shieldDataScript, shieldPlan } from '../../../src/core/shield-plan';
+import {
+  readShieldData,
+  SHIELD_GLOBAL,
+  shieldDataByCategory,
+  shieldDataScript,
+  shieldPlan,
+  type ShieldData,
+} from '../../../src/core/shield-plan';
 import { buildSiteIndex } from '../../../src/core/site-index';
 import { cookieToRemove } from '../../../src/core/verdicts';
 import { matchName, namePatterns } from '../../../src/core/cookie-names';
@@ -8,62 +15,79 @@ import { MINI, twinOf } from './mini-site';
 
 const TWIN = twinOf(MINI, 'twin', ['twin.test']);
 
-/** The patterns the registered data files hand the shield, by running their text against a fake global. */
-function shieldPatterns(settings = freshSettings()): string[] {
+/** The data the registered data files hand the shield, by running their text against a fake global. */
+function shieldData(settings = freshSettings()): ShieldData[] {
   const scope: Record<string, unknown> = {};
   const [script] = shieldPlan([MINI], settings);
   for (const file of script?.js.slice(0, -1) ?? []) {
     const category = file.split('/')[2]!.replace(/\.js$/, '');
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- runs the generated data file, as the page would
-    new Function('globalThis', shieldDataScript(cookiePatternsByCategory(MINI).get(category)!))(scope);
+    new Function('globalThis', shieldDataScript(shieldDataByCategory(MINI).get(category)!))(scope);
   }
-  return (scope[SHIELD_GLOBAL] as string[] | undefined) ?? [];
+  return readShieldData(scope[SHIELD_GLOBAL]);
 }
 
-test('default choices: the refused categories with cookie names, in notice order, then the shield, on every domain in both spellings', () => {
+const MINI_MATCHES = ['*://*.mini.test/*', '*://*.mini.test./*', '*://*.mini-cdn.net/*', '*://*.mini-cdn.net./*'];
+
+test('default choices: the refused categories with names, in notice order, then the shield, and its relay, on every domain in both spellings', () => {
   expect(shieldPlan([MINI], freshSettings())).toEqual([
     {
       id: 'shield-mini',
       js: ['shield/mini/analytics.js', 'shield/mini/advertising.js', 'cookie-shield.js'],
-      matches: ['*://*.mini.test/*', '*://*.mini.test./*', '*://*.mini-cdn.net/*', '*://*.mini-cdn.net./*'],
+      matches: MINI_MATCHES,
+      world: 'MAIN',
     },
+    { id: 'shield-relay-mini', js: ['shield-relay.js'], matches: MINI_MATCHES, world: 'ISOLATED' },
   ]);
 });
 
-test('a paused site, or one that refuses nothing with cookie names, gets no shield', () => {
+test('a paused site, or one that refuses nothing with names, gets no shield', () => {
   const allowAll = ['analytics', 'advertising'].reduce((settings, category) => setDefaultChoice(settings, category, true), freshSettings());
   expect(shieldPlan([MINI], allowAll)).toEqual([]);
   expect(shieldPlan([MINI], setSitePaused(freshSettings(), 'mini', true))).toEqual([]);
-  expect(shieldPlan([MINI, TWIN], setSitePaused(freshSettings(), 'mini', true)).map((script) => script.id)).toEqual(['shield-twin']);
+  expect(shieldPlan([MINI, TWIN], setSitePaused(freshSettings(), 'mini', true)).map((script) => script.id)).toEqual([
+    'shield-twin',
+    'shield-relay-twin',
+  ]);
 });
 
-test("a site's own choices decide its files; categories without cookie names have none", () => {
+test("a site's own choices decide its files; a category's data holds script-set and server-set cookies and storage keys", () => {
   const settings = setSiteChoice(setSiteChoice(freshSettings(), 'mini', 'functionality', false), 'mini', 'analytics', true);
   expect(shieldPlan([MINI], settings)[0]?.js).toEqual(['shield/mini/functionality.js', 'shield/mini/advertising.js', 'cookie-shield.js']);
-  expect(cookiePatternsByCategory(MINI)).toEqual(
+  expect(shieldDataByCategory(MINI)).toEqual(
     new Map([
-      ['functionality', ['chat_id']],
-      ['analytics', ['_st', '_st_*']],
-      ['advertising', ['_ad']],
+      ['functionality', { category: 'functionality', cookies: ['chat_id'], storage: [] }],
+      ['analytics', { category: 'analytics', cookies: ['_st', '_st_*'], storage: ['_st_ls', '_st_ls_*'] }],
+      ['advertising', { category: 'advertising', cookies: ['_ad', 'FP_AD'], storage: [] }],
     ]),
   );
 });
 
 test('the shield refuses exactly the first-party names the worker would remove as a refused category', () => {
   const index = buildSiteIndex([MINI]);
-  const names = ['_st', '_st_1', '_stx', '_ad', '_ad_1', 'chat_id', 'session.token', '__Host-x', 'ConsentState', 'theme', ''];
+  const names = ['_st', '_st_1', '_stx', '_ad', '_ad_1', 'FP_AD', 'chat_id', 'session.token', '__Host-x', 'ConsentState', 'theme', ''];
   for (const settings of [
     freshSettings(),
     setDefaultChoice(freshSettings(), 'functionality', false),
     setPreferences(freshSettings(), { unknownCookies: 'remove' }),
   ]) {
-    const patterns = shieldPatterns(settings);
+    const data = shieldData(settings);
+    const patterns = namePatterns(data.flatMap(({ category, cookies }) => cookies.map((name) => [name, category] as const)));
     for (const name of names) {
       const removed = cookieToRemove(index, settings, { name, domain: '.mini.test' });
-      expect([name, matchName(namePatterns(patterns.map((pattern) => [pattern, true] as const)), name) === true]).toEqual([
+      expect([name, matchName(patterns, name) ?? null]).toEqual([
         name,
-        removed !== null && removed.category !== 'unknown',
+        removed === null || removed.category === 'unknown' ? null : removed.category,
       ]);
     }
   }
+});
+
+test('the shield reads only well-formed data from its global', () => {
+  const good = { category: 'analytics', cookies: ['_st'], storage: ['_st_ls'] };
+  expect(
+    readShieldData([good, 'x', null, { category: 1, cookies: [], storage: [] }, { category: 'a', cookies: [1], storage: [] }]),
+  ).toEqual([good]);
+  expect(readShieldData(undefined)).toEqual([]);
+  expect(readShieldData({ length: 1, 0: good })).toEqual([]);
 });
