@@ -110,4 +110,43 @@ describeInBrowsers('the consent manager is answered', (suite) => {
       expect(releasedGroups(view)).toEqual(['C0003']);
     },
   });
+
+  suite.scenario('a CMP that ignores its record is answered through its own API once the page has loaded; DNR blocks regardless', {
+    run: async (browser, replica) => {
+      if (browser.extension) await recordGroups(browser);
+      const visit = await browser.visit(`${replica.coveredPage()}?cmp=eu&ignore=1`);
+      // The worker checks once the page has loaded, then repairs: wait for what the CMP then believes, or its deadline.
+      const deadline = Date.now() + (browser.extension ? 60_000 : 5_000);
+      let view = await cmpView(visit.page);
+      while (view.active !== ACTIVE_BY_DEFAULT && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        view = await cmpView(visit.page);
+      }
+      return { visit, view };
+    },
+    control: ({ view }) => expect(view).toMatchObject({ banner: true, active: ',C0001,' }),
+    extension: ({ visit, view }, replica) => {
+      expect(view).toMatchObject({ banner: false, active: ACTIVE_BY_DEFAULT });
+      expect(gatedArrived(replica, visit, view, REFUSED_GROUPS)).toEqual([]);
+      expect(replica.log.categoriesSeen({ visit: visit.id })).not.toContain('performance-and-analytics');
+    },
+  });
+
+  if (suite.browser === 'chromium') {
+    suite.scenario('the worker stopped between visits (Chromium): the answer still holds', {
+      run: async (browser, replica) => {
+        if (browser.extension) {
+          await recordGroups(browser);
+          await browser.stopWorker();
+        }
+        const visit = await browser.visit(`${replica.coveredPage()}?cmp=eu`);
+        return { visit, view: await cmpView(visit.page) };
+      },
+      control: ({ view }) => expect(view).toMatchObject({ banner: true, active: ',C0001,' }),
+      extension: ({ view }) => {
+        expect(view).toMatchObject({ banner: false, active: ACTIVE_BY_DEFAULT });
+        expect(releasedGroups(view)).toEqual(['C0003']);
+      },
+    });
+  }
 });

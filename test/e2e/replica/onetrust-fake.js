@@ -15,6 +15,8 @@
     return group.CustomGroupId;
   });
   var listeners = [];
+  // Answered in this page: a CMP that ignores its stored record still knows what it was just told.
+  var answeredHere = false;
 
   function readCookie(name) {
     var found = document.cookie.split('; ').filter(function (pair) {
@@ -103,6 +105,7 @@
   }
 
   function answer(state) {
+    answeredHere = true;
     groups.forEach(function (id) {
       if (alwaysActive.indexOf(id) < 0 && id in state) active[id] = state[id];
     });
@@ -152,7 +155,7 @@
       return data;
     },
     IsAlertBoxClosed: function () {
-      return readCookie('OptanonAlertBoxClosed') !== null && !fake.ignoreRecord;
+      return answeredHere || (readCookie('OptanonAlertBoxClosed') !== null && !fake.ignoreRecord);
     },
     OnConsentChanged: function (listener) {
       listeners.push(listener);
