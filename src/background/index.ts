@@ -3,12 +3,12 @@
 import sites from 'knowledge:sites';
 import browser from 'webextension-polyfill';
 import { createRulesCompiler } from '../core/dnr-rules';
-import { hostOf } from '../core/hosts';
 import { WORKER_STARTED } from '../core/messages';
 import { hostPermissions } from '../core/permissions';
 import type { Settings } from '../core/settings';
 import { shieldPlan } from '../core/shield-plan';
-import { buildSiteIndex, siteOfHost } from '../core/site-index';
+import { coveredPageOf } from '../core/registrable-domain';
+import { buildSiteIndex } from '../core/site-index';
 import { blockedRequest } from '../core/verdicts';
 import { browserBadge } from '../browser/badge';
 import { browserCookieJar } from '../browser/cookies';
@@ -29,7 +29,7 @@ import { createTabCounter } from './tab-counter';
 import { createTabView } from './tab-view';
 
 const index = buildSiteIndex(sites);
-const store = createSettingsStore(browserStorage.local);
+const store = createSettingsStore(browserStorage.local, sites);
 const settings = async (): Promise<Settings> => (await store.current()).settings;
 const compiled = createRulesCompiler(sites);
 const rules = createDnrSync(browserDnr, (current) => compiled(current).rules);
@@ -37,7 +37,7 @@ const shield = createShieldSync(browserScripting, (current) => shieldPlan(sites,
 const pages = createPagePushes({
   extensionOrigin: browser.runtime.getURL(''),
   settings: () => store.current(),
-  siteOf: (tabId) => tabs.siteOf(tabId),
+  pageOf: (tabId) => tabs.pageOf(tabId),
   report,
 });
 const counter = createTabCounter({
@@ -51,7 +51,7 @@ const sweeper = createCookieSweeper({
   jar: browserCookieJar,
   index,
   settings,
-  onRemoved: ({ site, category }) => void counter.cookieRemoved(site.id, category).catch(report),
+  onRemoved: ({ domain, category }) => void counter.cookieRemoved(domain, category).catch(report),
 });
 
 const enforce = createEnforcement({
@@ -85,13 +85,13 @@ browserCookieJar.onChanged((change) => void sweeper.changed(change).catch(report
 browserRequests.onBeforeRequest(hostPermissions(sites), (request) => {
   if (request.tabId < 0) return;
   if (request.type === 'main_frame') {
-    void counter.navigated(request.tabId, siteOfHost(index, hostOf(request.url))?.site.id ?? null).catch(report);
+    void counter.navigated(request.tabId, coveredPageOf(index, request.url)?.domain ?? null).catch(report);
     return;
   }
   void settings()
     .then((current) => {
       const stopped = blockedRequest(index, compiled(current), request);
-      if (stopped) return counter.blocked(request.tabId, stopped.siteId, stopped.category);
+      if (stopped) return counter.blocked(request.tabId, stopped.domain, stopped.category);
     })
     .catch(report);
 });

@@ -1,7 +1,7 @@
 // Which cookie-shield scripts the worker registers, given the settings. The shield (src/content/) drops a page's
 // own document.cookie writes of refused first-party cookies before they are stored; its data comes from files made
 // at build time, one per site and category, so the refused names are there synchronously at document_start.
-import { refusedCategories } from './choices';
+import { domainsByChoices } from './domain-groups';
 import type { Site } from './knowledge';
 import type { Settings } from './settings';
 
@@ -33,17 +33,26 @@ export function cookiePatternsByCategory(site: Site): Map<string, string[]> {
   return patterns;
 }
 
-/** One registration per site with something refused that has cookie names; a paused site refuses nothing. */
+/**
+ * One registration per site and group of its domains with the same choices (domain-groups.ts) that refuses a category
+ * with cookie names, matching the group's domains; a paused domain refuses nothing. Id: `shield-<site id>` for the
+ * group of the site's first domain, as before choices were per domain (an update re-registers nothing that did not
+ * change), and `shield-<site id>@<the group's first domain>` for the others.
+ */
 export function shieldPlan(sites: readonly Site[], settings: Settings): ShieldScript[] {
   return sites.flatMap((site) => {
     const patterns = cookiePatternsByCategory(site);
-    const data = refusedCategories(site, settings)
-      .filter((category) => patterns.has(category))
-      .map((category) => shieldDataFile(site.id, category));
-    if (data.length === 0) return [];
-    return [
-      { id: `${SHIELD_ID_PREFIX}${site.id}`, js: [...data, SHIELD_SCRIPT], matches: site.domains.map((domain) => `*://*.${domain}/*`) },
-    ];
+    return domainsByChoices(site, settings).flatMap(({ domains, refused }) => {
+      const data = refused.filter((category) => patterns.has(category)).map((category) => shieldDataFile(site.id, category));
+      if (data.length === 0) return [];
+      return [
+        {
+          id: `${SHIELD_ID_PREFIX}${site.id}${domains[0] === site.domains[0] ? '' : `@${domains[0]}`}`,
+          js: [...data, SHIELD_SCRIPT],
+          matches: domains.map((domain) => `*://*.${domain}/*`),
+        },
+      ];
+    });
   });
 }
 

@@ -33,13 +33,28 @@ test('default choices: the refused categories with cookie names, in notice order
 test('a paused site, or one that refuses nothing with cookie names, gets no shield', () => {
   const allowAll = ['analytics', 'advertising'].reduce((settings, category) => setDefaultChoice(settings, category, true), freshSettings());
   expect(shieldPlan([MINI], allowAll)).toEqual([]);
-  expect(shieldPlan([MINI], setSitePaused(freshSettings(), 'mini', true))).toEqual([]);
-  expect(shieldPlan([MINI, TWIN], setSitePaused(freshSettings(), 'mini', true)).map((script) => script.id)).toEqual(['shield-twin']);
+  expect(shieldPlan([MINI], setSitePaused(setSitePaused(freshSettings(), 'mini.test', true), 'mini-cdn.net', true))).toEqual([]);
+  expect(
+    shieldPlan([MINI, TWIN], setSitePaused(setSitePaused(freshSettings(), 'mini.test', true), 'mini-cdn.net', true)).map(
+      (script) => script.id,
+    ),
+  ).toEqual(['shield-twin']);
 });
 
-test("a site's own choices decide its files; categories without cookie names have none", () => {
-  const settings = setSiteChoice(setSiteChoice(freshSettings(), 'mini', 'functionality', false), 'mini', 'analytics', true);
-  expect(shieldPlan([MINI], settings)[0]?.js).toEqual(['shield/mini/functionality.js', 'shield/mini/advertising.js', 'cookie-shield.js']);
+test("a domain's own choices decide its files, on its pages only; categories without cookie names have none", () => {
+  const settings = setSiteChoice(setSiteChoice(freshSettings(), 'mini.test', 'functionality', false), 'mini.test', 'analytics', true);
+  expect(shieldPlan([MINI], settings)).toEqual([
+    {
+      id: 'shield-mini',
+      js: ['shield/mini/functionality.js', 'shield/mini/advertising.js', 'cookie-shield.js'],
+      matches: ['*://*.mini.test/*'],
+    },
+    {
+      id: 'shield-mini@mini-cdn.net',
+      js: ['shield/mini/analytics.js', 'shield/mini/advertising.js', 'cookie-shield.js'],
+      matches: ['*://*.mini-cdn.net/*'],
+    },
+  ]);
   expect(cookiePatternsByCategory(MINI)).toEqual(
     new Map([
       ['functionality', ['chat_id']],
