@@ -4,9 +4,8 @@
 import { domainsByChoices } from './domain-groups';
 import type { Site } from './knowledge';
 import type { Settings } from './settings';
+import { SHIELD_GLOBAL } from './shield-global';
 
-/** The global the data files fill and the shield reads, then deletes. */
-export const SHIELD_GLOBAL = '__policyGuardRefused';
 const SHIELD_SCRIPT = 'cookie-shield.js';
 export const SHIELD_ID_PREFIX = 'shield-';
 

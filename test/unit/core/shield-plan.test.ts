@@ -1,6 +1,7 @@
 import { freshSettings } from '../../../src/core/settings';
 import { setDefaultChoice, setPreferences, setSiteChoice, setSitePaused } from '../../../src/core/settings-ops';
-import { cookiePatternsByCategory, SHIELD_GLOBAL, shieldDataScript, shieldPlan } from '../../../src/core/shield-plan';
+import { SHIELD_GLOBAL } from '../../../src/core/shield-global';
+import { cookiePatternsByCategory, shieldDataScript, shieldPlan } from '../../../src/core/shield-plan';
 import { buildSiteIndex } from '../../../src/core/site-index';
 import { cookieToRemove } from '../../../src/core/verdicts';
 import { matchName, namePatterns } from '../../../src/core/cookie-names';
