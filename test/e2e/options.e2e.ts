@@ -90,13 +90,15 @@ describeInBrowsers('options page', (suite) => {
     await waitForText(options, `${defaultRow} .switch-state`, /^Allowed$/);
     expect(await arrives()).toBe(true);
 
-    // The popup, open on a covered tab, allows a category there: the options page shows the new exception.
+    // The popup, open on a covered tab, allows a category there: the options page shows the new exception, for that
+    // registrable domain, under its owner.
     const visit = await browser.visit(suite.replica.coveredPage());
     const popup = await browser.openExtensionPage(`popup.html?tabId=${await tabOfVisit(browser, visit.id)}`);
-    await waitForText(popup, 'h1', new RegExp(site.name));
+    await waitForText(popup, 'h1', /^atlassian\.com$/);
     await popup.click(`input[name="${POPUP_TOGGLED}"]`);
     await waitForText(popup, '.status', /applies from the next page load/);
-    await waitForText(options, '#exceptions .exception h3', new RegExp(site.name));
+    await waitForText(options, '#exceptions .owner h3', new RegExp(site.name));
+    await waitForText(options, '#exceptions .owner .exception h4', /^atlassian\.com$/);
     expect(
       await options.evaluate(
         (name) => document.querySelector<HTMLInputElement>(`#exceptions input[name="${name}"]`)?.checked,
