@@ -1,4 +1,5 @@
-// A covered site: its documents, a switch per notice category, what it collects, its opt-outs.
+// A covered page: its registrable domain, whose choices the switches show and make, the owner whose documents cover
+// it, a switch per notice category, what the owner collects, its opt-outs.
 import { useState } from 'preact/hooks';
 import type { Site } from '../src/core/knowledge';
 import type { TabState } from '../src/core/messages';
@@ -13,33 +14,39 @@ interface Props {
   connector: Connector;
   tabId: number;
   site: Site;
+  /** The registrable domain of the tab's page: the choices shown and made here are this domain's only. */
+  domain: string;
   state: TabState;
   /** The tab's state as the reply to a change gives it. */
   onState: (state: TabState) => void;
 }
 
-export function CoveredSite({ connector, tabId, site, state, onState }: Props) {
+export function CoveredSite({ connector, tabId, site, domain, state, onState }: Props) {
   const [changed, setChanged] = useState(false);
   const { run, error } = useAction();
   const act = async (action: () => Promise<TabState>) => setChanged((await run(async () => onState(await action()))) || changed);
 
   const setChoice = (categoryId: string, allowed: boolean) =>
-    act(() => connector.request('set-tab-choice', { tabId, siteId: site.id, categoryId, allowed }));
-  const setPaused = (paused: boolean) => act(() => connector.request('set-tab-paused', { tabId, siteId: site.id, paused }));
+    act(() => connector.request('set-tab-choice', { tabId, domain, categoryId, allowed }));
+  const setPaused = (paused: boolean) => act(() => connector.request('set-tab-paused', { tabId, domain, paused }));
+  const applyToOwner = () => act(() => connector.request('apply-choices-to-owner', { tabId, domain }));
+  const otherDomains = site.domains.filter((other) => other !== domain);
 
   return (
     <main>
       <header>
-        <h1>{site.name}</h1>
-        <p class="lead">Covered by its own policy and notice:</p>
+        <h1>{domain}</h1>
+        <p class="lead" id="owner-note">
+          covered by {site.name}'s {documentKinds(site)}:
+        </p>
         <DocumentList site={site} />
       </header>
 
       <section aria-labelledby="categories-heading">
-        <h2 id="categories-heading">Cookie categories on this site</h2>
+        <h2 id="categories-heading">Cookie categories on {domain}</h2>
         {state.paused && (
           <p id="paused-note" class="note">
-            Paused: everything is allowed on this site until you resume.
+            Paused: everything is allowed on {domain} until you resume.
           </p>
         )}
         <ul class="categories">
@@ -57,9 +64,19 @@ export function CoveredSite({ connector, tabId, site, state, onState }: Props) {
         </ul>
         <div class="actions">
           <button type="button" onClick={() => void setPaused(!state.paused)}>
-            {state.paused ? 'Resume on this site' : 'Pause on this site'}
+            {state.paused ? `Resume on ${domain}` : `Pause on ${domain}`}
           </button>
         </div>
+        {otherDomains.length > 0 && (
+          <div class="actions">
+            <button type="button" id="apply-to-owner" aria-describedby="apply-to-owner-note" onClick={() => void applyToOwner()}>
+              Apply these choices to all of {site.name}'s sites
+            </button>
+            <p id="apply-to-owner-note" class="note">
+              Your choices here hold on {domain} only, until you apply them to {otherDomains.join(', ')}.
+            </p>
+          </div>
+        )}
         <div role="status" class="status">
           {changed && (
             <>
@@ -76,7 +93,7 @@ export function CoveredSite({ connector, tabId, site, state, onState }: Props) {
       </section>
 
       <section aria-labelledby="collected-heading">
-        <h2 id="collected-heading">What this site collects</h2>
+        <h2 id="collected-heading">What {site.name} collects</h2>
         <CollectedList site={site} headingLevel={3} />
       </section>
 
@@ -92,4 +109,10 @@ export function CoveredSite({ connector, tabId, site, state, onState }: Props) {
       </footer>
     </main>
   );
+}
+
+/** "privacy policy and cookie notice": the kinds of documents that cover the site, in the order it lists them. */
+function documentKinds(site: Site): string {
+  const kinds = [...new Set(site.documents.map((doc) => (doc.kind === 'privacy-policy' ? 'privacy policy' : 'cookie notice')))];
+  return kinds.length > 0 ? kinds.join(' and ') : 'policy';
 }

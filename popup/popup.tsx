@@ -41,9 +41,16 @@ function TabPopup({ connector, tabId, onRendered }: { connector: Connector; tabI
 
   if (!remote.value) return <Loading error={remote.error} />;
   const state = remote.value;
-  if (!state.site) return <NotCovered connector={connector} counts={state.counts} />;
+  if (!state.site || state.domain === null) return <NotCovered connector={connector} counts={state.counts} />;
   return (
-    <CoveredSite connector={connector} tabId={tabId} site={state.site} state={state} onState={(next: TabState) => settle(() => next)} />
+    <CoveredSite
+      connector={connector}
+      tabId={tabId}
+      site={state.site}
+      domain={state.domain}
+      state={state}
+      onState={(next: TabState) => settle(() => next)}
+    />
   );
 }
 

@@ -1,9 +1,9 @@
-// Takes a push about the popup's tab into the state it shows. A push naming another site than the one shown means
-// the tab has moved on: the popup asks for the new site's state.
+// Takes a push about the popup's tab into the state it shows. A push naming another registrable domain than the one
+// shown means the tab has moved on: the popup asks for the new page's state.
 import type { Push, TabState } from '../src/core/messages';
 
 export function applyTabPush(state: TabState, push: Push<'tab'>): TabState | 'reload' {
-  if (push.siteId !== (state.site?.id ?? null)) return 'reload';
+  if (push.domain !== state.domain) return 'reload';
   if (push.type === 'tab-counts') return { ...state, counts: push.counts };
   return { ...state, allowed: push.allowed, paused: push.paused };
 }

@@ -7,7 +7,8 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { manifestFor, TEST_PAGES, type Target } from '../src/build/manifest';
 import type { Site } from '../src/core/knowledge';
-import { shieldDataByCategory, shieldDataFile, shieldDataScript } from '../src/core/shield-plan';
+import { shieldDataScript } from '../src/core/shield-global';
+import { shieldDataByCategory, shieldDataFile } from '../src/core/shield-plan';
 import { loadSites } from '../src/knowledge/load';
 import { renderIcon } from './icon';
 

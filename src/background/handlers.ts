@@ -4,7 +4,8 @@ import * as v from 'valibot';
 import { isRefusable, isRefusableOnAnySite } from '../core/choices';
 import type { Site } from '../core/knowledge';
 import { freshSettings, type Settings } from '../core/settings';
-import { removeSiteException, setDefaultChoice, setPreferences, setSiteChoice, setSitePaused } from '../core/settings-ops';
+import { registrableDomain, ownerOfDomain } from '../core/registrable-domain';
+import { copySiteChoices, removeSiteException, setDefaultChoice, setPreferences, setSiteChoice, setSitePaused } from '../core/settings-ops';
 import { exportSettings, parseImport, SettingsSchema } from '../core/settings-schema';
 import type { SiteIndex } from '../core/site-index';
 import type { Handlers } from './message-router';
@@ -29,33 +30,41 @@ export function createHandlers({ index, store, tabs, enforce }: HandlerDeps): Ha
     await enforce(next);
     return next;
   };
-  const knownSite = (siteId: string): Site => {
-    const site = index.byId.get(siteId)?.site;
-    if (site === undefined) throw new Error(`no covered site "${siteId}"`);
+  const ownerOf = (domain: string): Site => {
+    const site = typeof domain === 'string' ? ownerOfDomain(index, domain) : undefined;
+    if (site === undefined) throw new Error(`no covered site has the registrable domain ${JSON.stringify(domain)}`);
     return site;
   };
-  const setChoice = async (siteId: string, categoryId: string, allowed: boolean): Promise<Settings> => {
-    if (!isRefusable(knownSite(siteId), categoryId)) throw new Error(`"${categoryId}" cannot be refused on ${siteId}`);
-    return change((settings) => setSiteChoice(settings, siteId, categoryId, allowed === true));
+  const setChoice = async (domain: string, categoryId: string, allowed: boolean): Promise<Settings> => {
+    if (!isRefusable(ownerOf(domain), categoryId)) throw new Error(`"${categoryId}" cannot be refused on ${domain}`);
+    return change((settings) => setSiteChoice(settings, domain, categoryId, allowed === true));
   };
-  const setPaused = async (siteId: string, paused: boolean): Promise<Settings> => {
-    knownSite(siteId);
-    return change((settings) => setSitePaused(settings, siteId, paused === true));
+  const setPaused = async (domain: string, paused: boolean): Promise<Settings> => {
+    ownerOf(domain);
+    return change((settings) => setSitePaused(settings, domain, paused === true));
+  };
+  const applyToOwner = async (domain: string): Promise<Settings> => {
+    const others = [...new Set(ownerOf(domain).domains.map(registrableDomain))].filter((other) => other !== domain);
+    return change((settings) => copySiteChoices(settings, domain, others));
   };
 
   return {
     'get-tab-state': ({ tabId }) => tabs.state(tabId),
-    'set-tab-choice': async ({ tabId, siteId, categoryId, allowed }) => {
-      await setChoice(siteId, categoryId, allowed);
+    'set-tab-choice': async ({ tabId, domain, categoryId, allowed }) => {
+      await setChoice(domain, categoryId, allowed);
       return tabs.state(tabId);
     },
-    'set-tab-paused': async ({ tabId, siteId, paused }) => {
-      await setPaused(siteId, paused);
+    'set-tab-paused': async ({ tabId, domain, paused }) => {
+      await setPaused(domain, paused);
       return tabs.state(tabId);
     },
-    'set-site-choice': ({ siteId, categoryId, allowed }) => setChoice(siteId, categoryId, allowed),
-    'set-site-paused': ({ siteId, paused }) => setPaused(siteId, paused),
-    'remove-site-exception': ({ siteId }) => change((settings) => removeSiteException(settings, siteId)),
+    'apply-choices-to-owner': async ({ tabId, domain }) => {
+      await applyToOwner(domain);
+      return tabs.state(tabId);
+    },
+    'set-site-choice': ({ domain, categoryId, allowed }) => setChoice(domain, categoryId, allowed),
+    'set-site-paused': ({ domain, paused }) => setPaused(domain, paused),
+    'remove-site-exception': ({ domain }) => change((settings) => removeSiteException(settings, domain)),
     async 'get-settings'() {
       const { settings, recovered } = await store.current();
       return { settings, recovered, sites: [...index.sites] };
@@ -67,7 +76,7 @@ export function createHandlers({ index, store, tabs, enforce }: HandlerDeps): Ha
     'set-preferences': (preferences) => change((settings) => setPreferences(settings, preferences)),
     'export-settings': async () => ({ text: exportSettings((await store.current()).settings) }),
     async 'import-settings'({ text }) {
-      const result = parseImport(typeof text === 'string' ? text : '');
+      const result = parseImport(typeof text === 'string' ? text : '', index.sites);
       if (result.ok) await change(() => result.settings);
       return result;
     },

@@ -5,12 +5,12 @@ import browser from 'webextension-polyfill';
 import { choicesOn } from '../core/choices';
 import { RULE_IDS } from '../core/dnr-ids';
 import { createRulesCompiler } from '../core/dnr-rules';
-import { hostOf } from '../core/hosts';
 import { isShieldDropsMessage, WORKER_STARTED } from '../core/messages';
 import { hostPermissions } from '../core/permissions';
+import { coveredPageOf } from '../core/registrable-domain';
 import type { Settings } from '../core/settings';
 import { shieldPlan } from '../core/shield-plan';
-import { buildSiteIndex, siteOfHost } from '../core/site-index';
+import { buildSiteIndex } from '../core/site-index';
 import { compileTopDomainRules } from '../core/tab-rules';
 import { blockedRequest } from '../core/verdicts';
 import { browserBadge } from '../browser/badge';
@@ -36,7 +36,7 @@ import { createTabRulesSync } from './tab-rules-sync';
 import { createTabView } from './tab-view';
 
 const index = buildSiteIndex(sites);
-const store = createSettingsStore(browserStorage.local);
+const store = createSettingsStore(browserStorage.local, sites);
 const settings = async (): Promise<Settings> => (await store.current()).settings;
 const compiled = createRulesCompiler(sites);
 // Requests a covered page's frames make (other or opaque origins) are covered by top-level-page rules where the browser
@@ -52,7 +52,7 @@ const tabRules = topDomainsSupported
       session: browserSessionRules,
       compile: compiled,
       settings,
-      isCovered: (url) => siteOfHost(index, hostOf(url)) !== undefined,
+      isCovered: (url) => coveredPageOf(index, url) !== undefined,
       openTabs: browserTabs.openTabs,
     });
 const rules = {
@@ -64,7 +64,7 @@ const shield = createShieldSync(browserScripting, (current) => shieldPlan(sites,
 const pages = createPagePushes({
   extensionOrigin: browser.runtime.getURL(''),
   settings: () => store.current(),
-  siteOf: (tabId) => tabs.siteOf(tabId),
+  pageOf: (tabId) => tabs.pageOf(tabId),
   report,
 });
 const counter = createTabCounter({
@@ -78,12 +78,12 @@ const sweeper = createCookieSweeper({
   jar: browserCookieJar,
   index,
   settings,
-  onRemoved: ({ site, category }) => void counter.cookieRemoved(site.id, category).catch(report),
+  onRemoved: ({ domain, category }) => void counter.cookieRemoved(domain, category).catch(report),
 });
 const cmp = createCmpAnswerer({
   jar: browserCookieJar,
   sites,
-  choicesFor: (site, _domain, current) => choicesOn(site, current),
+  choicesFor: (site, domain, current) => choicesOn(site, current, domain),
   settings,
   clock: () => ({ now: new Date(), newConsentId: () => crypto.randomUUID() }),
   report,
@@ -93,13 +93,13 @@ const cmpChecker = createCmpChecker({
   pages: browserPageScripts,
   index,
   settings,
-  choicesFor: (site, _domain, current) => choicesOn(site, current),
+  choicesFor: (site, domain, current) => choicesOn(site, current, domain),
   onChecked: (tabId, check) => {
     if (check.verdict.state !== 'verified') report(`tab ${tabId}: the consent manager ${JSON.stringify(check)}`);
   },
 });
 
-const shieldDrops = createShieldDrops({ index, settings, siteOf: (tabId) => tabs.siteOf(tabId), counter });
+const shieldDrops = createShieldDrops({ index, settings, pageOf: (tabId) => tabs.pageOf(tabId), counter });
 
 const enforce = createEnforcement({
   rules,
@@ -143,13 +143,13 @@ browserRequests.onBeforeRequest(hostPermissions(sites), (request) => {
   if (request.tabId < 0) return;
   if (request.type === 'main_frame') {
     void tabRules?.navigated(request.tabId, request.url).catch(report);
-    void counter.navigated(request.tabId, siteOfHost(index, hostOf(request.url))?.site.id ?? null).catch(report);
+    void counter.navigated(request.tabId, coveredPageOf(index, request.url)?.domain ?? null).catch(report);
     return;
   }
   void settings()
     .then((current) => {
       const stopped = blockedRequest(index, compiled(current), request);
-      if (stopped) return counter.blocked(request.tabId, stopped.siteId, stopped.category);
+      if (stopped) return counter.blocked(request.tabId, stopped.domain, stopped.category);
     })
     .catch(report);
 });

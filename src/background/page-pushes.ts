@@ -1,10 +1,10 @@
 // Pushes to the extension's open pages, each hearing only what it shows: a popup its tab's counts and the choices on
-// its tab's site, the options page the settings. A page opens a port (runtime.connect), names its subscription as
+// its tab's registrable domain, the options page the settings. A page opens a port (runtime.connect), names its subscription as
 // the port's first message and is acknowledged; the port's sender is checked as the message router checks senders.
 import { choicesOn } from '../core/choices';
-import type { Site } from '../core/knowledge';
 import { PUSH_PORT, type PortMessage, type Subscription } from '../core/messages';
 import type { Settings } from '../core/settings';
+import type { CoveredPage } from '../core/registrable-domain';
 import type { Recovered } from '../core/settings-schema';
 import { isExtensionPage } from '../core/sender';
 import type { TabRecord } from '../core/tab-counts';
@@ -14,8 +14,8 @@ export interface PagePushesDeps {
   /** The extension's base URL (runtime.getURL('')): only its own pages may subscribe. */
   extensionOrigin: string;
   settings: () => Promise<Recovered>;
-  /** The covered site a tab shows, or null. */
-  siteOf: (tabId: number) => Promise<Site | null>;
+  /** The covered page a tab shows (its site and registrable domain), or null. */
+  pageOf: (tabId: number) => Promise<CoveredPage | null>;
   report: (error: unknown) => void;
 }
 
@@ -30,11 +30,11 @@ export interface PagePushes {
 interface Subscriber {
   port: PagePort;
   subscription: Subscription;
-  /** Tab subscribers: the choices last pushed or seen on the tab's site, to push only what changed. */
+  /** Tab subscribers: the choices last pushed or seen on the tab's domain, to push only what changed. */
   choices?: string;
 }
 
-export function createPagePushes({ extensionOrigin, settings, siteOf, report }: PagePushesDeps): PagePushes {
+export function createPagePushes({ extensionOrigin, settings, pageOf, report }: PagePushesDeps): PagePushes {
   const subscribers = new Set<Subscriber>();
   let newest: Settings | null = null;
 
@@ -47,11 +47,11 @@ export function createPagePushes({ extensionOrigin, settings, siteOf, report }: 
     }
   };
 
-  /** The choices on the tab's site under these settings, as a comparable key; null when it shows no covered site. */
+  /** The choices on the tab's domain under these settings, as a comparable key; null when it shows no covered page. */
   const tabChoices = async (tabId: number, current: Settings) => {
-    const site = await siteOf(tabId).catch(() => null);
-    if (site === null) return null;
-    const choices = { tabId, siteId: site.id, ...choicesOn(site, current) };
+    const page = await pageOf(tabId).catch(() => null);
+    if (page === null) return null;
+    const choices = { tabId, domain: page.domain, ...choicesOn(page.site, current, page.domain) };
     return { choices, key: JSON.stringify(choices) };
   };
 
@@ -92,10 +92,10 @@ export function createPagePushes({ extensionOrigin, settings, siteOf, report }: 
         if (subscriber) subscribers.delete(subscriber);
       });
     },
-    countsChanged(tabId, { siteId, counts }) {
+    countsChanged(tabId, { domain, counts }) {
       for (const subscriber of subscribers) {
         const { subscription } = subscriber;
-        if (subscription.topic === 'tab' && subscription.tabId === tabId) post(subscriber, { type: 'tab-counts', tabId, siteId, counts });
+        if (subscription.topic === 'tab' && subscription.tabId === tabId) post(subscriber, { type: 'tab-counts', tabId, domain, counts });
       }
     },
     async settingsChanged() {

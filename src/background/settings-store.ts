@@ -1,6 +1,7 @@
 // The settings as stored in storage.local, read once per worker life and repaired on read; writes go through one
 // queue. The worker is their only writer (pages change them by message), so the cached copy never goes stale and
 // nothing listens to storage.onChanged.
+import type { Owners } from '../core/migrations';
 import { recoverSettings, type Recovered } from '../core/settings-schema';
 import type { Settings } from '../core/settings';
 import type { KeyValueArea } from '../ports/storage';
@@ -15,10 +16,15 @@ export interface SettingsStore {
   update(change: (settings: Settings) => Settings): Promise<Settings>;
 }
 
-export function createSettingsStore(area: KeyValueArea): SettingsStore {
+/**
+ * The store over `area`. Settings of an older schema version are migrated as they are read (`owners`, the covered
+ * sites, for version 1's per-site choices), and written in the new shape with the next change.
+ */
+export function createSettingsStore(area: KeyValueArea, owners: Owners): SettingsStore {
   const enqueue = serialQueue();
   let cached: Promise<Recovered> | null = null;
-  const current = (): Promise<Recovered> => (cached ??= area.get(SETTINGS_KEY).then((items) => recoverSettings(items[SETTINGS_KEY])));
+  const current = (): Promise<Recovered> =>
+    (cached ??= area.get(SETTINGS_KEY).then((items) => recoverSettings(items[SETTINGS_KEY], owners)));
   return {
     current,
     update: (change) =>

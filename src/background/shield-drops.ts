@@ -1,19 +1,18 @@
 // Counts the writes the cookie shield dropped on a page, as its relay reports them (core/shield-report.ts). The
 // report comes from a web page's side, so it is read again with the schema and counted only on the sender's tab,
-// only for categories refused on the site that tab shows, and only when the sending frame is that site's or a
+// only for categories refused on the registrable domain that tab shows, and only when the sending frame is on it or a
 // same-origin frame without a URL of its own (about:blank, about:srcdoc).
 import { refusedCategories } from '../core/choices';
-import { hostOf } from '../core/hosts';
-import type { Site } from '../core/knowledge';
+import { coveredPageOf, type CoveredPage } from '../core/registrable-domain';
 import type { Settings } from '../core/settings';
 import { parseDrops } from '../core/shield-report';
-import { siteOfHost, type SiteIndex } from '../core/site-index';
+import type { SiteIndex } from '../core/site-index';
 import type { TabCounter } from './tab-counter';
 
 export interface ShieldDropsDeps {
   index: SiteIndex;
   settings: () => Promise<Settings>;
-  siteOf: (tabId: number) => Promise<Site | null>;
+  pageOf: (tabId: number) => Promise<CoveredPage | null>;
   counter: Pick<TabCounter, 'dropped'>;
 }
 
@@ -24,21 +23,21 @@ export interface DropsSender {
 }
 
 /** Returns the handler of a `shield-drops` message's `drops` (anything; checked) from `sender`. */
-export function createShieldDrops({ index, settings, siteOf, counter }: ShieldDropsDeps) {
+export function createShieldDrops({ index, settings, pageOf, counter }: ShieldDropsDeps) {
   return async (drops: unknown, sender: DropsSender): Promise<void> => {
     const tabId = sender.tab?.id;
     const parsed = parseDrops(drops);
     if (tabId === undefined || tabId < 0 || parsed === null) return;
-    const site = await siteOf(tabId);
-    if (site === null || !fromSite(index, site, sender.url)) return;
-    const refused = new Set(refusedCategories(site, await settings()));
+    const page = await pageOf(tabId);
+    if (page === null || !fromPage(index, page, sender.url)) return;
+    const refused = new Set(refusedCategories(page.site, await settings(), page.domain));
     const counted = Object.fromEntries(Object.entries(parsed).filter(([category]) => refused.has(category)));
-    if (Object.keys(counted).length > 0) await counter.dropped(tabId, site.id, counted);
+    if (Object.keys(counted).length > 0) await counter.dropped(tabId, page.domain, counted);
   };
 }
 
-/** The frame belongs to the site: its URL is on one of the site's domains, or it is an about: document of the page. */
-function fromSite(index: SiteIndex, site: Site, url: string | undefined): boolean {
+/** The frame belongs to the page: its URL is on the page's registrable domain, or it is an about: document of it. */
+function fromPage(index: SiteIndex, page: CoveredPage, url: string | undefined): boolean {
   if (url === undefined || url.startsWith('about:')) return true;
-  return siteOfHost(index, hostOf(url))?.site.id === site.id;
+  return coveredPageOf(index, url)?.domain === page.domain;
 }

@@ -16,19 +16,19 @@ export interface TabCounterDeps {
 }
 
 export interface TabCounter {
-  /** A new top-level page in the tab: its counts start again. */
-  navigated(tabId: number, siteId: string | null): Promise<void>;
-  blocked(tabId: number, siteId: string, category: string): Promise<void>;
-  /** Cookies belong to a site, not a tab: the removal counts on every tab showing that site. */
-  cookieRemoved(siteId: string, category: string): Promise<void>;
+  /** A new top-level page in the tab, of a covered registrable domain or null: its counts start again. */
+  navigated(tabId: number, domain: string | null): Promise<void>;
+  blocked(tabId: number, domain: string, category: string): Promise<void>;
+  /** Cookies belong to a registrable domain, not a tab: the removal counts on every tab showing that domain. */
+  cookieRemoved(domain: string, category: string): Promise<void>;
   /**
    * Writes the cookie shield dropped on the tab's page (cookies and storage keys, counted as removed cookies), per
-   * category; counted only while the tab still shows `siteId`.
+   * category; counted only while the tab still shows `domain`.
    */
-  dropped(tabId: number, siteId: string, drops: Readonly<Record<string, number>>): Promise<void>;
+  dropped(tabId: number, domain: string, drops: Readonly<Record<string, number>>): Promise<void>;
   closed(tabId: number): Promise<void>;
-  /** The tab's counts while it still shows that site; a tab that has moved on to a page not covered has none. */
-  counts(tabId: number, siteId: string | null): Promise<TabCounts>;
+  /** The tab's counts while it still shows that domain; a tab that has moved on has none. */
+  counts(tabId: number, domain: string | null): Promise<TabCounts>;
   /** Brings every tab's badge in line with the settings (the badge preference); unchanged texts are not rewritten. */
   refreshBadges(): Promise<void>;
 }
@@ -69,30 +69,30 @@ export function createTabCounter({ session, setBadge, badgeEnabled, onCounts }: 
     if (record) record.counts = countStop(record.counts, category, kind, by);
   };
   return {
-    navigated: (tabId, siteId) =>
+    navigated: (tabId, domain) =>
       change((tabs) => {
         // Firefox resets a tab's own badge text when the tab navigates, so what was written there is gone
         // (https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/API/action/setBadgeText).
         written.delete(tabId);
-        tabs[tabId] = { siteId, counts: {} };
+        tabs[tabId] = { domain, counts: {} };
         return [tabId];
       }),
-    blocked: (tabId, siteId, category) =>
+    blocked: (tabId, domain, category) =>
       change((tabs) => {
         // A tab that navigated before this worker life began has no record yet.
-        tabs[tabId] ??= { siteId, counts: {} };
+        tabs[tabId] ??= { domain, counts: {} };
         bump(tabs, String(tabId), category, 'blockedRequests');
         return [tabId];
       }),
-    cookieRemoved: (siteId, category) =>
+    cookieRemoved: (domain, category) =>
       change((tabs) => {
-        const showing = Object.keys(tabs).filter((tabId) => tabs[tabId]?.siteId === siteId);
+        const showing = Object.keys(tabs).filter((tabId) => tabs[tabId]?.domain === domain);
         for (const tabId of showing) bump(tabs, tabId, category, 'removedCookies');
         return showing.map(Number);
       }),
-    dropped: (tabId, siteId, drops) =>
+    dropped: (tabId, domain, drops) =>
       change((tabs) => {
-        if (tabs[tabId]?.siteId !== siteId) return [];
+        if (tabs[tabId]?.domain !== domain) return [];
         for (const [category, count] of Object.entries(drops)) bump(tabs, String(tabId), category, 'removedCookies', count);
         return [tabId];
       }),
@@ -102,9 +102,9 @@ export function createTabCounter({ session, setBadge, badgeEnabled, onCounts }: 
         written.delete(tabId);
         return [];
       }),
-    counts: async (tabId, siteId) => {
+    counts: async (tabId, domain) => {
       const record = (await enqueue(load))[tabId];
-      return record !== undefined && record.siteId === siteId ? record.counts : {};
+      return record !== undefined && record.domain === domain ? record.counts : {};
     },
     refreshBadges: () =>
       enqueue(async () => {

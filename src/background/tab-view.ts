@@ -1,11 +1,10 @@
 // What the popup shows about a tab: the covered site of its page (with only the sentences its claims cite), the
-// choices there under the current settings, and what was stopped on it.
+// registrable domain the choices there belong to, those choices under the current settings, and what was stopped on it.
 import { choicesOn } from '../core/choices';
 import { withCitedSentencesOnly } from '../core/cited-view';
-import { hostOf } from '../core/hosts';
-import type { Site } from '../core/knowledge';
 import type { TabState } from '../core/messages';
-import { siteOfHost, type SiteIndex } from '../core/site-index';
+import { coveredPageOf, type CoveredPage } from '../core/registrable-domain';
+import type { SiteIndex } from '../core/site-index';
 import type { SettingsStore } from './settings-store';
 import type { TabCounter } from './tab-counter';
 
@@ -18,25 +17,26 @@ export interface TabViewDeps {
 }
 
 export interface TabView {
-  /** The covered site the tab shows, as the popup sees it; null when it shows none (or its URL is hidden). */
-  siteOf(tabId: number): Promise<Site | null>;
+  /** The covered page the tab shows (its site as the popup sees it); null when none (or its URL is hidden). */
+  pageOf(tabId: number): Promise<CoveredPage | null>;
   state(tabId: number): Promise<TabState>;
 }
 
 export function createTabView({ index, store, counter, tabUrl }: TabViewDeps): TabView {
   const popupViews = new Map(index.sites.map((site) => [site.id, withCitedSentencesOnly(site)]));
-  const siteOf = async (tabId: number): Promise<Site | null> => {
+  const pageOf = async (tabId: number): Promise<CoveredPage | null> => {
     const url = await tabUrl(tabId);
-    const covered = url === undefined ? undefined : siteOfHost(index, hostOf(url))?.site;
-    return covered === undefined ? null : popupViews.get(covered.id)!;
+    const covered = url === undefined ? undefined : coveredPageOf(index, url);
+    return covered === undefined ? null : { site: popupViews.get(covered.site.id)!, domain: covered.domain };
   };
   return {
-    siteOf,
+    pageOf,
     async state(tabId) {
-      const site = await siteOf(tabId);
+      const page = await pageOf(tabId);
       const { settings } = await store.current();
-      const { allowed, paused } = site === null ? { allowed: {}, paused: false } : choicesOn(site, settings);
-      return { site, allowed, paused, counts: await counter.counts(tabId, site?.id ?? null) };
+      const { allowed, paused } = page === null ? { allowed: {}, paused: false } : choicesOn(page.site, settings, page.domain);
+      const domain = page?.domain ?? null;
+      return { site: page?.site ?? null, domain, allowed, paused, counts: await counter.counts(tabId, domain) };
     },
   };
 }

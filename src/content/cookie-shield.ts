@@ -4,7 +4,7 @@
 // on the requests they make next. What it drops is reported to the isolated-world relay (shield-relay.ts), which
 // counts it for the tab. The worker's cookie removal stays as the backstop.
 import { namePatterns } from '../core/cookie-names';
-import { readShieldData, SHIELD_GLOBAL } from '../core/shield-plan';
+import { readShieldData, SHIELD_GLOBAL } from '../core/shield-global';
 import { dropsText, SHIELD_EVENT } from '../core/shield-report';
 import { filterCookieStoreWrites } from './cookie-store-filter';
 import { filterCookieWrites } from './document-cookie-filter';

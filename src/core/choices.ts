@@ -1,21 +1,24 @@
-// Preference resolution: is a category allowed on a covered site, given the user's settings?
+// Preference resolution: is a category allowed on a covered page, given the user's settings?
+// Choices belong to the registrable domain of the page where the user made them (registrable-domain.ts), not to the
+// knowledge-base entry of its owner: allowing analytics on atlassian.com allows nothing on bitbucket.org.
 import type { Category, Site, Tracker } from './knowledge';
 import type { Settings } from './settings';
 
 /**
- * Whether a category is allowed on a covered site. The first rule that applies decides: a category the notice does
- * not let anyone refuse (strictly necessary) is allowed; a paused site allows everything; then the user's choice
- * for the site; then the user's default for the category; then the knowledge base's default.
+ * Whether a category is allowed on the pages of `domain` (a registrable domain of `site`). The first rule that
+ * applies decides: a category the notice does not let anyone refuse (strictly necessary) is allowed; a paused domain
+ * allows everything; then the user's choice for the domain; then the user's default for the category; then the
+ * knowledge base's default.
  */
-export function isAllowed(site: Site, category: Category, settings: Settings): boolean {
+export function isAllowed(site: Site, category: Category, settings: Settings, domain: string): boolean {
   if (!category.refusable) return true;
-  if (isPaused(settings, site.id)) return true;
-  return settings.sites[site.id]?.choices[category.id] ?? settings.defaults[category.id] ?? category.defaultAllowed;
+  if (isPaused(settings, domain)) return true;
+  return ownChoice(settings, domain, category.id) ?? settings.defaults[category.id] ?? category.defaultAllowed;
 }
 
-/** Whether the user paused the extension on a site: then nothing is refused there. */
-export function isPaused(settings: Settings, siteId: string): boolean {
-  return settings.sites[siteId]?.paused ?? false;
+/** Whether the user paused the extension on a registrable domain: then nothing is refused on its pages. */
+export function isPaused(settings: Settings, domain: string): boolean {
+  return (Object.hasOwn(settings.sites, domain) && settings.sites[domain]!.paused) || false;
 }
 
 /** Whether the site's notice lets the user refuse this category id (false for an id the site does not have). */
@@ -28,22 +31,30 @@ export function isRefusableOnAnySite(sites: readonly Site[], categoryId: string)
   return sites.some((site) => isRefusable(site, categoryId));
 }
 
-/** The ids of the site's categories the user refuses, in the notice's order. */
-export function refusedCategories(site: Site, settings: Settings): string[] {
-  return site.categories.filter((category) => !isAllowed(site, category, settings)).map((category) => category.id);
+/** The ids of the site's categories the user refuses on `domain`'s pages, in the notice's order. */
+export function refusedCategories(site: Site, settings: Settings, domain: string): string[] {
+  return site.categories.filter((category) => !isAllowed(site, category, settings, domain)).map((category) => category.id);
 }
 
-/** What the popup shows of the settings on one site: each category's allowed state, and whether it is paused. */
-export function choicesOn(site: Site, settings: Settings): { allowed: Record<string, boolean>; paused: boolean } {
-  const allowed = Object.fromEntries(site.categories.map((category) => [category.id, isAllowed(site, category, settings)]));
-  return { allowed, paused: isPaused(settings, site.id) };
+/** What the popup shows of the settings on one domain: each category's allowed state, and whether it is paused. */
+export function choicesOn(site: Site, settings: Settings, domain: string): { allowed: Record<string, boolean>; paused: boolean } {
+  const allowed = Object.fromEntries(site.categories.map((category) => [category.id, isAllowed(site, category, settings, domain)]));
+  return { allowed, paused: isPaused(settings, domain) };
 }
 
 /**
- * Whether a tracker is refused on a site. A loader (a tag manager, `loads` in the knowledge base) is refused only when
- * every category it loads is: otherwise it loads, and each tag it injects is judged on its own.
+ * Whether a tracker is refused on `domain`'s pages. A loader (a tag manager, `loads` in the knowledge base) is refused
+ * only when every category it loads is: otherwise it loads, and each tag it injects is judged on its own.
  */
-export function isTrackerRefused(site: Site, tracker: Tracker, settings: Settings): boolean {
-  const refused = refusedCategories(site, settings);
+export function isTrackerRefused(site: Site, tracker: Tracker, settings: Settings, domain: string): boolean {
+  return trackerRefusedAmong(tracker, refusedCategories(site, settings, domain));
+}
+
+/** isTrackerRefused with the refused category ids already known. */
+export function trackerRefusedAmong(tracker: Tracker, refused: readonly string[]): boolean {
   return (tracker.loads ?? [tracker.category]).every((id) => refused.includes(id));
+}
+
+function ownChoice(settings: Settings, domain: string, categoryId: string): boolean | undefined {
+  return Object.hasOwn(settings.sites, domain) ? settings.sites[domain]!.choices[categoryId] : undefined;
 }

@@ -75,13 +75,17 @@ const UNCOVERED: CookieClass = { kind: 'uncovered' };
  */
 export function classifyCookie(index: SiteIndex, cookie: CookieFacts): CookieClass {
   const domain = normalizeHost(cookie.domain);
-  const context = cookie.partitionKey?.topLevelSite || cookie.firstPartyDomain || domain;
-  const entry = siteOfHost(index, normalizeHost(context));
+  const entry = siteOfHost(index, cookieContext(cookie));
   if (entry === undefined) return UNCOVERED;
   const role = lookupHostOrParent(entry.hosts, domain);
   if (role === 'first-party') return firstPartyCookie(entry, cookie.name);
   if (role === 'consent') return { kind: 'consent', site: entry.site };
   return role === undefined ? { kind: 'unknown', site: entry.site } : { kind: 'category', site: entry.site, category: role.category };
+}
+
+/** The host of the context that stores a cookie: the partition's top-level site, the isolation domain, or its own domain. */
+export function cookieContext(cookie: CookieFacts): string {
+  return normalizeHost(cookie.partitionKey?.topLevelSite || cookie.firstPartyDomain || cookie.domain);
 }
 
 function firstPartyCookie(entry: SiteEntry, name: string): CookieClass {

@@ -1,6 +1,7 @@
 // Compiles the user's choices into declarativeNetRequest dynamic rules, and says for each rule why it exists: a pure
 // function of (sites, settings). The browser enforces the rules itself, so protection holds while the worker sleeps.
-import { isPaused, isTrackerRefused, refusedCategories } from './choices';
+import { trackerRefusedAmong } from './choices';
+import { domainsByChoices } from './domain-groups';
 import { lookupHostOrParent } from './hosts';
 import { PRIORITY, RULE_IDS } from './dnr-ids';
 import { hostsByExclusions, pagesByExclusions, pathHostsByExclusions } from './dnr-nesting';
@@ -42,7 +43,7 @@ export interface TrackerRef {
   name: string;
 }
 
-/** Why a rule exists: what it enforces, on the pages of which covered sites (ids, sorted). */
+/** Why a rule exists: what it enforces, on pages of which covered sites (ids, sorted; the rule names the domains). */
 export type RuleReason =
   | { enforces: 'refused-tracker'; sites: string[]; category: string; tracker: TrackerRef }
   /** An allowed tracker's paths on a host a block or strip rule would otherwise reach. */
@@ -82,64 +83,33 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /**
  * The rules for `settings` over the covered `sites`, with ids 1, 2, … in RULE_IDS.sites, and each rule's reason.
  *
- * Per covered site, unless paused: one block rule per refused tracker (its hosts, for the site's pages); an allow
+ * Per covered site, for each group of its domains with the same choices (domain-groups.ts; a paused domain has none):
+ * one block rule per refused tracker (its hosts, for the group's pages); an allow
  * rule for its CMP, which outranks blocks (PRIORITY), whenever a block or strip rule could reach it; and,
  * when `settings.unknownCookies` is 'remove', one rule stripping cookie and set-cookie headers from every host the
  * site's knowledge does not list. A request host belongs to the nearest listed host of the site, as the classifier
  * decides (classify.ts): hosts of other roles nested below a rule's hosts are excluded from it, and so are the pages
  * of other covered sites nested below a site's domains. Sites whose rules are alike share them (their domains merged,
- * the reason listing every site), so the count grows with distinct trackers and choices, not with sites. Every
- * domain is listed in both spellings, "example.com" and "example.com." (dnr-spellings.ts). Main-frame loads are never
- * matched. Deterministic and independent of the order of `sites`.
+ * the reason listing every site), and so do domains of one site with different choices wherever their rules agree, so
+ * the count grows with distinct trackers and choices, not with sites or domains. Every domain is listed in both
+ * spellings, "example.com" and "example.com." (dnr-spellings.ts). Main-frame loads are never matched. Deterministic
+ * and independent of the order of `sites`.
  *
  * Throws a RangeError if the rules would not fit the site id range.
  */
 export function compileRules(sites: readonly Site[], settings: Settings): CompiledRules {
   const index = buildSiteIndex(sites);
   const groups = new Map<string, Group>();
-  const add = (reason: Group['reason'], requestCondition: Group['requestCondition'], site: Site, key: string): void => {
-    const group = groups.get(key) ?? { reason, requestCondition, pages: new Map<string, string>() };
-    for (const domain of site.domains) group.pages.set(domain, site.id);
-    groups.set(key, group);
-  };
   for (const site of [...sites].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const entry = index.byId.get(site.id);
-    if (entry === undefined || isPaused(settings, site.id)) continue;
-    const roles = entry.hosts;
-    const refused = refusedCategories(site, settings);
-    const refusedTrackers = new Set(site.trackers.filter((tracker) => isTrackerRefused(site, tracker, settings)));
-    for (const tracker of site.trackers) {
-      const reason = { category: tracker.category, tracker: { id: tracker.id, name: tracker.name } };
-      if (refusedTrackers.has(tracker)) {
-        for (const [hosts, excluded] of hostsByExclusions(roles, tracker)) {
-          const key = ['block', tracker.category, tracker.id, hosts, excluded].join('|');
-          add(
-            { enforces: 'refused-tracker', ...reason },
-            { requestDomains: hosts, ...nonEmpty('excludedRequestDomains', excluded) },
-            site,
-            key,
-          );
-        }
-      }
-      for (const { hosts, excluded, regexFilter } of pathConditions(entry, tracker, refusedTrackers, settings)) {
-        const enforces = refusedTrackers.has(tracker) ? 'refused-tracker' : 'allowed-tracker-path';
-        const key = [enforces, tracker.category, tracker.id, hosts, excluded, regexFilter].join('|');
-        const condition = { requestDomains: hosts, ...nonEmpty('excludedRequestDomains', excluded), regexFilter };
-        add({ enforces, ...reason }, condition, site, key);
-      }
-    }
-    const hosts = sorted(site.consentManager.hosts);
-    if (hosts.length > 0 && (refused.length > 0 || settings.unknownCookies === 'remove')) {
-      const reason = { enforces: 'consent-manager', consentManager: site.consentManager.name } as const;
-      add(reason, { requestDomains: hosts }, site, ['allow', site.consentManager.name, hosts].join('|'));
-    }
-    if (settings.unknownCookies === 'remove') {
-      // Every host the site lists, whatever its category: a refused tracker's request is blocked before headers matter.
-      // TODO [2027-01-31]: a modifyHeaders rule acts only where the extension has host permission for the request and
-      // its initiator (MDN declarativeNetRequest.RuleAction), and the product's hosts are the covered sites and tracker
-      // hosts, so unknown third parties are out of reach; testMatchOutcome ignores permissions and cannot show it.
-      const known = sorted(roles.keys());
-      add({ enforces: 'unknown-cookies' }, { excludedRequestDomains: known }, site, ['strip', known].join('|'));
+    if (entry === undefined) continue;
+    for (const { domains, refused } of domainsByChoices(site, settings)) {
+      const add = (reason: Group['reason'], requestCondition: Group['requestCondition'], key: string): void => {
+        const group = groups.get(key) ?? { reason, requestCondition, pages: new Map<string, string>() };
+        for (const domain of domains) group.pages.set(domain, site.id);
+        groups.set(key, group);
+      };
+      compileSite(entry, refused, settings, add);
     }
   }
   const coveredDomains = [...index.byDomain.keys()];
@@ -161,6 +131,42 @@ export function compileRules(sites: readonly Site[], settings: Settings): Compil
     }
   }
   return { rules, reasons };
+}
+
+type AddRule = (reason: Group['reason'], requestCondition: Group['requestCondition'], key: string) => void;
+
+/** One site's rules for the pages of domains that refuse `refused`, handed to `add` keyed by what they do. */
+function compileSite(entry: SiteEntry, refused: readonly string[], settings: Settings, add: AddRule): void {
+  const { site, hosts: roles } = entry;
+  const refusedTrackers = new Set(site.trackers.filter((tracker) => trackerRefusedAmong(tracker, refused)));
+  for (const tracker of site.trackers) {
+    const reason = { category: tracker.category, tracker: { id: tracker.id, name: tracker.name } };
+    if (refusedTrackers.has(tracker)) {
+      for (const [hosts, excluded] of hostsByExclusions(roles, tracker)) {
+        const key = ['block', tracker.category, tracker.id, hosts, excluded].join('|');
+        add({ enforces: 'refused-tracker', ...reason }, { requestDomains: hosts, ...nonEmpty('excludedRequestDomains', excluded) }, key);
+      }
+    }
+    for (const { hosts, excluded, regexFilter } of pathConditions(entry, tracker, refusedTrackers, settings)) {
+      const enforces = refusedTrackers.has(tracker) ? 'refused-tracker' : 'allowed-tracker-path';
+      const key = [enforces, tracker.category, tracker.id, hosts, excluded, regexFilter].join('|');
+      const condition = { requestDomains: hosts, ...nonEmpty('excludedRequestDomains', excluded), regexFilter };
+      add({ enforces, ...reason }, condition, key);
+    }
+  }
+  const hosts = sorted(site.consentManager.hosts);
+  if (hosts.length > 0 && (refused.length > 0 || settings.unknownCookies === 'remove')) {
+    const reason = { enforces: 'consent-manager', consentManager: site.consentManager.name } as const;
+    add(reason, { requestDomains: hosts }, ['allow', site.consentManager.name, hosts].join('|'));
+  }
+  if (settings.unknownCookies === 'remove') {
+    // Every host the site lists, whatever its category: a refused tracker's request is blocked before headers matter.
+    // TODO [2027-01-31]: a modifyHeaders rule acts only where the extension has host permission for the request and
+    // its initiator (MDN declarativeNetRequest.RuleAction), and the product's hosts are the covered sites and tracker
+    // hosts, so unknown third parties are out of reach; testMatchOutcome ignores permissions and cannot show it.
+    const known = sorted(roles.keys());
+    add({ enforces: 'unknown-cookies' }, { excludedRequestDomains: known }, ['strip', known].join('|'));
+  }
 }
 
 /**

@@ -14,9 +14,11 @@ export interface CategoryCounts {
 export type TabCounts = Record<string, CategoryCounts>;
 
 export interface TabState {
-  /** The covered site of the tab's page; null when the site is not covered (or the tab has no web page). */
+  /** The covered site of the tab's page (the owner whose policy covers it); null when not covered (or no web page). */
   site: Site | null;
-  /** Category id → allowed on this site now (after defaults, site choices and pause). */
+  /** The registrable domain of the tab's covered page, which the choices shown and made belong to; null when not covered. */
+  domain: string | null;
+  /** Category id → allowed on this domain now (after defaults, the domain's choices and pause). */
   allowed: Record<string, boolean>;
   paused: boolean;
   counts: TabCounts;
@@ -36,16 +38,21 @@ export interface SettingsState {
  */
 interface Protocol {
   'get-tab-state': { request: { tabId: number }; response: TabState };
-  /** The popup's choice for the site its tab shows; replies, in force, with the tab's new state. */
-  'set-tab-choice': { request: { tabId: number; siteId: string; categoryId: string; allowed: boolean }; response: TabState };
-  /** The popup pausing or resuming the site its tab shows; replies, in force, with the tab's new state. */
-  'set-tab-paused': { request: { tabId: number; siteId: string; paused: boolean }; response: TabState };
+  /** The popup's choice on the registrable domain its tab shows; replies, in force, with the tab's new state. */
+  'set-tab-choice': { request: { tabId: number; domain: string; categoryId: string; allowed: boolean }; response: TabState };
+  /** The popup pausing or resuming the registrable domain its tab shows; replies, in force, with the tab's new state. */
+  'set-tab-paused': { request: { tabId: number; domain: string; paused: boolean }; response: TabState };
+  /**
+   * The popup's explicit "apply to all of the owner's sites": every domain of the owner of `domain` gets its choices
+   * (never its pause); replies, in force, with the tab's new state.
+   */
+  'apply-choices-to-owner': { request: { tabId: number; domain: string }; response: TabState };
+  /** A choice on one registrable domain (the options page's exceptions). In force; replies with the new settings. */
+  'set-site-choice': { request: { domain: string; categoryId: string; allowed: boolean }; response: Settings };
   /** In force; replies with the new settings. */
-  'set-site-choice': { request: { siteId: string; categoryId: string; allowed: boolean }; response: Settings };
+  'set-site-paused': { request: { domain: string; paused: boolean }; response: Settings };
   /** In force; replies with the new settings. */
-  'set-site-paused': { request: { siteId: string; paused: boolean }; response: Settings };
-  /** In force; replies with the new settings. */
-  'remove-site-exception': { request: { siteId: string }; response: Settings };
+  'remove-site-exception': { request: { domain: string }; response: Settings };
   /** The settings and every covered site: what the options page loads once. */
   'get-settings': { request: Record<string, never>; response: SettingsState };
   /** In force; replies with the new settings. */
@@ -85,13 +92,13 @@ export type SubscriptionTo<T extends Topic> = Extract<Subscription, { topic: T }
 /** What the worker pushes per topic: only what a page on that topic shows. */
 interface Pushes {
   /**
-   * The popup's tab: its counts whenever they change (all of them, not an increment; siteId says which site they
-   * belong to, and a new one means the tab has moved on), and the choices on its site when a change made elsewhere
-   * alters them. A popup's own change is settled by its reply; the push that follows it says the same.
+   * The popup's tab: its counts whenever they change (all of them, not an increment; domain says which covered
+   * registrable domain they belong to, and a new one means the tab has moved on), and the choices on its domain when
+   * a change made elsewhere alters them. A popup's own change is settled by its reply; the push that follows it says the same.
    */
   tab:
-    | { type: 'tab-counts'; tabId: number; siteId: string | null; counts: TabCounts }
-    | { type: 'tab-choices'; tabId: number; siteId: string; allowed: Record<string, boolean>; paused: boolean };
+    | { type: 'tab-counts'; tabId: number; domain: string | null; counts: TabCounts }
+    | { type: 'tab-choices'; tabId: number; domain: string; allowed: Record<string, boolean>; paused: boolean };
   /** The options page: the settings after every change, with what was repaired when they were read. */
   settings: { type: 'settings' } & Recovered;
 }

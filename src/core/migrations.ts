@@ -2,17 +2,38 @@
 // A new schema version is one more function here plus its test; stored data and imported files both pass through.
 
 export type SettingsObject = Record<string, unknown>;
-export type Migration = (data: SettingsObject) => SettingsObject;
+
+/** What a migration may know besides the data: the covered sites' ids and registrable domains (the knowledge base). */
+export type Owners = ReadonlyArray<{ id: string; domains: readonly string[] }>;
+
+export type Migration = (data: SettingsObject, owners: Owners) => SettingsObject;
 
 /** v0: settings written before they carried a version (hand-written files too); same fields, so stamp the version. */
 const stampVersion: Migration = (data) => ({ ...data, version: 1 });
 
-export const MIGRATIONS: readonly Migration[] = [stampVersion];
+/**
+ * v1 → v2: choices were kept per covered site id and held on every domain of its owner; now they belong to a
+ * registrable domain. Each owner-wide choice and pause becomes the same on each of the owner's domains, so every
+ * choice stays in force where it was. An id no covered site has any more held nowhere and is dropped. A `sites`
+ * value that is not an object is left for validation to report.
+ */
+const choicesPerDomain: Migration = (data, owners) => {
+  const { sites } = data;
+  if (typeof sites !== 'object' || sites === null || Array.isArray(sites)) return { ...data, version: 2 };
+  const byDomain: SettingsObject = {};
+  for (const [id, choices] of Object.entries(sites as SettingsObject)) {
+    const owner = owners.find((candidate) => candidate.id === id);
+    for (const domain of owner?.domains ?? []) byDomain[domain] = structuredClone(choices);
+  }
+  return { ...data, version: 2, sites: byDomain };
+};
+
+export const MIGRATIONS: readonly Migration[] = [stampVersion, choicesPerDomain];
 
 export type MigrationResult = { ok: true; data: SettingsObject; from: number } | { ok: false; error: string };
 
 /** Runs every migration from the object's version up to the latest; a missing version means version 0. */
-export function migrate(data: SettingsObject, migrations: readonly Migration[] = MIGRATIONS): MigrationResult {
+export function migrate(data: SettingsObject, owners: Owners, migrations: readonly Migration[] = MIGRATIONS): MigrationResult {
   const latest = migrations.length;
   const version = data.version ?? 0;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
@@ -22,7 +43,7 @@ export function migrate(data: SettingsObject, migrations: readonly Migration[] =
     return { ok: false, error: `version: ${version} was written by a newer version of the extension (this one reads up to ${latest})` };
   }
   let migrated = data;
-  for (let step = version; step < latest; step++) migrated = migrations[step]!(migrated);
+  for (let step = version; step < latest; step++) migrated = migrations[step]!(migrated, owners);
   return { ok: true, data: migrated, from: version };
 }
 

@@ -1,13 +1,19 @@
 // Settings from outside the code — storage, imported files — are checked here before anything uses them.
 // Storage is repaired field by field (keep what is valid, say what was reset); an import is all or nothing.
 import * as v from 'valibot';
-import { describe, migrate, type SettingsObject } from './migrations';
+import { describe, migrate, type Owners, type SettingsObject } from './migrations';
 import { IdSchema, issueText } from './schema-parts';
 import { freshSettings, type Settings, type SiteChoices } from './settings';
 
 // Ids in settings come from files and storage, so they are capped; real ones are a few words long.
 const Id = v.pipe(v.string(), v.maxLength(64), IdSchema);
 const Choices = v.record(Id, v.boolean('must be true (allowed) or false (refused)'));
+// Keys of `sites`: a registrable domain, lower-case, as the worker derives it from a page (registrable-domain.ts).
+const Domain = v.pipe(
+  v.string(),
+  v.maxLength(253),
+  v.regex(/^([a-z0-9-]+\.)+[a-z0-9-]+$/, 'must be a lower-case registrable domain such as "atlassian.com"'),
+);
 const SiteChoicesSchema = v.strictObject({ choices: Choices, paused: v.boolean('must be true or false') });
 const UnknownCookies = v.picklist(['allow', 'remove'], 'must be "allow" or "remove"');
 const Flag = v.boolean('must be true or false');
@@ -15,7 +21,7 @@ const Flag = v.boolean('must be true or false');
 export const SettingsSchema = v.strictObject({
   version: v.number(),
   defaults: Choices,
-  sites: v.record(Id, SiteChoicesSchema),
+  sites: v.record(Domain, SiteChoicesSchema),
   unknownCookies: UnknownCookies,
   badge: Flag,
 });
@@ -28,9 +34,10 @@ export type ImportResult = { ok: true; settings: Settings } | { ok: false; error
 
 /**
  * An exported settings file as settings, all or nothing: at most MAX_IMPORT_CHARS characters of JSON, migrated from
- * older schema versions, then checked. A failure names the first bad field and why (`sites.x.paused: must be …`).
+ * older schema versions (`owners`, the covered sites, turn a version-1 file's per-site choices into per-domain ones),
+ * then checked. A failure names the first bad field and why (`sites.x.paused: must be …`).
  */
-export function parseImport(text: string): ImportResult {
+export function parseImport(text: string, owners: Owners): ImportResult {
   if (text.length > MAX_IMPORT_CHARS) return { ok: false, error: `the file is larger than ${MAX_IMPORT_CHARS} characters` };
   let data: unknown;
   try {
@@ -41,7 +48,7 @@ export function parseImport(text: string): ImportResult {
   if (!isObject(data)) return { ok: false, error: `the file must hold a settings object, not ${describe(data)}` };
   const reserved = reservedKeyPath(data, []);
   if (reserved !== null) return { ok: false, error: `${reserved}: a reserved name, not a valid id` };
-  const migrated = migrate(data);
+  const migrated = migrate(data, owners);
   if (!migrated.ok) return migrated;
   const result = v.safeParse(SettingsSchema, migrated.data);
   if (result.success) return { ok: true, settings: result.output };
@@ -60,12 +67,15 @@ export interface Recovered {
   recovered: string[];
 }
 
-/** Reads whatever storage holds: nothing stored is a fresh install; anything invalid falls back to its default. */
-export function recoverSettings(stored: unknown): Recovered {
+/**
+ * Reads whatever storage holds: nothing stored is a fresh install; older schema versions are migrated (see
+ * parseImport for `owners`); anything invalid falls back to its default.
+ */
+export function recoverSettings(stored: unknown, owners: Owners): Recovered {
   const settings = freshSettings();
   if (stored === undefined) return { settings, recovered: [] };
   if (!isObject(stored)) return { settings, recovered: [`settings: ${describe(stored)} is not a settings object; using defaults`] };
-  const migrated = migrate(stored);
+  const migrated = migrate(stored, owners);
   const recovered = migrated.ok ? [] : [`${migrated.error}; kept the fields this version understands`];
   const data: SettingsObject = migrated.ok ? migrated.data : stored;
   for (const key of Object.keys(data)) if (!(key in settings)) recovered.push(`${key}: unknown field, dropped`);
@@ -105,13 +115,13 @@ function recoverSites(value: unknown, recovered: string[]): Record<string, SiteC
     recovered.push(`sites: ${describe(value)} is not a list of site exceptions; reset`);
     return sites;
   }
-  for (const [id, site] of Object.entries(value)) {
-    if (!v.is(Id, id) || !isObject(site)) {
-      recovered.push(`sites.${describe(id)}: not a valid site exception; dropped`);
+  for (const [domain, site] of Object.entries(value)) {
+    if (!v.is(Domain, domain) || !isObject(site)) {
+      recovered.push(`sites.${describe(domain)}: not a valid site exception; dropped`);
       continue;
     }
-    const path = `sites.${id}`;
-    sites[id] = {
+    const path = `sites.${domain}`;
+    sites[domain] = {
       choices: recoverChoices(site.choices, `${path}.choices`, recovered),
       paused: recoverField(Flag, site.paused, `${path}.paused`, false, recovered),
     };

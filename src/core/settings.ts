@@ -4,15 +4,18 @@
 export interface SiteChoices {
   /** Category id → allowed. Missing categories fall back to the defaults. */
   choices: Record<string, boolean>;
-  /** Paused: everything allowed on this site until resumed. */
+  /** Paused: everything allowed on this domain's pages until resumed. */
   paused: boolean;
 }
 
 export const DEFAULT_SETTINGS = {
-  version: 1,
+  version: 2,
   /** Category id → allowed, for every site without its own choice. Missing: the knowledge base's defaultAllowed. */
   defaults: {} as Record<string, boolean>,
-  /** Covered site id → its own choices. */
+  /**
+   * Registrable domain (eTLD+1) of a covered page → the choices, or pause, the user made on that domain's pages. They
+   * hold there only, never on the owner's other domains (schema version 2; version 1 keyed them by site id).
+   */
   sites: {} as Record<string, SiteChoices>,
   /** Cookies on covered sites that the knowledge base does not classify. */
   unknownCookies: 'allow' as 'allow' | 'remove',

@@ -2,14 +2,13 @@
 // scripts from storing a refused category's identifiers: first-party cookies written with document.cookie or the
 // Cookie Store API, and localStorage / sessionStorage keys. Its data comes from files made at build time, one per
 // site and category, so the refused names are there synchronously at document_start.
-import { refusedCategories } from './choices';
-import { withFqdnSpelling } from './hosts';
 import { trackerCookiePatterns } from './cookie-names';
+import { domainsByChoices } from './domain-groups';
+import { withFqdnSpelling } from './hosts';
 import type { Site } from './knowledge';
 import type { Settings } from './settings';
+import type { ShieldData } from './shield-global';
 
-/** The global the data files fill and the shield reads, then deletes. */
-export const SHIELD_GLOBAL = '__policyGuardRefused';
 const SHIELD_SCRIPT = 'cookie-shield.js';
 /** The isolated-world script that forwards the shield's counts of dropped writes to the worker. */
 const RELAY_SCRIPT = 'shield-relay.js';
@@ -22,13 +21,6 @@ export interface ShieldScript {
   matches: string[];
   /** MAIN: the page's own world, where its scripts write; ISOLATED: the extension's, which may message the worker. */
   world: 'MAIN' | 'ISOLATED';
-}
-
-/** What the shield refuses for one category: cookie names and storage keys, each a name or a prefix ending in "*". */
-export interface ShieldData {
-  category: string;
-  cookies: string[];
-  storage: string[];
 }
 
 /** The data file's path inside the built extension, as `scripting` takes it: `shield/<site id>/<category id>.js`. */
@@ -53,40 +45,25 @@ export function shieldDataByCategory(site: Site): Map<string, ShieldData> {
 }
 
 /**
- * Per site with something refused that has names: the main-world shield with its data files, and its isolated-world
- * relay (same pages); a paused site refuses nothing. Both match the site's domains in both spellings: Firefox's match
- * pattern "*://*.example.com/*" does not match the page "https://www.example.com./" (tried in Firefox ESR 153;
- * Chromium ignores the dot), "*://*.example.com./*" does.
+ * Per site and group of its domains with the same choices (domain-groups.ts) that refuses a category with names: the
+ * main-world shield with its data files, and its isolated-world relay (same pages); a paused domain refuses nothing.
+ * Ids: `shield-<site id>` and `shield-relay-<site id>` for the group of the site's first domain, as before choices were
+ * per domain (an update re-registers nothing that did not change), with `@<the group's first domain>` for the others.
+ * Both match the group's domains in both spellings: Firefox's match pattern "*://*.example.com/*" does not match the
+ * page "https://www.example.com./" (tried in Firefox ESR 153; Chromium ignores the dot), "*://*.example.com./*" does.
  */
 export function shieldPlan(sites: readonly Site[], settings: Settings): ShieldScript[] {
-  return sites.flatMap((site): ShieldScript[] => {
+  return sites.flatMap((site) => {
     const data = shieldDataByCategory(site);
-    const files = refusedCategories(site, settings)
-      .filter((category) => data.has(category))
-      .map((category) => shieldDataFile(site.id, category));
-    if (files.length === 0) return [];
-    const matches = site.domains.flatMap(withFqdnSpelling).map((domain) => `*://*.${domain}/*`);
-    return [
-      { id: `${SHIELD_ID_PREFIX}${site.id}`, js: [...files, SHIELD_SCRIPT], matches, world: 'MAIN' },
-      { id: `${SHIELD_ID_PREFIX}relay-${site.id}`, js: [RELAY_SCRIPT], matches, world: 'ISOLATED' },
-    ];
-  });
-}
-
-/** The data file's whole text: it adds the category's data to the shield's global. */
-export function shieldDataScript(data: ShieldData): string {
-  return `(globalThis.${SHIELD_GLOBAL} ??= []).push(${JSON.stringify(data)});\n`;
-}
-
-/** The shield's reading of its global: the well-formed entries only (a page script could not have written it first). */
-export function readShieldData(value: unknown): ShieldData[] {
-  if (!Array.isArray(value)) return [];
-  const strings = (list: unknown): string[] | null => (Array.isArray(list) && list.every((item) => typeof item === 'string') ? list : null);
-  return value.flatMap((entry: unknown) => {
-    if (typeof entry !== 'object' || entry === null) return [];
-    const { category, cookies, storage } = entry as Record<string, unknown>;
-    const cookieList = strings(cookies);
-    const storageList = strings(storage);
-    return typeof category === 'string' && cookieList && storageList ? [{ category, cookies: cookieList, storage: storageList }] : [];
+    return domainsByChoices(site, settings).flatMap(({ domains, refused }): ShieldScript[] => {
+      const files = refused.filter((category) => data.has(category)).map((category) => shieldDataFile(site.id, category));
+      if (files.length === 0) return [];
+      const suffix = `${site.id}${domains[0] === site.domains[0] ? '' : `@${domains[0]}`}`;
+      const matches = domains.flatMap(withFqdnSpelling).map((domain) => `*://*.${domain}/*`);
+      return [
+        { id: `${SHIELD_ID_PREFIX}${suffix}`, js: [...files, SHIELD_SCRIPT], matches, world: 'MAIN' },
+        { id: `${SHIELD_ID_PREFIX}relay-${suffix}`, js: [RELAY_SCRIPT], matches, world: 'ISOLATED' },
+      ];
+    });
   });
 }

@@ -2,8 +2,8 @@
 import type { CategoryCounts, TabCounts } from './messages';
 
 export interface TabRecord {
-  /** The covered site of the tab's top-level page, or null. */
-  siteId: string | null;
+  /** The registrable domain of the tab's top-level page when it is covered, or null. */
+  domain: string | null;
   counts: TabCounts;
 }
 

@@ -1,9 +1,10 @@
 // What enforcement does with a classified request or cookie, given the user's settings.
 import { isAllowed, isPaused, isTrackerRefused } from './choices';
-import { classifyCookie, classifyRequestFully, type CookieFacts, type RequestFacts } from './classify';
+import { classifyCookie, classifyRequestFully, cookieContext, type CookieFacts, type RequestFacts } from './classify';
 import type { CompiledRules, DnrRule, RuleReason, TrackerRef } from './dnr-rules';
 import { hostOf, isWithin } from './hosts';
 import type { Site } from './knowledge';
+import { registrableDomain } from './registrable-domain';
 import type { Settings } from './settings';
 import type { SiteIndex } from './site-index';
 
@@ -12,27 +13,34 @@ export const UNKNOWN_CATEGORY = 'unknown';
 
 export interface Stopped {
   site: Site;
+  /** The registrable domain whose choices stopped it: of the page that made the request, or holding the cookie. */
+  domain: string;
   category: string;
 }
 
 /**
  * What the rules must do with a request: 'block' a refused category's tracker; 'strip-cookies' (remove its cookie and
  * set-cookie headers) for a host the site's knowledge does not list when unknown cookies are removed; otherwise
- * 'none' — top-level loads, pages not covered, paused sites, the site's own hosts, its CMP and allowed
- * trackers. The specification the compiled rules are tested against (in the browser's own matcher, test/e2e).
+ * 'none' — top-level loads, pages not covered, paused domains, the site's own hosts, its CMP and allowed
+ * trackers. The choices are those of the initiating page's registrable domain. The specification the compiled rules
+ * are tested against (in the browser's own matcher, test/e2e).
  */
 export function requestOutcome(index: SiteIndex, settings: Settings, request: RequestFacts): 'block' | 'strip-cookies' | 'none' {
   const found = classifyRequestFully(index, request);
-  if (found.kind === 'uncovered' || isPaused(settings, found.site.id)) return 'none';
-  if (found.kind === 'tracker') return isTrackerRefused(found.site, found.tracker, settings) ? 'block' : 'none';
+  if (found.kind === 'uncovered') return 'none';
+  const domain = registrableDomain(hostOf(request.initiator ?? ''));
+  if (isPaused(settings, domain)) return 'none';
+  if (found.kind === 'tracker') return isTrackerRefused(found.site, found.tracker, settings, domain) ? 'block' : 'none';
   return found.kind === 'unknown' && settings.unknownCookies === 'remove' ? 'strip-cookies' : 'none';
 }
 
 export interface Blocked {
   /** The compiled rule that blocks the request. */
   ruleId: number;
-  /** From the rule's reason: the covered site whose page made the request, the refused category, the tracker. */
+  /** The covered site whose page made the request, and that page's registrable domain. */
   siteId: string;
+  domain: string;
+  /** From the rule's reason: the refused category, the tracker. */
   category: string;
   tracker: TrackerRef;
 }
@@ -51,25 +59,34 @@ export function blockedRequest(index: SiteIndex, compiled: CompiledRules, reques
   for (const [rule, reason, path] of blockRules(compiled).get(key(found.site.id, found.tracker.id)) ?? []) {
     if (path !== null && !path.test(request.url)) continue;
     if (matchesDomains(rule.condition, initiator, host)) {
-      return { ruleId: rule.id, siteId: found.site.id, category: reason.category, tracker: reason.tracker };
+      return {
+        ruleId: rule.id,
+        siteId: found.site.id,
+        domain: registrableDomain(initiator),
+        category: reason.category,
+        tracker: reason.tracker,
+      };
     }
   }
   return null;
 }
 
-/** The refused category a cookie falls in, so it must go; consent-manager and allowed cookies never do. */
+/**
+ * The refused category a cookie falls in, so it must go; consent-manager and allowed cookies never do. The choices
+ * are those of the registrable domain of the context that stores it (classify.ts cookieContext).
+ */
 export function cookieToRemove(index: SiteIndex, settings: Settings, cookie: CookieFacts): Stopped | null {
   const found = classifyCookie(index, cookie);
-  if (found.kind === 'category') return isRefused(found.site, found.category, settings) ? found : null;
-  if (found.kind === 'unknown' && settings.unknownCookies === 'remove' && !isPaused(settings, found.site.id)) {
-    return { site: found.site, category: UNKNOWN_CATEGORY };
-  }
+  if (found.kind !== 'category' && found.kind !== 'unknown') return null;
+  const domain = registrableDomain(cookieContext(cookie));
+  if (found.kind === 'category') return isRefused(found.site, found.category, settings, domain) ? { ...found, domain } : null;
+  if (settings.unknownCookies === 'remove' && !isPaused(settings, domain)) return { site: found.site, domain, category: UNKNOWN_CATEGORY };
   return null;
 }
 
-function isRefused(site: Site, categoryId: string, settings: Settings): boolean {
+function isRefused(site: Site, categoryId: string, settings: Settings, domain: string): boolean {
   const category = site.categories.find((candidate) => candidate.id === categoryId);
-  return category !== undefined && !isAllowed(site, category, settings);
+  return category !== undefined && !isAllowed(site, category, settings, domain);
 }
 
 /** Per (site, tracker): its block rules, path-scoped ones first (they outrank host rules), with their path pattern. */

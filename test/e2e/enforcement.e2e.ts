@@ -13,17 +13,21 @@ import type { MessageType, Reply, Request } from '../../src/core/messages';
 declare const chrome: Browser.Browser;
 
 const site: Site = loadSites()[0]!;
-const refused = site.categories.filter((category) => !isAllowed(site, category, freshSettings())).map((category) => category.id);
+/** The registrable domain of the replica's covered page (www.atlassian.com), whose choices these scenarios change. */
+const domain = site.domains[0]!;
+const refused = site.categories.filter((category) => !isAllowed(site, category, freshSettings(), domain)).map((category) => category.id);
 // Trackers the replica loads (a host or a path), and those the default choices refuse: a loader (tag manager) only
 // when every category it loads is refused.
 const loaded = site.trackers.filter((tracker) => tracker.hosts.length > 0 || (tracker.paths ?? []).length > 0);
-const refusedTrackers = (settings: Settings) => loaded.filter((tracker) => isTrackerRefused(site, tracker, settings));
+const refusedTrackers = (settings: Settings) => loaded.filter((tracker) => isTrackerRefused(site, tracker, settings, domain));
 const refusedByDefault = refusedTrackers(freshSettings());
 /** The categories of the trackers that load under these choices. */
 // The categories of the trackers that load; a loader (tag manager) is logged without one.
 const categoriesLoading = (settings: Settings): string[] =>
   [
-    ...new Set(loaded.filter((tracker) => !tracker.loads && !isTrackerRefused(site, tracker, settings)).map((tracker) => tracker.category)),
+    ...new Set(
+      loaded.filter((tracker) => !tracker.loads && !isTrackerRefused(site, tracker, settings, domain)).map((tracker) => tracker.category),
+    ),
   ].sort();
 const necessaryCookies = site.trackers.filter((tracker) => tracker.category === 'strictly-necessary').flatMap(firstPartyCookieNames);
 
@@ -198,7 +202,7 @@ describeInBrowsers('enforcement', (suite) => {
   test('with extension: resuming sweeps refused cookies, partitioned under the covered site too, and only those', async () => {
     const browser = await suite.launch({ extension: true });
     const page = await browser.openExtensionPage('options.html');
-    const jar = await page.evaluate(async (siteId) => {
+    const jar = await page.evaluate(async (domain) => {
       const cookies = [
         ['https://www.google-analytics.com/', 'refused-partitioned', 'https://atlassian.com'],
         ['https://static.zdassets.com/', 'allowed-partitioned', 'https://atlassian.com'],
@@ -206,14 +210,14 @@ describeInBrowsers('enforcement', (suite) => {
         ['https://www.atlassian.com/', '_gid', null],
       ];
       // Set while the site is paused, so only the sweep on resuming can remove them.
-      await chrome.runtime.sendMessage({ type: 'set-site-paused', payload: { siteId, paused: true } });
+      await chrome.runtime.sendMessage({ type: 'set-site-paused', payload: { domain, paused: true } });
       for (const [url, name, topLevelSite] of cookies) {
         const partition = topLevelSite ? { partitionKey: { topLevelSite } } : {};
         await chrome.cookies.set({ url: url!, name: name!, value: '1', secure: true, sameSite: 'no_restriction', ...partition });
       }
       const names = async () => (await chrome.cookies.getAll({ partitionKey: {} })).map((cookie) => cookie.name).sort();
       const before = await names();
-      await chrome.runtime.sendMessage({ type: 'set-site-paused', payload: { siteId, paused: false } });
+      await chrome.runtime.sendMessage({ type: 'set-site-paused', payload: { domain, paused: false } });
       // The reply means the rules are in force; the sweep follows it. Read the jar until it is done, or 30 s have passed.
       const swept = JSON.stringify(['allowed-partitioned', 'other-site-partition']);
       const deadline = Date.now() + 30_000;
@@ -223,7 +227,7 @@ describeInBrowsers('enforcement', (suite) => {
         after = await names();
       }
       return { before, after };
-    }, site.id);
+    }, domain);
     expect(jar.before).toEqual(['_gid', 'allowed-partitioned', 'other-site-partition', 'refused-partitioned']);
     expect(jar.after).toEqual(['allowed-partitioned', 'other-site-partition']);
   });
@@ -250,18 +254,18 @@ describeInBrowsers('enforcement', (suite) => {
       const before = await browser.visit(replica.coveredPage());
       await before.page.close();
       if (browser.extension) {
-        await send(browser, 'set-site-choice', { siteId: site.id, categoryId: 'social-media', allowed: true });
+        await send(browser, 'set-site-choice', { domain, categoryId: 'social-media', allowed: true });
         await send(browser, 'set-default-choice', { categoryId: 'functionality', allowed: false });
       }
       const changed = await browser.visit(replica.coveredPage());
       await changed.page.close();
-      if (browser.extension) await send(browser, 'set-site-paused', { siteId: site.id, paused: true });
+      if (browser.extension) await send(browser, 'set-site-paused', { domain, paused: true });
       const paused = await browser.visit(replica.coveredPage());
       await aSecond();
       const jarPaused = await browser.cookies();
       await paused.page.close();
       // Resuming sweeps what the pause let in, without waiting for another page load.
-      if (browser.extension) await send(browser, 'set-site-paused', { siteId: site.id, paused: false });
+      if (browser.extension) await send(browser, 'set-site-paused', { domain, paused: false });
       const jarResumed = browser.extension ? await jarOnceSwept(browser, (jar) => inJar(jar, nowRefusedCookies).length === 0) : [];
       return { before, changed, paused, jarPaused, jarResumed };
     },

@@ -18,7 +18,9 @@ declare const chrome: Browser.Browser;
 
 const site: Site = loadSites()[0]!;
 const loaded = site.trackers.filter((tracker) => tracker.hosts.length > 0 || (tracker.paths ?? []).length > 0);
-const refusedTrackers = loaded.filter((tracker) => isTrackerRefused(site, tracker, freshSettings())).map((tracker) => tracker.id);
+const refusedTrackers = loaded
+  .filter((tracker) => isTrackerRefused(site, tracker, freshSettings(), site.domains[0]!))
+  .map((tracker) => tracker.id);
 const refusedCookies = new Set(
   site.trackers
     .filter((tracker) => refusedTrackers.includes(tracker.id))

@@ -18,7 +18,7 @@ import { identifierWrites, KEPT_STORAGE_KEY } from './replica/identifiers';
 declare const chrome: Browser.Browser;
 
 const site = loadSites()[0]!;
-const refused = new Set(refusedCategories(site, freshSettings()));
+const refused = new Set(refusedCategories(site, freshSettings(), site.domains[0]!));
 const data = [...shieldDataByCategory(site).values()];
 /** Name or key → its category, for the categories refused by default. */
 const refusedCookieNames = namePatterns(
@@ -159,10 +159,10 @@ describeInBrowsers('every way a page stores an identifier', (suite) => {
   suite.scenario('refused storage keys already there when a page starts are removed (written while the site was paused)', {
     prepare: ready,
     run: async (browser, replica) => {
-      if (browser.extension) await send(browser, 'set-site-paused', { siteId: site.id, paused: true });
+      if (browser.extension) await send(browser, 'set-site-paused', { domain: site.domains[0]!, paused: true });
       const visit = await browser.visit(replica.identifiersPage());
       const before = await storageKeys(visit.page);
-      if (browser.extension) await send(browser, 'set-site-paused', { siteId: site.id, paused: false });
+      if (browser.extension) await send(browser, 'set-site-paused', { domain: site.domains[0]!, paused: false });
       await nextPage(replica, visit.page, `${visit.id}-again`);
       return { before, after: await storageKeys(visit.page) };
     },

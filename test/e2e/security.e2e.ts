@@ -70,7 +70,7 @@ describeInBrowsers('security', (suite) => {
         const popup = await browser.openExtensionPage('popup.html');
         const options = await browser.openExtensionPage('options.html');
         await options.evaluate(() =>
-          chrome.runtime.sendMessage({ type: 'set-site-paused', payload: { siteId: 'atlassian', paused: true } }),
+          chrome.runtime.sendMessage({ type: 'set-site-paused', payload: { domain: 'atlassian.com', paused: true } }),
         );
         await popup.close();
         await options.close();

@@ -36,13 +36,13 @@ describeInBrowsers('reliability', (suite) => {
     const page = await browser.openExtensionPage('options.html');
     const refusable = site.categories.filter((category) => category.refusable).map((category) => category.id);
     const { settings, rules } = await page.evaluate(
-      async ({ siteId, categories }) => {
+      async ({ domain, categories }) => {
         const burst = Array.from({ length: 100 }, (_, n) => {
           const categoryId = categories[(n * 7) % categories.length]!;
           const allowed = (n * 13) % 3 === 0;
           const message =
             n % 2 === 0
-              ? { type: 'set-site-choice', payload: { siteId, categoryId, allowed } }
+              ? { type: 'set-site-choice', payload: { domain, categoryId, allowed } }
               : { type: 'set-default-choice', payload: { categoryId, allowed } };
           return chrome.runtime.sendMessage(message);
         });
@@ -50,7 +50,7 @@ describeInBrowsers('reliability', (suite) => {
         const final = await chrome.runtime.sendMessage<unknown, Reply<'get-settings'>>({ type: 'get-settings', payload: {} });
         return { settings: final.ok ? final.value.settings : null, rules: await chrome.declarativeNetRequest.getDynamicRules() };
       },
-      { siteId: site.id, categories: refusable },
+      { domain: site.domains[0]!, categories: refusable },
     );
     expect(settings).not.toBeNull();
     // Firefox reports every unset rule field as null; what counts is the fields that are set.

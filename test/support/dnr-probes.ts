@@ -2,7 +2,8 @@
 // (a model of the matcher, fast) and the end-to-end test (Chromium's own matcher, the judge).
 import fc from 'fast-check';
 import type { Site } from '../../src/core/knowledge';
-import type { Settings } from '../../src/core/settings';
+import { hostOf } from '../../src/core/hosts';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 
 export interface Probe {
   /** The page making the request (an origin, as Chrome reports a request's initiator). */
@@ -84,14 +85,18 @@ export function probesOf(sites: readonly Site[]): Probe[] {
   return pagesOf(sites).flatMap((initiator) => urls.map((url) => ({ initiator, url })));
 }
 
-/** Settings with random per-site choices and pauses, defaults and unknown-cookie handling over these sites. */
+/**
+ * Settings with random choices and pauses per registrable domain (the sites' domains, and an uncovered one), defaults
+ * and unknown-cookie handling over these sites.
+ */
 export function settingsArbitrary(sites: readonly Site[]): fc.Arbitrary<Settings> {
   const categoryIds = [...new Set(sites.flatMap((site) => site.categories.map((category) => category.id)))];
   const choices = fc.dictionary(fc.constantFrom(...categoryIds), fc.boolean());
+  const domains = [...new Set([...sites.flatMap((site) => site.domains), hostOf(UNCOVERED_PAGE)])];
   return fc.record({
-    version: fc.constant(1),
+    version: fc.constant(DEFAULT_SETTINGS.version),
     defaults: choices,
-    sites: fc.dictionary(fc.constantFrom(...sites.map((site) => site.id)), fc.record({ choices, paused: fc.boolean() })),
+    sites: fc.dictionary(fc.constantFrom(...domains), fc.record({ choices, paused: fc.boolean() })),
     unknownCookies: fc.constantFrom('allow' as const, 'remove' as const),
     badge: fc.boolean(),
   });

@@ -30,7 +30,8 @@ export function chromiumArgs(extension: string | null): string[] {
   return args;
 }
 
-export async function launchChromium({ replica, extension, headless = true, profile, testBuild }: LaunchOptions): Promise<TestBrowser> {
+export async function launchChromium(options: LaunchOptions): Promise<TestBrowser> {
+  const { replica, extension, headless = true, profile, testBuild } = options;
   const userDataDir = profile ?? mkdtempSync(join(tmpdir(), 'policy-guard-chromium-'));
   if (!existsSync(join(userDataDir, 'Default/Preferences'))) {
     mkdirSync(join(userDataDir, 'Default'), { recursive: true });
@@ -42,7 +43,7 @@ export async function launchChromium({ replica, extension, headless = true, prof
       }),
     );
   }
-  const dir = extension ? extensionDir('chromium', { testBuild }) : null;
+  const dir = extension ? (options.extensionDir ?? extensionDir('chromium', { testBuild })) : null;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless,

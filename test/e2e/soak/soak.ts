@@ -3,8 +3,10 @@
 // Bounded by its load count; used by `npm run soak` (long) and by soak.e2e.ts (short, in npm test).
 import type Browser from 'webextension-polyfill';
 import { isTrackerRefused, refusedCategories } from '../../../src/core/choices';
+import { hostOf } from '../../../src/core/hosts';
 import type { Site } from '../../../src/core/knowledge';
 import type { MessageType, Reply, Request, Response } from '../../../src/core/messages';
+import { registrableDomain } from '../../../src/core/registrable-domain';
 import { freshSettings, type Settings } from '../../../src/core/settings';
 import { pageHostsOf } from '../replica/hosts';
 import { firstPartyCookieNames, thirdPartyCookieName, type Replica, type TestBrowser, type TestPage } from '../harness';
@@ -71,14 +73,17 @@ export async function soak(browser: TestBrowser, replica: Replica, site: Site, o
 
   for (let load = 1; load <= options.loads; load++) {
     let settings: Settings = freshSettings();
+    const page = pages[load % pages.length]!;
+    // Choices and pauses belong to the registrable domain of the page about to load.
+    const domain = registrableDomain(hostOf(page));
     if (send) {
       const roll = random();
       const category = refusable[Math.floor(random() * refusable.length)]!;
       const allowed = random() < 0.5;
-      const paused = (await send('get-settings', {})).settings.sites[site.id]?.paused ?? false;
-      if (roll < 0.3) await send('set-site-choice', { siteId: site.id, categoryId: category, allowed });
+      const paused = (await send('get-settings', {})).settings.sites[domain]?.paused ?? false;
+      if (roll < 0.3) await send('set-site-choice', { domain, categoryId: category, allowed });
       else if (roll < 0.5) await send('set-default-choice', { categoryId: category, allowed });
-      else if (roll < 0.6) await send('set-site-paused', { siteId: site.id, paused: !paused });
+      else if (roll < 0.6) await send('set-site-paused', { domain, paused: !paused });
       if (roll < 0.5) totals.choiceChanges++;
       else if (roll < 0.6) totals[paused ? 'resumes' : 'pauses']++;
       if (load % stopEvery === 0 && totals.workerStops < options.workerStops) {
@@ -87,15 +92,15 @@ export async function soak(browser: TestBrowser, replica: Replica, site: Site, o
       }
       settings = (await send('get-settings', {})).settings;
     }
-    const refused = new Set(refusedCategories(site, settings));
+    const refused = new Set(refusedCategories(site, settings, domain));
     // A loader (tag manager) is refused only when every category it loads is.
-    const refusedTrackers = site.trackers.filter((tracker) => isTrackerRefused(site, tracker, settings));
+    const refusedTrackers = site.trackers.filter((tracker) => isTrackerRefused(site, tracker, settings, domain));
     const firstParty = new Set(refusedTrackers.flatMap(firstPartyCookieNames));
     const thirdParty = new Set(
       refusedTrackers.filter((tracker) => tracker.hosts.length > 0 || (tracker.paths ?? []).length > 0).map(thirdPartyCookieName),
     );
 
-    const visit = await browser.visit(pages[load % pages.length]!);
+    const visit = await browser.visit(page);
     await settle(1000);
     const jar = await browser.cookies();
     await visit.page.close();

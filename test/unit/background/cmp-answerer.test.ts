@@ -34,7 +34,7 @@ function setup(current: Settings = freshSettings()) {
   const answerer = createCmpAnswerer({
     jar,
     sites,
-    choicesFor: (answeredSite, _domain, now) => choicesOn(answeredSite, now),
+    choicesFor: (answeredSite, domain, now) => choicesOn(answeredSite, now, domain),
     settings: async () => settings,
     clock: () => ({ now: new Date('2026-11-30T10:00:00Z'), newConsentId: () => 'fresh-id' }),
     report: (error) => void reported.push(error),
@@ -71,19 +71,20 @@ test('a page that rewrites the record to "allow all" is answered again; the answ
   expect(writes).toEqual([]);
 });
 
-test('a paused site has no answer, so its banner asks; a removed record stays removed while paused', async () => {
-  const paused = setSitePaused(setSiteChoice(freshSettings(), site.id, 'functionality', false), site.id, true);
+test('a paused domain has no answer, so its banner asks; a removed record stays removed while paused; other domains keep theirs', async () => {
+  const paused = setSitePaused(setSiteChoice(freshSettings(), 'trello.com', 'functionality', false), 'trello.com', true);
   const { answerer, cookies, use } = setup();
   await answerer.apply(freshSettings());
   expect(cookies.size).toBe(site.domains.length * 2);
   use(paused);
   await answerer.apply(paused);
-  expect(cookies.size).toBe(0);
+  expect(cookies.size).toBe((site.domains.length - 1) * 2);
+  expect([...cookies.keys()].filter((key) => key.endsWith('@trello.com'))).toEqual([]);
   await answerer.changed({
     removed: true,
     cookie: { name: 'OptanonConsent', value: '', domain: '.trello.com', path: '/', secure: true, storeId: '0' },
   });
-  expect(cookies.size).toBe(0);
+  expect(cookies.size).toBe((site.domains.length - 1) * 2);
 });
 
 test('a forged record is replaced and reported', async () => {

@@ -72,7 +72,7 @@ test('a refused cookie is removed when it appears; removals and allowed cookies 
   expect(jar.left()).toEqual(['0:_st@.mini.test', '0:chat_id@.mini.test']);
   await guard.changed({ removed: false, cookie: appeared });
   expect(jar.left()).toEqual(['0:chat_id@.mini.test']);
-  settings = setSiteChoice(settings, 'mini', 'functionality', false);
+  settings = setSiteChoice(settings, 'mini.test', 'functionality', false);
   await guard.sweep();
   expect(jar.left()).toEqual([]);
 });

@@ -8,21 +8,30 @@ import { MINI } from '../core/mini-site';
 
 function setup() {
   const data: Record<string, unknown> = {};
-  const store = createSettingsStore({ get: async (key) => ({ [key]: data[key] }), set: async (items) => void Object.assign(data, items) });
+  const area = {
+    get: async (key: string) => ({ [key]: data[key] }),
+    set: async (items: Record<string, unknown>) => void Object.assign(data, items),
+  };
+  const store = createSettingsStore(area, [MINI]);
   const enforced: Settings[] = [];
   const counter = { counts: async () => ({ analytics: { blockedRequests: 2, removedCookies: 1 } }) } as unknown as TabCounter;
-  const urls: Record<number, string> = { 1: 'https://shop.mini.test/cart', 2: 'https://elsewhere.test/' };
+  const urls: Record<number, string> = {
+    1: 'https://shop.mini.test/cart',
+    2: 'https://elsewhere.test/',
+    4: 'https://static.mini-cdn.net/',
+  };
   const index = buildSiteIndex([MINI]);
   const tabs = createTabView({ index, store, counter, tabUrl: async (tabId) => urls[tabId] });
   const handlers = createHandlers({ index, store, tabs, enforce: async (settings) => void enforced.push(settings) });
   return { handlers, data, enforced, urls };
 }
 
-test('the tab state names the covered site, what is allowed there and the counts', async () => {
+test('the tab state names the covered site, the registrable domain, what is allowed there and the counts', async () => {
   const { handlers } = setup();
-  await handlers['set-site-choice']({ siteId: 'mini', categoryId: 'analytics', allowed: true });
+  await handlers['set-site-choice']({ domain: 'mini.test', categoryId: 'analytics', allowed: true });
   const state = await handlers['get-tab-state']({ tabId: 1 });
   expect(state.site?.id).toBe('mini');
+  expect(state.domain).toBe('mini.test');
   expect(state.allowed).toEqual({ 'strictly-necessary': true, functionality: true, analytics: true, advertising: false, research: false });
   expect(state).toMatchObject({ paused: false, counts: { analytics: { blockedRequests: 2, removedCookies: 1 } } });
   expect((await handlers['get-tab-state']({ tabId: 2 })).site).toBeNull();
@@ -31,26 +40,51 @@ test('the tab state names the covered site, what is allowed there and the counts
 
 test("the popup's change answers with its tab's new state, once enforced", async () => {
   const { handlers, data, enforced } = setup();
-  const state = await handlers['set-tab-choice']({ tabId: 1, siteId: 'mini', categoryId: 'advertising', allowed: true });
+  const state = await handlers['set-tab-choice']({ tabId: 1, domain: 'mini.test', categoryId: 'advertising', allowed: true });
   expect(state).toMatchObject({ site: { id: 'mini' }, paused: false, counts: { analytics: { blockedRequests: 2, removedCookies: 1 } } });
   expect(state.allowed.advertising).toBe(true);
   expect(enforced).toEqual([data.settings]);
-  const paused = await handlers['set-tab-paused']({ tabId: 1, siteId: 'mini', paused: true });
+  const paused = await handlers['set-tab-paused']({ tabId: 1, domain: 'mini.test', paused: true });
   expect(paused.paused).toBe(true);
   expect(Object.values(paused.allowed).every(Boolean)).toBe(true);
   expect(enforced).toHaveLength(2);
 });
 
+test("a choice holds on the registrable domain where it was made, not on the owner's other domains", async () => {
+  const { handlers } = setup();
+  await handlers['set-tab-choice']({ tabId: 1, domain: 'mini.test', categoryId: 'advertising', allowed: true });
+  await handlers['set-tab-paused']({ tabId: 1, domain: 'mini.test', paused: true });
+  const other = await handlers['get-tab-state']({ tabId: 4 });
+  expect(other).toMatchObject({ site: { id: 'mini' }, domain: 'mini-cdn.net', paused: false });
+  expect(other.allowed.advertising).toBe(false);
+});
+
+test("applying a domain's choices to all of the owner's sites copies its choices, never its pause", async () => {
+  const { handlers, data } = setup();
+  await handlers['set-tab-choice']({ tabId: 1, domain: 'mini.test', categoryId: 'advertising', allowed: true });
+  await handlers['set-tab-paused']({ tabId: 1, domain: 'mini.test', paused: true });
+  const state = await handlers['apply-choices-to-owner']({ tabId: 4, domain: 'mini.test' });
+  expect(state).toMatchObject({ domain: 'mini-cdn.net', paused: false });
+  expect(state.allowed.advertising).toBe(true);
+  expect(data.settings).toMatchObject({
+    sites: {
+      'mini.test': { choices: { advertising: true }, paused: true },
+      'mini-cdn.net': { choices: { advertising: true }, paused: false },
+    },
+  });
+  await expect(handlers['apply-choices-to-owner']({ tabId: 4, domain: 'shop.mini.test' })).rejects.toThrow('no covered site');
+});
+
 test("a popup's change applies to the site it showed, even if its tab has moved on since", async () => {
   const { handlers, data, urls } = setup();
   urls[1] = 'https://elsewhere.test/';
-  const state = await handlers['set-tab-choice']({ tabId: 1, siteId: 'mini', categoryId: 'research', allowed: true });
+  const state = await handlers['set-tab-choice']({ tabId: 1, domain: 'mini.test', categoryId: 'research', allowed: true });
   expect(state.site).toBeNull();
-  expect(data.settings).toMatchObject({ sites: { mini: { choices: { research: true } } } });
-  await expect(handlers['set-tab-paused']({ tabId: 1, siteId: 'nope', paused: true })).rejects.toThrow('no covered site');
-  await expect(handlers['set-tab-choice']({ tabId: 1, siteId: 'mini', categoryId: 'strictly-necessary', allowed: false })).rejects.toThrow(
-    'cannot be refused',
-  );
+  expect(data.settings).toMatchObject({ sites: { 'mini.test': { choices: { research: true } } } });
+  await expect(handlers['set-tab-paused']({ tabId: 1, domain: 'nope.test', paused: true })).rejects.toThrow('no covered site');
+  await expect(
+    handlers['set-tab-choice']({ tabId: 1, domain: 'mini.test', categoryId: 'strictly-necessary', allowed: false }),
+  ).rejects.toThrow('cannot be refused');
 });
 
 test('every change is stored and enforced before the reply', async () => {
@@ -62,10 +96,12 @@ test('every change is stored and enforced before the reply', async () => {
 
 test('changes that the knowledge base or the schema do not allow are refused and change nothing', async () => {
   const { handlers, data, enforced } = setup();
-  await expect(handlers['set-site-choice']({ siteId: 'mini', categoryId: 'strictly-necessary', allowed: false })).rejects.toThrow(
+  await expect(handlers['set-site-choice']({ domain: 'mini.test', categoryId: 'strictly-necessary', allowed: false })).rejects.toThrow(
     'cannot be refused',
   );
-  await expect(handlers['set-site-choice']({ siteId: 'nope', categoryId: 'analytics', allowed: false })).rejects.toThrow('no covered site');
+  await expect(handlers['set-site-choice']({ domain: 'nope.test', categoryId: 'analytics', allowed: false })).rejects.toThrow(
+    'no covered site',
+  );
   await expect(handlers['set-default-choice']({ categoryId: 'strictly-necessary', allowed: false })).rejects.toThrow('cannot be refused');
   await expect(handlers['set-preferences']({ unknownCookies: 'delete' as 'remove' })).rejects.toThrow('invalid');
   expect(data).toEqual({});
@@ -74,7 +110,7 @@ test('changes that the knowledge base or the schema do not allow are refused and
 
 test('export, reset, import restores the same settings; an invalid import changes nothing', async () => {
   const { handlers, data } = setup();
-  await handlers['set-site-paused']({ siteId: 'mini', paused: true });
+  await handlers['set-site-paused']({ domain: 'mini.test', paused: true });
   const edited = await handlers['set-preferences']({ badge: false });
   const { text } = await handlers['export-settings']({});
   expect(await handlers['reset-settings']({})).toEqual(freshSettings());

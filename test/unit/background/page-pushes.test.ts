@@ -51,7 +51,7 @@ function setup() {
   const pushes = createPagePushes({
     extensionOrigin: ORIGIN,
     settings: async () => ({ settings, recovered: [] }),
-    siteOf: async (tabId) => siteOfTab[tabId] ?? null,
+    pageOf: async (tabId: number) => (siteOfTab[tabId] ? { site: siteOfTab[tabId], domain: 'mini.test' } : null),
     report: (error) => {
       throw error;
     },
@@ -83,7 +83,7 @@ test.each(OWN_PAGES)('acknowledges a subscription from %s', async (_name, sender
 test.each(REFUSED_SENDERS)('refuses a port from %s, as the router refuses its messages', async (_name, sender) => {
   const { pushes, subscribe } = setup();
   const port = await subscribe({ topic: 'tab', tabId: 1 }, sender);
-  pushes.countsChanged(1, { siteId: 'mini', counts: COUNTS });
+  pushes.countsChanged(1, { domain: 'mini.test', counts: COUNTS });
   expect(port.disconnected).toBe(true);
   expect(port.received).toEqual([]);
 });
@@ -109,7 +109,7 @@ test('a port of another name is left alone; a second subscription on one port cl
 
   const port = await subscribe({ topic: 'tab', tabId: 1 });
   port.send({ topic: 'tab', tabId: 2 });
-  pushes.countsChanged(1, { siteId: 'mini', counts: COUNTS });
+  pushes.countsChanged(1, { domain: 'mini.test', counts: COUNTS });
   expect(port.disconnected).toBe(true);
   expect(countsOf(port)).toEqual([]);
 });
@@ -119,8 +119,8 @@ test("a tab's counts go to the pages subscribed to that tab only", async () => {
   const popup = await subscribe({ topic: 'tab', tabId: 1 });
   const otherPopup = await subscribe({ topic: 'tab', tabId: 2 });
   const options = await subscribe({ topic: 'settings' });
-  pushes.countsChanged(1, { siteId: 'mini', counts: COUNTS });
-  expect(countsOf(popup)).toEqual([{ type: 'tab-counts', tabId: 1, siteId: 'mini', counts: COUNTS }]);
+  pushes.countsChanged(1, { domain: 'mini.test', counts: COUNTS });
+  expect(countsOf(popup)).toEqual([{ type: 'tab-counts', tabId: 1, domain: 'mini.test', counts: COUNTS }]);
   expect(otherPopup.received).toEqual([{ type: 'subscribed' }]);
   expect(options.received).toEqual([{ type: 'subscribed' }]);
 });
@@ -131,21 +131,21 @@ test('settings go to the settings subscribers; a popup hears only a change to th
   const popup = await subscribe({ topic: 'tab', tabId: 1 });
   const uncovered = await subscribe({ topic: 'tab', tabId: 3 });
 
-  await change((settings) => setSiteChoice(settings, 'another-site', 'analytics', true));
-  expect(options.received.at(-1)).toMatchObject({ type: 'settings', settings: { sites: { 'another-site': {} } }, recovered: [] });
+  await change((settings) => setSiteChoice(settings, 'another.example', 'analytics', true));
+  expect(options.received.at(-1)).toMatchObject({ type: 'settings', settings: { sites: { 'another.example': {} } }, recovered: [] });
   expect(popup.received).toEqual([{ type: 'subscribed' }]);
 
-  await change((settings) => setSiteChoice(settings, 'mini', 'analytics', true));
+  await change((settings) => setSiteChoice(settings, 'mini.test', 'analytics', true));
   expect(popup.received.at(-1)).toEqual({
     type: 'tab-choices',
     tabId: 1,
-    siteId: 'mini',
+    domain: 'mini.test',
     allowed: { 'strictly-necessary': true, functionality: true, analytics: true, advertising: false, research: false },
     paused: false,
   });
   // A default the site's own choice overrides changes nothing shown there.
   await change((settings) => setDefaultChoice(settings, 'analytics', false));
-  await change((settings) => setSitePaused(settings, 'mini', true));
+  await change((settings) => setSitePaused(settings, 'mini.test', true));
   expect(
     popup.received.filter((message) => message.type === 'tab-choices').map((message) => 'paused' in message && message.paused),
   ).toEqual([false, true]);
@@ -158,8 +158,8 @@ test('a page that went away hears nothing more, and its going does not disturb t
   const gone = await subscribe({ topic: 'tab', tabId: 1 });
   const stays = await subscribe({ topic: 'tab', tabId: 1 });
   gone.close();
-  pushes.countsChanged(1, { siteId: 'mini', counts: COUNTS });
-  await change((settings) => setSitePaused(settings, 'mini', true));
+  pushes.countsChanged(1, { domain: 'mini.test', counts: COUNTS });
+  await change((settings) => setSitePaused(settings, 'mini.test', true));
   expect(gone.received).toEqual([{ type: 'subscribed' }]);
   expect(stays.received.map((message) => message.type)).toEqual(['subscribed', 'tab-counts', 'tab-choices']);
 });

@@ -6,6 +6,8 @@ import type { KeyValueArea } from '../../../src/ports/storage';
 import { freshSettings } from '../../../src/core/settings';
 import { setDefaultChoice, setSitePaused } from '../../../src/core/settings-ops';
 
+const OWNERS = [{ id: 'atlassian', domains: ['atlassian.com', 'bitbucket.org'] }];
+
 function memoryArea(initial: Record<string, unknown> = {}): KeyValueArea & { data: Record<string, unknown> } {
   const data = structuredClone(initial);
   const later = () => new Promise((resolve) => setImmediate(resolve));
@@ -24,24 +26,24 @@ function memoryArea(initial: Record<string, unknown> = {}): KeyValueArea & { dat
 
 test('concurrent changes are applied one after another: none is lost', async () => {
   const area = memoryArea();
-  const store = createSettingsStore(area);
+  const store = createSettingsStore(area, OWNERS);
   await Promise.all([
     store.update((settings) => setDefaultChoice(settings, 'functionality', false)),
     store.update((settings) => setDefaultChoice(settings, 'social-media', true)),
-    store.update((settings) => setSitePaused(settings, 'atlassian', true)),
+    store.update((settings) => setSitePaused(settings, 'atlassian.com', true)),
   ]);
   const expected = setSitePaused(
     setDefaultChoice(setDefaultChoice(freshSettings(), 'functionality', false), 'social-media', true),
-    'atlassian',
+    'atlassian.com',
     true,
   );
   expect(area.data[SETTINGS_KEY]).toEqual(expected);
-  expect((await createSettingsStore(area).current()).settings).toEqual(expected);
+  expect((await createSettingsStore(area, OWNERS).current()).settings).toEqual(expected);
 });
 
 test('a failing change leaves the stored settings alone and does not block the next', async () => {
   const area = memoryArea();
-  const store = createSettingsStore(area);
+  const store = createSettingsStore(area, OWNERS);
   const failed = store.update(() => {
     throw new Error('invalid');
   });
@@ -52,12 +54,30 @@ test('a failing change leaves the stored settings alone and does not block the n
 });
 
 test('corrupt stored settings are repaired on read and the repair is reported until the next write', async () => {
-  const store = createSettingsStore(memoryArea({ [SETTINGS_KEY]: { version: 1, badge: 'loud', defaults: { functionality: false } } }));
+  const store = createSettingsStore(
+    memoryArea({ [SETTINGS_KEY]: { version: 2, badge: 'loud', defaults: { functionality: false } } }),
+    OWNERS,
+  );
   const { settings, recovered } = await store.current();
   expect(settings).toEqual({ ...setDefaultChoice(freshSettings(), 'functionality', false) });
   expect(recovered).toEqual(['badge: "loud" must be true or false; reset to true']);
   await store.update((current) => current);
   expect((await store.current()).recovered).toEqual([]);
+});
+
+test('settings stored by version 0.1 (choices per site id) are read as the same choices on each of its domains', async () => {
+  const stored = {
+    version: 1,
+    defaults: {},
+    sites: { atlassian: { choices: { 'social-media': true }, paused: false } },
+    unknownCookies: 'allow',
+    badge: true,
+  };
+  const area = memoryArea({ [SETTINGS_KEY]: stored });
+  const { settings, recovered } = await createSettingsStore(area, OWNERS).current();
+  const choice = { choices: { 'social-media': true }, paused: false };
+  expect(settings.sites).toEqual({ 'atlassian.com': choice, 'bitbucket.org': choice });
+  expect(recovered).toEqual([]);
 });
 
 // The store reads storage once per worker life and nothing listens to storage.onChanged, which holds only while

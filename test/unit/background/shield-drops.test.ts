@@ -10,8 +10,8 @@ function setup(settings: Settings = freshSettings()) {
   const handle = createShieldDrops({
     index: buildSiteIndex([MINI]),
     settings: async () => settings,
-    siteOf: async (tabId) => (tabId === 3 ? null : MINI),
-    counter: { dropped: async (tabId, siteId, drops) => void counted.push([tabId, siteId, { ...drops }]) },
+    pageOf: async (tabId) => (tabId === 3 ? null : { site: MINI, domain: 'mini.test' }),
+    counter: { dropped: async (tabId, domain, drops) => void counted.push([tabId, domain, { ...drops }]) },
   });
   return { handle, counted };
 }
@@ -24,9 +24,9 @@ test('counts refused categories on the sender tab, from the site or its about: f
   await handle({ analytics: 1 }, page(1, 'about:blank'));
   await handle({ analytics: 1 }, page(1, 'about:srcdoc'));
   expect(counted).toEqual([
-    [1, 'mini', { analytics: 2, advertising: 1 }],
-    [1, 'mini', { analytics: 1 }],
-    [1, 'mini', { analytics: 1 }],
+    [1, 'mini.test', { analytics: 2, advertising: 1 }],
+    [1, 'mini.test', { analytics: 1 }],
+    [1, 'mini.test', { analytics: 1 }],
   ]);
 });
 
@@ -50,5 +50,5 @@ test('allowed, unknown and unrefusable categories, other sites, no tab and malfo
     await handle(bad, page(1));
   }
   await handle({ advertising: 1 }, page(1));
-  expect(counted).toEqual([[1, 'mini', { advertising: 1 }]]);
+  expect(counted).toEqual([[1, 'mini.test', { advertising: 1 }]]);
 });

@@ -39,7 +39,7 @@ const plan = (settings: Settings) => shieldPlan([MINI], settings);
 test('a burst of changes ends with the last plan registered, in the main world at document start', async () => {
   const fake = fakeScripting([{ id: 'other', js: ['x.js'], matches: ['*://*.other.test/*'] }]);
   const sync = createShieldSync(fake.scripting, plan);
-  const paused = setSitePaused(freshSettings(), 'mini', true);
+  const paused = setSitePaused(setSitePaused(freshSettings(), 'mini.test', true), 'mini-cdn.net', true);
   const last = setDefaultChoice(freshSettings(), 'functionality', false);
   await Promise.all([sync.apply(freshSettings()), sync.apply(paused), sync.apply(last)]);
   expect(fake.scripts()).toEqual([{ id: 'other', js: ['x.js'], matches: ['*://*.other.test/*'] }, ...plan(last)]);
@@ -59,7 +59,9 @@ test('an unchanged plan touches nothing; a paused site loses its shield', async 
   // A woken worker finds the same registration and leaves it.
   await createShieldSync(fake.scripting, plan).apply(freshSettings());
   expect(fake.changes()).toBe(1);
-  await createShieldSync(fake.scripting, plan).apply(setSitePaused(freshSettings(), 'mini', true));
+  await createShieldSync(fake.scripting, plan).apply(
+    setSitePaused(setSitePaused(freshSettings(), 'mini.test', true), 'mini-cdn.net', true),
+  );
   expect(fake.scripts()).toEqual([]);
 });
 
@@ -68,7 +70,7 @@ test('a change re-registers only the scripts that differ', async () => {
   const twoSites = (settings: Settings) => shieldPlan([MINI, twinOf(MINI, 'twin', ['twin.test'])], settings);
   const sync = createShieldSync(fake.scripting, twoSites);
   await sync.apply(freshSettings());
-  const refusedMore = setSiteChoice(freshSettings(), 'twin', 'functionality', false);
+  const refusedMore = setSiteChoice(freshSettings(), 'twin.test', 'functionality', false);
   await sync.apply(refusedMore);
   expect(fake.registered[1]?.map((script) => script.id)).toEqual(['shield-twin']);
   expect(fake.scripts()).toEqual(expect.arrayContaining(twoSites(refusedMore)));

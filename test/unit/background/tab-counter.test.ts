@@ -30,15 +30,15 @@ test('counts by tab and category, reset on navigation, kept by a woken worker, s
   const session: Record<string, unknown> = {};
   const seen = fresh();
   const counter = createTabCounter(deps(session, seen));
-  await counter.navigated(1, 'atlassian');
-  await counter.navigated(2, 'atlassian');
+  await counter.navigated(1, 'atlassian.com');
+  await counter.navigated(2, 'atlassian.com');
   await counter.navigated(3, null);
   await Promise.all([
-    counter.blocked(1, 'atlassian', 'social-media'),
-    counter.blocked(1, 'atlassian', 'social-media'),
-    counter.cookieRemoved('atlassian', 'performance-and-analytics'),
+    counter.blocked(1, 'atlassian.com', 'social-media'),
+    counter.blocked(1, 'atlassian.com', 'social-media'),
+    counter.cookieRemoved('atlassian.com', 'performance-and-analytics'),
   ]);
-  expect(await counter.counts(1, 'atlassian')).toEqual({
+  expect(await counter.counts(1, 'atlassian.com')).toEqual({
     'social-media': { blockedRequests: 2, removedCookies: 0 },
     'performance-and-analytics': { blockedRequests: 0, removedCookies: 1 },
   });
@@ -49,19 +49,19 @@ test('counts by tab and category, reset on navigation, kept by a woken worker, s
   ]);
 
   const woken = createTabCounter(deps(session, seen));
-  expect(await woken.counts(2, 'atlassian')).toEqual({ 'performance-and-analytics': { blockedRequests: 0, removedCookies: 1 } });
-  await woken.navigated(1, 'atlassian');
-  expect(await woken.counts(1, 'atlassian')).toEqual({});
+  expect(await woken.counts(2, 'atlassian.com')).toEqual({ 'performance-and-analytics': { blockedRequests: 0, removedCookies: 1 } });
+  await woken.navigated(1, 'atlassian.com');
+  expect(await woken.counts(1, 'atlassian.com')).toEqual({});
   expect(await woken.counts(2, null)).toEqual({});
   await woken.closed(2);
-  expect(await woken.counts(2, 'atlassian')).toEqual({});
+  expect(await woken.counts(2, 'atlassian.com')).toEqual({});
 });
 
 test('a tab first seen through a blocked request is counted; the badge stays empty when turned off', async () => {
   const seen = fresh();
   const counter = createTabCounter(deps({}, seen, { enabled: false }));
-  await counter.blocked(7, 'atlassian', 'targeting-or-advertising');
-  expect(await counter.counts(7, 'atlassian')).toEqual({ 'targeting-or-advertising': { blockedRequests: 1, removedCookies: 0 } });
+  await counter.blocked(7, 'atlassian.com', 'targeting-or-advertising');
+  expect(await counter.counts(7, 'atlassian.com')).toEqual({ 'targeting-or-advertising': { blockedRequests: 1, removedCookies: 0 } });
   expect(seen.badges.get(7)).toBe('');
 });
 
@@ -69,9 +69,9 @@ test('an unchanged badge is not written again: not by a count that leaves its te
   const seen = fresh();
   const badge = { enabled: false };
   const counter = createTabCounter(deps({}, seen, badge));
-  await counter.navigated(1, 'atlassian');
-  await counter.blocked(1, 'atlassian', 'social-media');
-  await counter.blocked(1, 'atlassian', 'social-media');
+  await counter.navigated(1, 'atlassian.com');
+  await counter.blocked(1, 'atlassian.com', 'social-media');
+  await counter.blocked(1, 'atlassian.com', 'social-media');
   await counter.refreshBadges();
   // Turned off, every count shows the same empty text: written once.
   expect(seen.writes).toEqual([[1, '']]);
@@ -79,22 +79,22 @@ test('an unchanged badge is not written again: not by a count that leaves its te
   badge.enabled = true;
   await counter.refreshBadges();
   await counter.refreshBadges();
-  await counter.blocked(1, 'atlassian', 'social-media');
+  await counter.blocked(1, 'atlassian.com', 'social-media');
   expect(seen.writes).toEqual([
     [1, ''],
     [1, '2'],
     [1, '3'],
   ]);
   // Counts on another tab leave this tab's badge alone.
-  await counter.blocked(2, 'atlassian', 'social-media');
+  await counter.blocked(2, 'atlassian.com', 'social-media');
   expect(seen.writes.filter(([tabId]) => tabId === 1)).toHaveLength(3);
 });
 
 test('after a navigation the badge is written again, even with the same text (Firefox resets it on navigation)', async () => {
   const seen = fresh();
   const counter = createTabCounter(deps({}, seen));
-  await counter.navigated(1, 'atlassian');
-  await counter.navigated(1, 'atlassian');
+  await counter.navigated(1, 'atlassian.com');
+  await counter.navigated(1, 'atlassian.com');
   expect(seen.writes).toEqual([
     [1, ''],
     [1, ''],
@@ -107,20 +107,20 @@ test('after a navigation the badge is written again, even with the same text (Fi
 test('tells of each change to a tab’s counts, with the site they belong to; a badge refresh tells nothing', async () => {
   const seen = fresh();
   const counter = createTabCounter(deps({}, seen));
-  await counter.navigated(1, 'atlassian');
-  await counter.navigated(2, 'other');
-  await counter.blocked(1, 'atlassian', 'social-media');
-  await counter.cookieRemoved('atlassian', 'functionality');
+  await counter.navigated(1, 'atlassian.com');
+  await counter.navigated(2, 'other.example');
+  await counter.blocked(1, 'atlassian.com', 'social-media');
+  await counter.cookieRemoved('atlassian.com', 'functionality');
   await counter.refreshBadges();
   await counter.closed(1);
   expect(seen.told).toEqual([
-    [1, { siteId: 'atlassian', counts: {} }],
-    [2, { siteId: 'other', counts: {} }],
-    [1, { siteId: 'atlassian', counts: { 'social-media': { blockedRequests: 1, removedCookies: 0 } } }],
+    [1, { domain: 'atlassian.com', counts: {} }],
+    [2, { domain: 'other.example', counts: {} }],
+    [1, { domain: 'atlassian.com', counts: { 'social-media': { blockedRequests: 1, removedCookies: 0 } } }],
     [
       1,
       {
-        siteId: 'atlassian',
+        domain: 'atlassian.com',
         counts: { 'social-media': { blockedRequests: 1, removedCookies: 0 }, functionality: { blockedRequests: 0, removedCookies: 1 } },
       },
     ],

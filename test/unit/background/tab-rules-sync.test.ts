@@ -75,6 +75,6 @@ test('settings changes rewrite the rules; a paused site leaves its tabs without 
   const sync = syncOver(browser.session);
   await Promise.all([sync.navigated(1, PAGE), sync.apply(freshSettings())]);
   expect(browser.rules().length).toBeGreaterThan(0);
-  await sync.apply(setSitePaused(freshSettings(), MINI.id, true));
+  await sync.apply(MINI.domains.reduce((settings, domain) => setSitePaused(settings, domain, true), freshSettings()));
   expect(browser.rules()).toEqual([]);
 });

@@ -3,6 +3,8 @@ import coveredSites from 'knowledge:sites';
 import { inRange, RULE_IDS } from '../../../src/core/dnr-ids';
 import { compileRules, createRulesCompiler, type CompiledRules } from '../../../src/core/dnr-rules';
 import type { Site } from '../../../src/core/knowledge';
+import { hostOf } from '../../../src/core/hosts';
+import { registrableDomain } from '../../../src/core/registrable-domain';
 import { freshSettings, type Settings } from '../../../src/core/settings';
 import { buildSiteIndex } from '../../../src/core/site-index';
 import { blockedRequest, requestOutcome } from '../../../src/core/verdicts';
@@ -52,7 +54,11 @@ describe('compileRules', () => {
   test('refusing nothing compiles no rules; pausing every site too', () => {
     const allowAll = { ...freshSettings(), defaults: Object.fromEntries(categoryIds.map((id) => [id, true])) };
     expect(compileRules(SITES, allowAll).rules).toEqual([]);
-    const paused = { ...freshSettings(), sites: { mini: { choices: {}, paused: true }, twin: { choices: {}, paused: true } } };
+    const pause = { choices: {}, paused: true };
+    const paused = {
+      ...freshSettings(),
+      sites: Object.fromEntries(SITES.flatMap((site) => site.domains).map((domain) => [domain, pause])),
+    };
     expect(compileRules(SITES, paused).rules).toEqual([]);
   });
 
@@ -75,21 +81,43 @@ describe('compileRules', () => {
     );
   });
 
-  test("a site's own choice wins over the default", () => {
+  test("a domain's own choice wins over the default there, and only there: not on the owner's other domains", () => {
     const settings = {
       ...freshSettings(),
       defaults: { advertising: false },
-      sites: { mini: { choices: { advertising: true }, paused: false } },
+      sites: { 'mini.test': { choices: { advertising: true }, paused: false } },
     };
     const { rules } = compileRules(SITES, settings);
     expect(outcomeOf(rules, 'https://mini.test', 'https://ads.example/x')).toBe('none');
+    expect(outcomeOf(rules, 'https://www.mini.test', 'https://ads.example/x')).toBe('none');
+    expect(outcomeOf(rules, 'https://mini-cdn.net', 'https://ads.example/x')).toBe('block');
     expect(outcomeOf(rules, 'https://twin.test', 'https://ads.example/x')).toBe('block');
+  });
+
+  test('domains with the same choices share rules: one changed domain adds only the rules that differ', () => {
+    const atlassian = coveredSites.find((site) => site.id === 'atlassian')!;
+    const defaults = compileRules([atlassian], freshSettings()).rules;
+    expect(new Set(defaults.map((rule) => rule.condition.initiatorDomains.join(' ')))).toEqual(
+      new Set([[...atlassian.domains.flatMap((domain) => [domain, `${domain}.`])].sort().join(' ')]),
+    );
+    const oneChanged = {
+      ...freshSettings(),
+      sites: { 'bitbucket.org': { choices: { 'performance-and-analytics': true }, paused: false } },
+    };
+    const rules = compileRules([atlassian], oneChanged).rules;
+    const analyticsTrackers = atlassian.trackers.filter((tracker) => tracker.category === 'performance-and-analytics');
+    // The analytics block rules now leave bitbucket.org out; every other rule still names all seven domains.
+    expect(rules.length).toBe(defaults.length);
+    expect(rules.filter((rule) => rule.condition.initiatorDomains.includes('bitbucket.org')).length).toBeLessThan(defaults.length);
+    expect(analyticsTrackers.length).toBeGreaterThan(0);
+    expect(mismatches([atlassian], oneChanged)).toEqual([]);
   });
 
   test('a paused site has no rule at all: trackers, unknown hosts and its consent manager untouched', () => {
     fc.assert(
       fc.property(settingsArb, fc.constantFrom(...SITES), (settings, site) => {
-        const paused = { ...settings, sites: { ...settings.sites, [site.id]: { choices: {}, paused: true } } };
+        const pauses = Object.fromEntries(site.domains.map((domain) => [domain, { choices: {}, paused: true }]));
+        const paused = { ...settings, sites: { ...settings.sites, ...pauses } };
         const { rules, reasons } = compileRules(SITES, paused);
         for (const domain of site.domains) expect(rules.filter((rule) => rule.condition.initiatorDomains.includes(domain))).toEqual([]);
         expect([...reasons.values()].filter((reason) => reason.sites.includes(site.id))).toEqual([]);
@@ -122,17 +150,19 @@ describe('compileRules', () => {
     expect(outcomeOf(rules, 'https://mini.test', 'https://ads.chat.nest.example/')).toBe('block');
   });
 
-  test('a covered site nested below another one keeps its own choices', () => {
+  test('a covered site nested below another one keeps its own trackers, and follows the registrable domain they share', () => {
     const outer = twinOf(MINI, 'outer', ['host.example']);
-    const inner = twinOf(MINI, 'inner', ['shop.host.example']);
+    const inner = { ...twinOf(MINI, 'inner', ['shop.host.example']), trackers: [] };
     const innermost = twinOf(MINI, 'innermost', ['eu.shop.host.example']);
     const sites = [outer, inner, innermost];
-    const settings = { ...freshSettings(), sites: { inner: { choices: {}, paused: true } } };
-    expect(mismatches(sites, settings)).toEqual([]);
-    const { rules } = compileRules(sites, settings);
+    expect(mismatches(sites, freshSettings())).toEqual([]);
+    const { rules } = compileRules(sites, freshSettings());
     expect(outcomeOf(rules, 'https://www.host.example', 'https://ads.example/')).toBe('block');
     expect(outcomeOf(rules, 'https://www.shop.host.example', 'https://ads.example/')).toBe('none');
     expect(outcomeOf(rules, 'https://www.eu.shop.host.example', 'https://ads.example/')).toBe('block');
+    const paused = { ...freshSettings(), sites: { 'host.example': { choices: {}, paused: true } } };
+    expect(mismatches(sites, paused)).toEqual([]);
+    expect(compileRules(sites, paused).rules).toEqual([]);
   });
 
   test('one block rule per refused tracker, whose reason names the site(s), the category and the tracker', () => {
@@ -151,6 +181,7 @@ describe('compileRules', () => {
           expect(blocked).toEqual({
             ruleId: matchOf(compiled.rules, initiator, url).ruleId,
             siteId: site.id,
+            domain: registrableDomain(hostOf(initiator)),
             category: tracker.category,
             tracker: { id: tracker.id, name: tracker.name },
           });
@@ -189,7 +220,7 @@ describe('compileRules', () => {
     const shared = compileRules(many, freshSettings());
     expect(shared.rules).toHaveLength(compileRules([MINI], freshSettings()).rules.length);
     expect(shared.reasons.get(shared.rules.at(-1)!.id)?.sites).toHaveLength(50);
-    const ownChoices = { ...freshSettings(), sites: { 'site-0': { choices: { functionality: false }, paused: false } } };
+    const ownChoices = { ...freshSettings(), sites: { 'site-0.test': { choices: { functionality: false }, paused: false } } };
     expect(compileRules(many, ownChoices).rules.length).toBeGreaterThan(shared.rules.length);
   });
 });

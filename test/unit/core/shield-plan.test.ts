@@ -1,13 +1,7 @@
 import { freshSettings } from '../../../src/core/settings';
 import { setDefaultChoice, setPreferences, setSiteChoice, setSitePaused } from '../../../src/core/settings-ops';
-import {
-  readShieldData,
-  SHIELD_GLOBAL,
-  shieldDataByCategory,
-  shieldDataScript,
-  shieldPlan,
-  type ShieldData,
-} from '../../../src/core/shield-plan';
+import { readShieldData, SHIELD_GLOBAL, shieldDataScript, type ShieldData } from '../../../src/core/shield-global';
+import { shieldDataByCategory, shieldPlan } from '../../../src/core/shield-plan';
 import { buildSiteIndex } from '../../../src/core/site-index';
 import { cookieToRemove } from '../../../src/core/verdicts';
 import { matchName, namePatterns } from '../../../src/core/cookie-names';
@@ -44,16 +38,34 @@ test('default choices: the refused categories with names, in notice order, then 
 test('a paused site, or one that refuses nothing with names, gets no shield', () => {
   const allowAll = ['analytics', 'advertising'].reduce((settings, category) => setDefaultChoice(settings, category, true), freshSettings());
   expect(shieldPlan([MINI], allowAll)).toEqual([]);
-  expect(shieldPlan([MINI], setSitePaused(freshSettings(), 'mini', true))).toEqual([]);
-  expect(shieldPlan([MINI, TWIN], setSitePaused(freshSettings(), 'mini', true)).map((script) => script.id)).toEqual([
-    'shield-twin',
-    'shield-relay-twin',
-  ]);
+  expect(shieldPlan([MINI], setSitePaused(setSitePaused(freshSettings(), 'mini.test', true), 'mini-cdn.net', true))).toEqual([]);
+  expect(
+    shieldPlan([MINI, TWIN], setSitePaused(setSitePaused(freshSettings(), 'mini.test', true), 'mini-cdn.net', true)).map(
+      (script) => script.id,
+    ),
+  ).toEqual(['shield-twin', 'shield-relay-twin']);
 });
 
-test("a site's own choices decide its files; a category's data holds script-set and server-set cookies and storage keys", () => {
-  const settings = setSiteChoice(setSiteChoice(freshSettings(), 'mini', 'functionality', false), 'mini', 'analytics', true);
-  expect(shieldPlan([MINI], settings)[0]?.js).toEqual(['shield/mini/functionality.js', 'shield/mini/advertising.js', 'cookie-shield.js']);
+test("a domain's own choices decide its files, on its pages only; a category's data holds script-set and server-set cookies and storage keys", () => {
+  const settings = setSiteChoice(setSiteChoice(freshSettings(), 'mini.test', 'functionality', false), 'mini.test', 'analytics', true);
+  const onMini = ['*://*.mini.test/*', '*://*.mini.test./*'];
+  const onCdn = ['*://*.mini-cdn.net/*', '*://*.mini-cdn.net./*'];
+  expect(shieldPlan([MINI], settings)).toEqual([
+    {
+      id: 'shield-mini',
+      js: ['shield/mini/functionality.js', 'shield/mini/advertising.js', 'cookie-shield.js'],
+      matches: onMini,
+      world: 'MAIN',
+    },
+    { id: 'shield-relay-mini', js: ['shield-relay.js'], matches: onMini, world: 'ISOLATED' },
+    {
+      id: 'shield-mini@mini-cdn.net',
+      js: ['shield/mini/analytics.js', 'shield/mini/advertising.js', 'cookie-shield.js'],
+      matches: onCdn,
+      world: 'MAIN',
+    },
+    { id: 'shield-relay-mini@mini-cdn.net', js: ['shield-relay.js'], matches: onCdn, world: 'ISOLATED' },
+  ]);
   expect(shieldDataByCategory(MINI)).toEqual(
     new Map([
       ['functionality', { category: 'functionality', cookies: ['chat_id'], storage: [] }],

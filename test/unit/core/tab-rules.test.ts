@@ -81,7 +81,7 @@ test('tabs on pages with the same rules share them; ids mirror the site rules; t
 });
 
 test("each tab follows its own site's choices, and a paused site's tabs get no rules", () => {
-  let settings = setSiteChoice(freshSettings(), 'twin', 'analytics', true);
+  let settings = setSiteChoice(freshSettings(), 'twin.test', 'analytics', true);
   const stats = (rules: TabRule[], tabId: number) =>
     rules.some(
       (rule) =>
@@ -94,7 +94,7 @@ test("each tab follows its own site's choices, and a paused site's tabs get no r
   let rules = compileTabRules(compileRules(SITES, settings), pages);
   expect(stats(rules, 1)).toBe(true);
   expect(stats(rules, 2)).toBe(false);
-  settings = setSitePaused(settings, 'mini', true);
+  settings = setSitePaused(settings, 'mini.test', true);
   rules = compileTabRules(compileRules(SITES, settings), pages);
   expect(rules.filter((rule) => rule.condition.tabIds.includes(1))).toEqual([]);
 });

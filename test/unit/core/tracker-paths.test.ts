@@ -142,9 +142,9 @@ describe('a loader (tag manager)', () => {
   const tags = SITE.trackers.find((tracker) => tracker.id === 'tags')!;
 
   test('is refused only when every category it loads is refused', () => {
-    expect(isTrackerRefused(SITE, tags, settingsWith({ analytics: false, functionality: true }))).toBe(false);
-    expect(isTrackerRefused(SITE, tags, settingsWith({ analytics: true, functionality: false }))).toBe(false);
-    expect(isTrackerRefused(SITE, tags, settingsWith({ analytics: false, functionality: false }))).toBe(true);
+    expect(isTrackerRefused(SITE, tags, settingsWith({ analytics: false, functionality: true }), SITE.domains[0]!)).toBe(false);
+    expect(isTrackerRefused(SITE, tags, settingsWith({ analytics: true, functionality: false }), SITE.domains[0]!)).toBe(false);
+    expect(isTrackerRefused(SITE, tags, settingsWith({ analytics: false, functionality: false }), SITE.domains[0]!)).toBe(true);
   });
 
   test('loads while one of its categories is allowed; what it injects is judged on its own', () => {

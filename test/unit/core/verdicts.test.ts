@@ -25,13 +25,28 @@ describe('cookieToRemove', () => {
     expect(verdict('theme', remove)).toBe(UNKNOWN_CATEGORY);
     expect(verdict('ConsentState', remove)).toBeNull();
     expect(verdict('session.token', remove)).toBeNull();
-    expect(verdict('theme', setSitePaused(remove, 'mini', true))).toBeNull();
+    expect(verdict('theme', setSitePaused(remove, 'mini.test', true))).toBeNull();
   });
 
   test("the site's own choice and pause win", () => {
-    expect(verdict('_st', setSiteChoice(freshSettings(), 'mini', 'analytics', true))).toBeNull();
-    expect(verdict('chat_id', setSiteChoice(freshSettings(), 'mini', 'functionality', false))).toBe('functionality');
-    expect(verdict('_ad', setSitePaused(freshSettings(), 'mini', true))).toBeNull();
+    expect(verdict('_st', setSiteChoice(freshSettings(), 'mini.test', 'analytics', true))).toBeNull();
+    expect(verdict('chat_id', setSiteChoice(freshSettings(), 'mini.test', 'functionality', false))).toBe('functionality');
+    expect(verdict('_ad', setSitePaused(freshSettings(), 'mini.test', true))).toBeNull();
+  });
+
+  test("a cookie follows the choices of the registrable domain whose context stores it, not the owner's other domains", () => {
+    const allowedHere = setSiteChoice(freshSettings(), 'mini.test', 'analytics', true);
+    expect(cookieToRemove(index, allowedHere, { name: '_st', domain: 'mini-cdn.net' })).toMatchObject({
+      domain: 'mini-cdn.net',
+      category: 'analytics',
+    });
+    expect(cookieToRemove(index, allowedHere, { name: '_st', domain: 'www.mini.test' })).toBeNull();
+    // A third party's cookie partitioned under a page of mini-cdn.net: that page's choices decide.
+    const partitioned = { name: '_ad', domain: '.ads.example', partitionKey: { topLevelSite: 'https://mini-cdn.net' } };
+    expect(cookieToRemove(index, setSiteChoice(freshSettings(), 'mini.test', 'advertising', true), partitioned)).toMatchObject({
+      domain: 'mini-cdn.net',
+    });
+    expect(cookieToRemove(index, setSiteChoice(freshSettings(), 'mini-cdn.net', 'advertising', true), partitioned)).toBeNull();
   });
 
   test('a cookie of a category the site does not define is kept', () => {
@@ -56,10 +71,16 @@ describe('requestOutcome', () => {
     expect(outcome('https://fonts.example/a.woff2')).toBe('none');
     expect(outcome('https://fonts.example/a.woff2', remove)).toBe('strip-cookies');
     expect(outcome('https://static.mini.test/app.js', remove)).toBe('none');
-    expect(outcome('https://fonts.example/a.woff2', setSitePaused(remove, 'mini', true))).toBe('none');
+    expect(outcome('https://fonts.example/a.woff2', setSitePaused(remove, 'mini.test', true))).toBe('none');
     expect(outcome('https://fonts.example/', remove, 'main_frame')).toBe('none');
     expect(outcome('https://survey.example/', remove, 'main_frame')).toBe('none');
     expect(outcome('https://fonts.example/a.woff2', remove, 'script', 'https://elsewhere.test')).toBe('none');
+  });
+
+  test("a pause or a choice holds on the initiating page's registrable domain only", () => {
+    const paused = setSitePaused(freshSettings(), 'mini.test', true);
+    expect(outcome('https://survey.example/q', paused)).toBe('none');
+    expect(outcome('https://survey.example/q', paused, 'script', 'https://mini-cdn.net')).toBe('block');
   });
 });
 
@@ -70,6 +91,7 @@ describe('blockedRequest', () => {
     expect(blocked).toEqual({
       ruleId: expect.any(Number),
       siteId: 'mini',
+      domain: 'mini.test',
       category: 'research',
       tracker: { id: 'survey', name: 'Survey' },
     });
@@ -82,7 +104,7 @@ describe('blockedRequest', () => {
   });
 
   test('follows the rules in force, not the settings: no rule, no count', () => {
-    const none = compileRules([MINI], setSitePaused(freshSettings(), 'mini', true));
+    const none = compileRules([MINI], setSitePaused(freshSettings(), 'mini.test', true));
     expect(blockedRequest(index, none, { initiator: page, url: 'https://survey.example/q', type: 'script' })).toBeNull();
   });
 });

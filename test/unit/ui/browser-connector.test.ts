@@ -47,7 +47,7 @@ test('subscribes over its own port and hands the pushes on; closing the subscrip
   let resyncs = 0;
   const close = browserConnector.subscribe({ topic: 'tab', tabId: 7 }, { push: (push) => pushes.push(push), resync: () => resyncs++ });
   expect(ports.map((port) => [port.name, port.posted])).toEqual([[PUSH_PORT, [{ topic: 'tab', tabId: 7 }]]]);
-  const counts: Push<'tab'> = { type: 'tab-counts', tabId: 7, siteId: 'mini', counts: {} };
+  const counts: Push<'tab'> = { type: 'tab-counts', tabId: 7, domain: 'mini.test', counts: {} };
   fromWorker(ports[0]!, { type: 'subscribed' });
   fromWorker(ports[0]!, counts);
   expect([pushes, resyncs]).toEqual([[counts], 0]);

@@ -51,11 +51,11 @@ describe('options page', () => {
     const exceptions = within(await screen.findByRole('region', { name: 'Site exceptions' }));
     expect(connector.subscriptions()).toEqual([{ topic: 'settings' }]);
     // Counts on some tab are none of its business: the mock, like the worker, pushes them to tab subscribers only.
-    await act(() => connector.push({ type: 'tab-counts', tabId: 7, siteId: 'example-co', counts: {} }));
-    const settings = settingsWith({ sites: { 'example-co': { choices: { 'social-media': true }, paused: false } } });
+    await act(() => connector.push({ type: 'tab-counts', tabId: 7, domain: 'example.com', counts: {} }));
+    const settings = settingsWith({ sites: { 'example.com': { choices: { 'social-media': true }, paused: false } } });
     await act(() => connector.push({ type: 'settings', settings, recovered: [] }));
     const exception = within(await exceptions.findByRole('article', { name: 'Example Co' }));
-    expect(exception.getByRole<HTMLInputElement>('switch', { name: 'Social media on Example Co' }).checked).toBe(true);
+    expect(exception.getByRole<HTMLInputElement>('switch', { name: 'Social media on example.com' }).checked).toBe(true);
     expect(screen.queryByRole('heading', { name: 'Some stored settings had to be repaired' })).toBeNull();
     expect(connector.sent).toEqual([{ type: 'get-settings', payload: {} }]);
   });
@@ -68,18 +68,18 @@ describe('options page', () => {
   });
 
   it('edits, resumes and removes a site exception', async () => {
-    const settings = settingsWith({ sites: { 'example-co': { choices: { 'social-media': true }, paused: true } } });
+    const settings = settingsWith({ sites: { 'example.com': { choices: { 'social-media': true }, paused: true } } });
     const connector = renderOptions({ settings });
     const exceptions = within(await screen.findByRole('region', { name: 'Site exceptions' }));
     const exception = within(exceptions.getByRole('article', { name: 'Example Co' }));
-    expect(exception.getByRole<HTMLInputElement>('switch', { name: 'Social media on Example Co' }).checked).toBe(true);
-    fireEvent.click(exception.getByRole('button', { name: 'Resume on Example Co' }));
-    fireEvent.click(exception.getByRole('button', { name: 'Remove the exception for Example Co' }));
+    expect(exception.getByRole<HTMLInputElement>('switch', { name: 'Social media on example.com' }).checked).toBe(true);
+    fireEvent.click(exception.getByRole('button', { name: 'Resume on example.com' }));
+    fireEvent.click(exception.getByRole('button', { name: 'Remove the exception for example.com' }));
     await waitFor(() =>
       expect(connector.sent).toEqual(
         expect.arrayContaining([
-          { type: 'set-site-paused', payload: { siteId: 'example-co', paused: false } },
-          { type: 'remove-site-exception', payload: { siteId: 'example-co' } },
+          { type: 'set-site-paused', payload: { domain: 'example.com', paused: false } },
+          { type: 'remove-site-exception', payload: { domain: 'example.com' } },
         ]),
       ),
     );
@@ -195,7 +195,7 @@ describe('options page', () => {
 
   it('has no axe-core violations, with an exception and a confirmation open', async () => {
     renderOptions({
-      settings: settingsWith({ sites: { 'example-co': { choices: { functionality: false }, paused: false } } }),
+      settings: settingsWith({ sites: { 'example.com': { choices: { functionality: false }, paused: false } } }),
       recovered: ['badge: expected a boolean'],
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Reset to defaults…' }));

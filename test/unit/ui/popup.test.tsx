@@ -17,6 +17,7 @@ function renderPopup(initial: TabState, tabId: number | null = null) {
     'get-tab-state': () => state,
     'set-tab-choice': ({ categoryId, allowed }) => (state = { ...state, allowed: { ...state.allowed, [categoryId]: allowed } }),
     'set-tab-paused': ({ paused }) => (state = { ...state, paused }),
+    'apply-choices-to-owner': () => state,
   });
   render(<Popup connector={connector} tabId={tabId} />);
   return connector;
@@ -27,7 +28,9 @@ describe('popup for a covered site', () => {
 
   it('renders the site, its documents and one switch per notice category from one request', async () => {
     const connector = renderPopup(coveredState(site, { counts }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'Example Co' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'example.com' })).toBeTruthy();
+    expect(screen.getByText("covered by Example Co's privacy policy and cookie notice:")).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Cookie categories on example.com' })).toBeTruthy();
     expect(connector.sent).toEqual([{ type: 'get-tab-state', payload: { tabId: 7 } }]);
     expect(screen.getByRole('link', { name: /Example Co Cookies & Tracking Notice/ }).getAttribute('href')).toBe(
       'https://www.example.com/legal/cookies',
@@ -58,7 +61,7 @@ describe('popup for a covered site', () => {
     expect(advertising.checked).toBe(true);
     expect(connector.sent).toEqual([
       { type: 'get-tab-state', payload: { tabId: 42 } },
-      { type: 'set-tab-choice', payload: { tabId: 42, siteId: 'example-co', categoryId: 'targeting-or-advertising', allowed: true } },
+      { type: 'set-tab-choice', payload: { tabId: 42, domain: 'example.com', categoryId: 'targeting-or-advertising', allowed: true } },
     ]);
     fireEvent.click(screen.getByRole('button', { name: 'Reload tab' }));
     expect(connector.reloaded).toEqual([42]);
@@ -66,18 +69,29 @@ describe('popup for a covered site', () => {
 
   it('pauses, and the reply shows resume', async () => {
     const connector = renderPopup(coveredState(site));
-    fireEvent.click(await screen.findByRole('button', { name: 'Pause on this site' }));
-    await screen.findByRole('button', { name: 'Resume on this site' });
-    expect(connector.sent).toContainEqual({ type: 'set-tab-paused', payload: { tabId: 7, siteId: 'example-co', paused: true } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Pause on example.com' }));
+    await screen.findByRole('button', { name: 'Resume on example.com' });
+    expect(connector.sent).toContainEqual({ type: 'set-tab-paused', payload: { tabId: 7, domain: 'example.com', paused: true } });
     expect(connector.sent.filter((m) => m.type === 'get-tab-state')).toHaveLength(1);
+  });
+
+  it("applies this domain's choices to all of the owner's sites only when asked, naming them", async () => {
+    const connector = renderPopup(coveredState(site));
+    const apply = await screen.findByRole('button', { name: "Apply these choices to all of Example Co's sites" });
+    expect(screen.getByText(/hold on example.com only, until you apply them to example.net/)).toBeTruthy();
+    expect(connector.sent.map((m) => m.type)).toEqual(['get-tab-state']);
+    fireEvent.click(apply);
+    await waitFor(() =>
+      expect(connector.sent).toContainEqual({ type: 'apply-choices-to-owner', payload: { tabId: 7, domain: 'example.com' } }),
+    );
   });
 
   it('while paused, offers resume and holds the switches', async () => {
     const connector = renderPopup(coveredState(site, { paused: true }));
     expect((await screen.findByRole<HTMLInputElement>('switch', { name: /Social media/ })).disabled).toBe(true);
-    fireEvent.click(screen.getByRole('button', { name: 'Resume on this site' }));
-    await screen.findByRole('button', { name: 'Pause on this site' });
-    expect(connector.sent).toContainEqual({ type: 'set-tab-paused', payload: { tabId: 7, siteId: 'example-co', paused: false } });
+    fireEvent.click(screen.getByRole('button', { name: 'Resume on example.com' }));
+    await screen.findByRole('button', { name: 'Pause on example.com' });
+    expect(connector.sent).toContainEqual({ type: 'set-tab-paused', payload: { tabId: 7, domain: 'example.com', paused: false } });
     expect(screen.getByRole<HTMLInputElement>('switch', { name: /Social media/ }).disabled).toBe(false);
   });
 
@@ -110,18 +124,18 @@ describe('popup for a covered site', () => {
 
   it('subscribes to its tab only, and shows the counts the worker pushes without asking again', async () => {
     const connector = renderPopup(coveredState(site));
-    await screen.findByRole('heading', { level: 1, name: 'Example Co' });
+    await screen.findByRole('heading', { level: 1, name: 'example.com' });
     expect(connector.subscriptions()).toEqual([{ topic: 'tab', tabId: 7 }]);
     const social = { 'social-media': { blockedRequests: 2, removedCookies: 0 } };
     await act(() =>
       connector.push({
         type: 'tab-counts',
         tabId: 8,
-        siteId: 'example-co',
+        domain: 'example.com',
         counts: { 'social-media': { blockedRequests: 5, removedCookies: 0 } },
       }),
     );
-    await act(() => connector.push({ type: 'tab-counts', tabId: 7, siteId: 'example-co', counts: social }));
+    await act(() => connector.push({ type: 'tab-counts', tabId: 7, domain: 'example.com', counts: social }));
     expect(await screen.findByText('2 requests blocked, 0 cookies removed on this tab')).toBeTruthy();
     expect(screen.queryByText(/5 requests blocked/)).toBeNull();
     expect(connector.sent).toEqual([{ type: 'get-tab-state', payload: { tabId: 7 } }]);
@@ -131,7 +145,7 @@ describe('popup for a covered site', () => {
     const connector = renderPopup(coveredState(site));
     const social = await screen.findByRole<HTMLInputElement>('switch', { name: /Social media/ });
     const allowed = { ...coveredState(site).allowed, 'social-media': !social.checked };
-    await act(() => connector.push({ type: 'tab-choices', tabId: 7, siteId: 'example-co', allowed, paused: false }));
+    await act(() => connector.push({ type: 'tab-choices', tabId: 7, domain: 'example.com', allowed, paused: false }));
     await waitFor(() => expect(social.checked).toBe(allowed['social-media']));
     expect(connector.sent).toHaveLength(1);
   });
@@ -140,9 +154,9 @@ describe('popup for a covered site', () => {
     let state = coveredState(site);
     const connector = mockConnector({ 'get-tab-state': () => state });
     render(<Popup connector={connector} tabId={null} />);
-    await screen.findByRole('heading', { level: 1, name: 'Example Co' });
-    state = { site: null, allowed: {}, paused: false, counts: {} };
-    await act(() => connector.push({ type: 'tab-counts', tabId: 7, siteId: null, counts: {} }));
+    await screen.findByRole('heading', { level: 1, name: 'example.com' });
+    state = { site: null, domain: null, allowed: {}, paused: false, counts: {} };
+    await act(() => connector.push({ type: 'tab-counts', tabId: 7, domain: null, counts: {} }));
     expect(await screen.findByRole('heading', { level: 1, name: 'This site is not covered' })).toBeTruthy();
     expect(connector.sent.filter((m) => m.type === 'get-tab-state')).toHaveLength(2);
   });
@@ -161,7 +175,13 @@ describe('popup for a covered site', () => {
 });
 
 describe('popup for a site that is not covered', () => {
-  const state: TabState = { site: null, allowed: {}, paused: false, counts: { unclassified: { blockedRequests: 0, removedCookies: 2 } } };
+  const state: TabState = {
+    site: null,
+    domain: null,
+    allowed: {},
+    paused: false,
+    counts: { unclassified: { blockedRequests: 0, removedCookies: 2 } },
+  };
 
   it('says so plainly, shows the counts anyway and points to the options page', async () => {
     const connector = renderPopup(state);
@@ -195,7 +215,9 @@ describe('policy text with markup', () => {
       raw.collected[0]!.items[0]!.label = '<a href="https://evil.example">click</a>';
     });
     const { container } = render(<Popup connector={mockConnector({ 'get-tab-state': () => coveredState(hostile) })} tabId={1} />);
-    expect(await screen.findByRole('heading', { level: 1, name: '<img src=x onerror="window.pwned=1">Evil' })).toBeTruthy();
+    expect(
+      await screen.findByText('covered by <img src=x onerror="window.pwned=1">Evil\'s privacy policy and cookie notice:'),
+    ).toBeTruthy();
     expect(container.querySelector('img, script, iframe, b')).toBeNull();
     expect(container.querySelector('a[href="https://evil.example"]')).toBeNull();
     expect(screen.getByText('<script>window.pwned=1</script><b>bold</b>')).toBeTruthy();

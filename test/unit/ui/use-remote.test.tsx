@@ -11,15 +11,16 @@ import { useRemote } from '../../../src/ui/use-remote';
 function Counts({ connector, load }: { connector: MockConnector; load: () => Promise<number> }) {
   const [remote] = useRemote(connector, load, {
     subscription: { topic: 'tab', tabId: 7 },
-    apply: (_value, push) => (push.type === 'tab-counts' && push.siteId === 'mini' ? (push.counts.all?.blockedRequests ?? 0) : 'reload'),
+    apply: (_value, push) =>
+      push.type === 'tab-counts' && push.domain === 'mini.test' ? (push.counts.all?.blockedRequests ?? 0) : 'reload',
   });
   return <p>{remote.value === undefined ? 'loading' : `value ${remote.value}${remote.error ? ` ${remote.error}` : ''}`}</p>;
 }
 
-const counts = (blockedRequests: number, siteId: string | null = 'mini'): Push<'tab'> => ({
+const counts = (blockedRequests: number, domain: string | null = 'mini.test'): Push<'tab'> => ({
   type: 'tab-counts',
   tabId: 7,
-  siteId,
+  domain,
   counts: { all: { blockedRequests, removedCookies: 0 } },
 });
 
