@@ -8,7 +8,7 @@ import { loadSites } from '../../src/knowledge/load';
 import { describeInBrowsers, firstPartyCookieNames, thirdPartyCookieName, type JarCookie, type TestBrowser, type Visit } from './harness';
 import type { Replica } from './harness';
 import { roleOf } from './replica/hosts';
-import type { MessageType, Reply, Request } from '../../src/core/messages';
+import { ready, send } from './harness/messages';
 
 declare const chrome: Browser.Browser;
 
@@ -84,17 +84,6 @@ const sentCookies = (replica: Replica, visit: Visit, names: Set<string>): string
   replica.log
     .find({ visit: visit.id })
     .flatMap((request) => request.cookieNames.filter((name) => names.has(name)).map((name) => `${name}→${request.host}`));
-
-/** Sends a message from an extension page, as the popup and options page do. */
-async function send<T extends MessageType>(browser: TestBrowser, type: T, payload: Request<T>): Promise<void> {
-  const page = await browser.openExtensionPage('options.html');
-  const reply = await page.evaluate((message) => chrome.runtime.sendMessage<unknown, Reply<T>>(message), { type, payload });
-  await page.close();
-  expect(reply).toMatchObject({ ok: true });
-}
-
-/** The worker answers its pages once its start-up enforcement is done: from then on the rules are in force. */
-const ready = (browser: TestBrowser): Promise<void> => send(browser, 'get-settings', {});
 
 interface Loads {
   first: Visit;

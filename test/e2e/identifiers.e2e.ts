@@ -4,18 +4,15 @@
 // Cookie header of the page's next request (its /__done report) in the replica's log, the storages read from the
 // page after load, and the popup's count of what the shield dropped. The page is the covered page's identifiers
 // variant (replica/identifiers.ts); every scenario also runs without the extension, where all of it is stored.
-import type Browser from 'webextension-polyfill';
 import { refusedCategories } from '../../src/core/choices';
 import { matchName, namePatterns } from '../../src/core/cookie-names';
-import type { MessageType, Reply, Request } from '../../src/core/messages';
 import { freshSettings } from '../../src/core/settings';
 import { shieldDataByCategory } from '../../src/core/shield-plan';
 import { loadSites } from '../../src/knowledge/load';
 import { concreteCookieName, describeInBrowsers, type JarCookie, type Replica, type TestBrowser, type TestPage } from './harness';
 import { tabOfVisit } from './harness/tabs';
 import { identifierWrites, KEPT_STORAGE_KEY } from './replica/identifiers';
-
-declare const chrome: Browser.Browser;
+import { ready, send } from './harness/messages';
 
 const site = loadSites()[0]!;
 const refused = new Set(refusedCategories(site, freshSettings(), site.domains[0]!));
@@ -33,16 +30,6 @@ const refusedWrites = writes.cookies.filter((cookie) => matchName(refusedCookieN
 const allowedWrites = writes.cookies.filter((cookie) => matchName(refusedCookieNames, cookie.name) === undefined);
 const refusedKeys = writes.storage.filter((key) => matchName(refusedStorageKeys, key) !== undefined);
 const serverCookies = site.trackers.flatMap((tracker) => (tracker.serverCookies?.names ?? []).map(concreteCookieName));
-
-async function send<T extends MessageType>(browser: TestBrowser, type: T, payload: Request<T>): Promise<void> {
-  const page = await browser.openExtensionPage('options.html');
-  const reply = await page.evaluate((message) => chrome.runtime.sendMessage<unknown, Reply<T>>(message), { type, payload });
-  await page.close();
-  expect(reply).toMatchObject({ ok: true });
-}
-
-/** The worker answers its pages once its start-up enforcement is done: from then on the shield is registered. */
-const ready = (browser: TestBrowser): Promise<void> => send(browser, 'get-settings', {});
 
 const jarNames = (jar: JarCookie[]): string[] => jar.map((cookie) => cookie.name);
 /** "name=value" of the jar's cookies on the covered site among `names`, sorted. */

@@ -2,18 +2,7 @@
 // the replica. Each scenario also runs without the extension, where everything it checks must arrive.
 import type { LoggedRequest } from './replica/log';
 import { describeInBrowsers, type Replica, type TestBrowser, type Visit } from './harness';
-import type { MessageType, Reply, Request } from '../../src/core/messages';
-import type Browser from 'webextension-polyfill';
-
-declare const chrome: Browser.Browser;
-
-/** Sends a message from an extension page, as the options page does; its reply means the rules are in force. */
-async function send<T extends MessageType>(browser: TestBrowser, type: T, payload: Request<T>): Promise<void> {
-  const page = await browser.openExtensionPage('options.html');
-  const reply = await page.evaluate((message) => chrome.runtime.sendMessage<unknown, Reply<T>>(message), { type, payload });
-  await page.close();
-  expect(reply).toMatchObject({ ok: true });
-}
+import { send } from './harness/messages';
 
 /** Sets default choices; the worker answers once its rules follow them. */
 const choose =
