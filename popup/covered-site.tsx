@@ -9,6 +9,7 @@ import { DocumentList } from '../src/ui/document-list';
 import { OptOutList } from '../src/ui/opt-out-list';
 import { useAction } from '../src/ui/use-action';
 import { CategoryRow } from './category-row';
+import { ConsentManager } from './consent-manager';
 
 interface Props {
   connector: Connector;
@@ -91,6 +92,8 @@ export function CoveredSite({ connector, tabId, site, domain, state, onState }: 
           {error && `That did not work: ${error}`}
         </p>
       </section>
+
+      {state.cmp && <ConsentManager owner={site.name} status={state.cmp} />}
 
       <section aria-labelledby="collected-heading">
         <h2 id="collected-heading">What {site.name} collects</h2>

@@ -2,6 +2,7 @@
 // mismatch makes the one repair call through the CMP's own API, then checks again. The outcome is this tab's only:
 // everything read from the page is untrusted and changes no rule.
 import { cmpAnswer } from '../core/cmp/answer';
+import type { CmpCheck } from '../core/cmp/status';
 import { cmpRepair, verifyCmp } from '../core/cmp/verify';
 import { hostOf, isWithin } from '../core/hosts';
 import type { Site } from '../core/knowledge';
@@ -13,22 +14,23 @@ import { observeOneTrust, repairOneTrust } from '../content/onetrust-page';
 /** How long a page's CMP may take to publish its groups after the page's load event: real banners load late. */
 const OBSERVE_WAIT_MS = 10_000;
 
-/** A tab's CMP check: the verdict after any repair, and the repair made with what it fixed. */
-interface CmpCheck {
-  verdict: ReturnType<typeof verifyCmp>;
-  repaired: { call: string; before: ReturnType<typeof verifyCmp> } | null;
-}
-
 export interface CmpCheckerDeps {
   pages: PageScripts;
   index: SiteIndex;
   settings: () => Promise<Settings>;
   choicesFor: (site: Site, domain: string, settings: Settings) => { allowed: Record<string, boolean>; paused: boolean };
-  onChecked: (tabId: number, check: CmpCheck) => void;
 }
 
-export function createCmpChecker({ pages, index, settings, choicesFor, onChecked }: CmpCheckerDeps) {
+export function createCmpChecker({ pages, index, settings, choicesFor }: CmpCheckerDeps) {
+  // Per tab, the check of the page it shows; a new page or a closed tab forgets it. Kept in memory: a worker that
+  // slept has none until the tab's next page load, and the popup then says "not checked yet".
+  const checks = new Map<number, CmpCheck>();
+  const onChecked = (tabId: number, check: CmpCheck): void => void checks.set(tabId, check);
   return {
+    /** The last check of the tab's page, or null. */
+    checkOf: (tabId: number): CmpCheck | null => checks.get(tabId) ?? null,
+    /** The tab left its page or closed. */
+    forget: (tabId: number): void => void checks.delete(tabId),
     /** A tab finished loading `url`: checks its CMP when the page is a covered, unpaused site that has one to answer. */
     async loaded(tabId: number, url: string | undefined): Promise<void> {
       const host = url === undefined ? '' : hostOf(url);

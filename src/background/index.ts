@@ -73,7 +73,7 @@ const counter = createTabCounter({
   badgeEnabled: async () => (await settings()).badge,
   onCounts: (tabId, record) => pages.countsChanged(tabId, record),
 });
-const tabs = createTabView({ index, store, counter, tabUrl: browserTabs.url });
+const tabs = createTabView({ index, store, counter, tabUrl: browserTabs.url, cmpCheckOf: (tabId) => cmpChecker.checkOf(tabId) });
 const sweeper = createCookieSweeper({
   jar: browserCookieJar,
   index,
@@ -94,9 +94,6 @@ const cmpChecker = createCmpChecker({
   index,
   settings,
   choicesFor: (site, domain, current) => choicesOn(site, current, domain),
-  onChecked: (tabId, check) => {
-    if (check.verdict.state !== 'verified') report(`tab ${tabId}: the consent manager ${JSON.stringify(check)}`);
-  },
 });
 
 const shieldDrops = createShieldDrops({ index, settings, pageOf: (tabId) => tabs.pageOf(tabId), counter });
@@ -142,6 +139,7 @@ browserCookieJar.onChanged((change) => {
 browserRequests.onBeforeRequest(hostPermissions(sites), (request) => {
   if (request.tabId < 0) return;
   if (request.type === 'main_frame') {
+    cmpChecker.forget(request.tabId);
     void tabRules?.navigated(request.tabId, request.url).catch(report);
     void counter.navigated(request.tabId, coveredPageOf(index, request.url)?.domain ?? null).catch(report);
     return;
@@ -155,6 +153,7 @@ browserRequests.onBeforeRequest(hostPermissions(sites), (request) => {
 });
 
 browserTabs.onRemoved((tabId) => {
+  cmpChecker.forget(tabId);
   void tabRules?.closed(tabId).catch(report);
   void counter.closed(tabId).catch(report);
 });

@@ -2,6 +2,7 @@
 // registrable domain the choices there belong to, those choices under the current settings, and what was stopped on it.
 import { choicesOn } from '../core/choices';
 import { withCitedSentencesOnly } from '../core/cited-view';
+import { cmpStatus, type CmpCheck } from '../core/cmp/status';
 import type { TabState } from '../core/messages';
 import { coveredPageOf, type CoveredPage } from '../core/registrable-domain';
 import type { SiteIndex } from '../core/site-index';
@@ -14,6 +15,8 @@ export interface TabViewDeps {
   counter: TabCounter;
   /** The URL of a tab's page, when the extension may see it (covered sites are in its host permissions). */
   tabUrl: (tabId: number) => Promise<string | undefined>;
+  /** The check of the tab's page's consent manager, when one ran (cmp-checker.ts). */
+  cmpCheckOf: (tabId: number) => CmpCheck | null;
 }
 
 export interface TabView {
@@ -22,7 +25,7 @@ export interface TabView {
   state(tabId: number): Promise<TabState>;
 }
 
-export function createTabView({ index, store, counter, tabUrl }: TabViewDeps): TabView {
+export function createTabView({ index, store, counter, tabUrl, cmpCheckOf }: TabViewDeps): TabView {
   const popupViews = new Map(index.sites.map((site) => [site.id, withCitedSentencesOnly(site)]));
   const pageOf = async (tabId: number): Promise<CoveredPage | null> => {
     const url = await tabUrl(tabId);
@@ -36,7 +39,8 @@ export function createTabView({ index, store, counter, tabUrl }: TabViewDeps): T
       const { settings } = await store.current();
       const { allowed, paused } = page === null ? { allowed: {}, paused: false } : choicesOn(page.site, settings, page.domain);
       const domain = page?.domain ?? null;
-      return { site: page?.site ?? null, domain, allowed, paused, counts: await counter.counts(tabId, domain) };
+      const cmp = page === null ? null : cmpStatus(page.site, allowed, paused, cmpCheckOf(tabId));
+      return { site: page?.site ?? null, domain, allowed, paused, counts: await counter.counts(tabId, domain), cmp };
     },
   };
 }

@@ -4,6 +4,7 @@
 import type { Site } from './knowledge';
 import type { Settings } from './settings';
 import type { ImportResult, Recovered } from './settings-schema';
+import type { CmpStatus } from './cmp/status';
 
 /** What was stopped on one tab, per category id. */
 export interface CategoryCounts {
@@ -22,6 +23,8 @@ export interface TabState {
   allowed: Record<string, boolean>;
   paused: boolean;
   counts: TabCounts;
+  /** What the site's consent manager was told on this domain, and whether its page was found believing it. */
+  cmp: CmpStatus | null;
 }
 
 export interface SettingsState {

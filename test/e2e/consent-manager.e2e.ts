@@ -2,6 +2,8 @@
 // extension wrote, so its banner never asks and its own tag gating agrees. Judged by the page's DOM (is the banner
 // there, which parked tags did the CMP run), the CMP's own view (OnetrustActiveGroups) and the replica's log; each
 // scenario also runs without the extension, where the banner asks and "Allow all" releases the tags.
+import { tabOfVisit } from './harness/tabs';
+import { waitForText } from './ui-checks';
 import { describeInBrowsers, type TestBrowser, type TestPage, type Visit, type Replica } from './harness';
 
 const DEFAULT_ANSWER = 'C0001:1,C0002:0,C0003:1,C0004:0,C0005:0';
@@ -122,10 +124,15 @@ describeInBrowsers('the consent manager is answered', (suite) => {
         await new Promise((resolve) => setTimeout(resolve, 250));
         view = await cmpView(visit.page);
       }
-      return { visit, view };
+      if (!browser.extension) return { visit, view, popup: null };
+      // The popup reports the mismatch found and the repair made.
+      const popup = await browser.openExtensionPage(`popup.html?tabId=${await tabOfVisit(browser, visit.id)}`);
+      await waitForText(popup, '.cmp .note', /told again through its own UpdateConsent call; now it holds these choices/);
+      return { visit, view, popup: await popup.text('.cmp') };
     },
     control: ({ view }) => expect(view).toMatchObject({ banner: true, active: ',C0001,' }),
-    extension: ({ visit, view }, replica) => {
+    extension: ({ visit, view, popup }, replica) => {
+      expect(popup).toMatch(/Checked on this page: it believes C0003 refused and its banner is shown, so it was told again/);
       expect(view).toMatchObject({ banner: false, active: ACTIVE_BY_DEFAULT });
       expect(gatedArrived(replica, visit, view, REFUSED_GROUPS)).toEqual([]);
       expect(replica.log.categoriesSeen({ visit: visit.id })).not.toContain('performance-and-analytics');

@@ -16,7 +16,7 @@ const CmpObservationSchema = v.strictObject({
 });
 
 /** The outcome shown in the popup: told and confirmed, told but it disagrees (and on which groups), or no CMP. */
-type CmpVerdict =
+export type CmpVerdict =
   | { state: 'verified' }
   | { state: 'mismatch'; differs: Array<{ group: string; told: boolean; believes: boolean }>; bannerShown: boolean }
   | { state: 'no-cmp' }

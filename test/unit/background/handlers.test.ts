@@ -21,7 +21,7 @@ function setup() {
     4: 'https://static.mini-cdn.net/',
   };
   const index = buildSiteIndex([MINI]);
-  const tabs = createTabView({ index, store, counter, tabUrl: async (tabId) => urls[tabId] });
+  const tabs = createTabView({ index, store, counter, tabUrl: async (tabId) => urls[tabId], cmpCheckOf: () => null });
   const handlers = createHandlers({ index, store, tabs, enforce: async (settings) => void enforced.push(settings) });
   return { handlers, data, enforced, urls };
 }

@@ -155,7 +155,7 @@ describe('popup for a covered site', () => {
     const connector = mockConnector({ 'get-tab-state': () => state });
     render(<Popup connector={connector} tabId={null} />);
     await screen.findByRole('heading', { level: 1, name: 'example.com' });
-    state = { site: null, domain: null, allowed: {}, paused: false, counts: {} };
+    state = { site: null, domain: null, allowed: {}, paused: false, counts: {}, cmp: null };
     await act(() => connector.push({ type: 'tab-counts', tabId: 7, domain: null, counts: {} }));
     expect(await screen.findByRole('heading', { level: 1, name: 'This site is not covered' })).toBeTruthy();
     expect(connector.sent.filter((m) => m.type === 'get-tab-state')).toHaveLength(2);
@@ -174,12 +174,35 @@ describe('popup for a covered site', () => {
   });
 });
 
+describe('the consent manager line', () => {
+  const site = fixtureSite();
+  const told = [
+    { group: 'C0001', label: 'Strictly necessary', allowed: true },
+    { group: 'C0004', label: 'Advertising', allowed: false },
+  ];
+
+  it('says what it was told and whether the page holds it', async () => {
+    const check = { verdict: { state: 'verified' as const }, repaired: null };
+    renderPopup(coveredState(site, { cmp: { name: 'OneTrust', paused: false, told, check } }));
+    const section = await screen.findByRole('region', { name: /consent manager \(OneTrust\)/ });
+    expect(section.textContent).toContain('Was told: Strictly necessary (C0001): allowed; Advertising (C0004): refused.');
+    expect(section.textContent).toContain('Checked on this page: it holds these choices.');
+  });
+
+  it('says when paused that the banner asks instead', async () => {
+    renderPopup(coveredState(site, { paused: true, cmp: { name: 'OneTrust', paused: true, told, check: null } }));
+    const section = await screen.findByRole('region', { name: /consent manager/ });
+    expect(section.textContent).toContain("it is not answered, so the site's banner asks you");
+  });
+});
+
 describe('popup for a site that is not covered', () => {
   const state: TabState = {
     site: null,
     domain: null,
     allowed: {},
     paused: false,
+    cmp: null,
     counts: { unclassified: { blockedRequests: 0, removedCookies: 2 } },
   };
 

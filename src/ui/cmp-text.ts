@@ -1,0 +1,36 @@
+// The popup's words for a consent manager (CMP) check: pure, so each outcome's sentence is tested.
+import type { CmpCheck, CmpStatus } from '../core/cmp/status';
+import type { CmpVerdict } from '../core/cmp/verify';
+
+/** "Performance (C0002): refused, …" — what the CMP was told, in the notice's labels with the CMP's ids. */
+export function toldText(status: CmpStatus): string {
+  return status.told.map(({ group, label, allowed }) => `${label} (${group}): ${allowed ? 'allowed' : 'refused'}`).join('; ');
+}
+
+/** One sentence on whether the page's CMP holds the answer; page data appears only as group ids and a reason. */
+export function checkText(check: CmpCheck | null): string {
+  if (check === null) return 'Not checked on this page yet.';
+  const { verdict, repaired } = check;
+  const independent = verdict.state === 'mismatch' ? ' What is blocked does not depend on it.' : '';
+  if (repaired === null) return `Checked on this page: ${stateText(verdict)}.${independent}`;
+  return `Checked on this page: ${stateText(repaired.before)}, so it was told again through its own ${repaired.call} call; now ${stateText(verdict)}.${independent}`;
+}
+
+function stateText(verdict: CmpVerdict): string {
+  switch (verdict.state) {
+    case 'verified':
+      return 'it holds these choices';
+    case 'no-cmp':
+      return 'its script was not found';
+    case 'invalid':
+      return `it reported its state unreadably (${verdict.error})`;
+    case 'mismatch': {
+      const groups = verdict.differs.map(({ group, believes }) => `${group} ${believes ? 'allowed' : 'refused'}`);
+      const parts = [
+        ...(groups.length > 0 ? [`it believes ${groups.join(', ')}`] : []),
+        ...(verdict.bannerShown ? ['its banner is shown'] : []),
+      ];
+      return parts.join(' and ');
+    }
+  }
+}

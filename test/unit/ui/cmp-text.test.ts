@@ -1,0 +1,42 @@
+import { checkText, toldText } from '../../../src/ui/cmp-text';
+
+describe('the popup’s consent manager words', () => {
+  test('what it was told, in the notice’s labels with the CMP’s ids', () => {
+    const status = {
+      name: 'OneTrust',
+      paused: false,
+      check: null,
+      told: [
+        { group: 'C0001', label: 'Strictly necessary', allowed: true },
+        { group: 'C0002', label: 'Performance', allowed: false },
+      ],
+    };
+    expect(toldText(status)).toBe('Strictly necessary (C0001): allowed; Performance (C0002): refused');
+  });
+
+  test.each([
+    [null, 'Not checked on this page yet.'],
+    [{ verdict: { state: 'verified' as const }, repaired: null }, 'Checked on this page: it holds these choices.'],
+    [{ verdict: { state: 'no-cmp' as const }, repaired: null }, 'Checked on this page: its script was not found.'],
+    [
+      { verdict: { state: 'invalid' as const, error: 'activeGroups: too long' }, repaired: null },
+      'Checked on this page: it reported its state unreadably (activeGroups: too long).',
+    ],
+    [
+      {
+        verdict: { state: 'mismatch' as const, differs: [{ group: 'C0004', told: false, believes: true }], bannerShown: true },
+        repaired: null,
+      },
+      'Checked on this page: it believes C0004 allowed and its banner is shown. What is blocked does not depend on it.',
+    ],
+    [
+      {
+        verdict: { state: 'verified' as const },
+        repaired: { call: 'UpdateConsent', before: { state: 'mismatch' as const, differs: [], bannerShown: true } },
+      },
+      'Checked on this page: its banner is shown, so it was told again through its own UpdateConsent call; now it holds these choices.',
+    ],
+  ])('check %#', (check, text) => {
+    expect(checkText(check)).toBe(text);
+  });
+});
