@@ -37,7 +37,11 @@ export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, rep
       await Promise.all(records.map((cookie) => jar.remove(cookie)));
       return;
     }
-    const plan = oneTrustRecordPlan(site.consentManager, domain, allowed, records.map(storedRecord), clock());
+    // The record lives on the registrable domain, path "/", as OneTrust writes it. Another copy (host-only, or on a
+    // subdomain or path) would be read by the CMP in its place, and answering it would rewrite ours in turn: remove it.
+    const canonical = records.filter((cookie) => cookie.domain === `.${domain}` && cookie.path === '/');
+    await Promise.all(records.filter((cookie) => !canonical.includes(cookie)).map((cookie) => jar.remove(cookie)));
+    const plan = oneTrustRecordPlan(site.consentManager, domain, allowed, canonical.map(storedRecord), clock());
     plan.problems.forEach(report);
     await Promise.all(plan.writes.map((write) => jar.set(write)));
   };

@@ -94,3 +94,19 @@ test('a forged record is replaced and reported', async () => {
   expect(groupsOn('trello.com')).toBe('C0001:1,C0002:0,C0003:1,C0004:0,C0005:0');
   expect(reported).toEqual([expect.stringContaining('the stored OptanonConsent on trello.com was replaced')]);
 });
+
+test('a second copy of the record (host-only, as a page script may write it) is removed, so the answer does not fight it', async () => {
+  const { answerer, writes, cookies, put, groupsOn } = setup();
+  put('OptanonConsent', 'groups=C0002%3A1', 'www.atlassian.com');
+  await answerer.apply(freshSettings());
+  expect(cookies.has('OptanonConsent@www.atlassian.com')).toBe(false);
+  expect(groupsOn('atlassian.com')).toBe('C0001:1,C0002:0,C0003:1,C0004:0,C0005:0');
+  writes.length = 0;
+  put('OptanonConsent', 'random', 'www.atlassian.com');
+  await answerer.changed({
+    removed: false,
+    cookie: { name: 'OptanonConsent', value: 'random', domain: 'www.atlassian.com', path: '/', secure: true, storeId: '0' },
+  });
+  expect(cookies.has('OptanonConsent@www.atlassian.com')).toBe(false);
+  expect(writes).toEqual([]);
+});
