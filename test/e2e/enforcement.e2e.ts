@@ -191,32 +191,40 @@ describeInBrowsers('enforcement', (suite) => {
   test('with extension: resuming sweeps refused cookies, partitioned under the covered site too, and only those', async () => {
     const browser = await suite.launch({ extension: true });
     const page = await browser.openExtensionPage('options.html');
-    const jar = await page.evaluate(async (domain) => {
-      const cookies = [
-        ['https://www.google-analytics.com/', 'refused-partitioned', 'https://atlassian.com'],
-        ['https://static.zdassets.com/', 'allowed-partitioned', 'https://atlassian.com'],
-        ['https://www.google-analytics.com/', 'other-site-partition', 'https://example-news.com'],
-        ['https://www.atlassian.com/', '_gid', null],
-      ];
-      // Set while the site is paused, so only the sweep on resuming can remove them.
-      await chrome.runtime.sendMessage({ type: 'set-site-paused', payload: { domain, paused: true } });
-      for (const [url, name, topLevelSite] of cookies) {
-        const partition = topLevelSite ? { partitionKey: { topLevelSite } } : {};
-        await chrome.cookies.set({ url: url!, name: name!, value: '1', secure: true, sameSite: 'no_restriction', ...partition });
-      }
-      const names = async () => (await chrome.cookies.getAll({ partitionKey: {} })).map((cookie) => cookie.name).sort();
-      const before = await names();
-      await chrome.runtime.sendMessage({ type: 'set-site-paused', payload: { domain, paused: false } });
-      // The reply means the rules are in force; the sweep follows it. Read the jar until it is done, or 30 s have passed.
-      const swept = JSON.stringify(['allowed-partitioned', 'other-site-partition']);
-      const deadline = Date.now() + 30_000;
-      let after = await names();
-      while (JSON.stringify(after) !== swept && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        after = await names();
-      }
-      return { before, after };
-    }, domain);
+    // The consent manager's records, which the extension writes itself, are not part of what is swept.
+    const jar = await page.evaluate(
+      async ({ domain, consent }) => {
+        const cookies = [
+          ['https://www.google-analytics.com/', 'refused-partitioned', 'https://atlassian.com'],
+          ['https://static.zdassets.com/', 'allowed-partitioned', 'https://atlassian.com'],
+          ['https://www.google-analytics.com/', 'other-site-partition', 'https://example-news.com'],
+          ['https://www.atlassian.com/', '_gid', null],
+        ];
+        // Set while the site is paused, so only the sweep on resuming can remove them.
+        await chrome.runtime.sendMessage({ type: 'set-site-paused', payload: { domain, paused: true } });
+        for (const [url, name, topLevelSite] of cookies) {
+          const partition = topLevelSite ? { partitionKey: { topLevelSite } } : {};
+          await chrome.cookies.set({ url: url!, name: name!, value: '1', secure: true, sameSite: 'no_restriction', ...partition });
+        }
+        const names = async () =>
+          (await chrome.cookies.getAll({ partitionKey: {} }))
+            .map((cookie) => cookie.name)
+            .filter((name) => !consent.includes(name))
+            .sort();
+        const before = await names();
+        await chrome.runtime.sendMessage({ type: 'set-site-paused', payload: { domain, paused: false } });
+        // The reply means the rules are in force; the sweep follows it. Read the jar until it is done, or 30 s have passed.
+        const swept = JSON.stringify(['allowed-partitioned', 'other-site-partition']);
+        const deadline = Date.now() + 30_000;
+        let after = await names();
+        while (JSON.stringify(after) !== swept && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          after = await names();
+        }
+        return { before, after };
+      },
+      { domain, consent: site.consentManager.cookies },
+    );
     expect(jar.before).toEqual(['_gid', 'allowed-partitioned', 'other-site-partition', 'refused-partitioned']);
     expect(jar.after).toEqual(['allowed-partitioned', 'other-site-partition']);
   });
