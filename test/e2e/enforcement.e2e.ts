@@ -273,7 +273,7 @@ describeInBrowsers('enforcement', (suite) => {
       const changedSettings: Settings = {
         ...freshSettings(),
         defaults: { functionality: false },
-        sites: { [site.id]: { choices: { 'social-media': true }, paused: false } },
+        sites: { [domain]: { choices: { 'social-media': true }, paused: false } },
       };
       expect(seen(before)).toEqual(categoriesLoading(freshSettings()));
       expect(seen(changed)).toEqual(categoriesLoading(changedSettings));
