@@ -56,9 +56,9 @@ export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, rep
       for (const site of answered) {
         const domain = site.domains.find((candidate) => isWithin(host, candidate));
         // A removed record stays removed only while paused; otherwise it is written again.
-        if (domain !== undefined && (!removed || !choicesFor(site, domain, await settings()).paused)) {
-          await answerDomain(site, domain, await settings());
-        }
+        if (domain === undefined) continue;
+        const current = await settings();
+        if (!removed || !choicesFor(site, domain, current).paused) await answerDomain(site, domain, current);
       }
     },
   };

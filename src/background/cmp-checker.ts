@@ -4,10 +4,10 @@
 import { cmpAnswer } from '../core/cmp/answer';
 import type { CmpCheck } from '../core/cmp/status';
 import { cmpRepair, verifyCmp } from '../core/cmp/verify';
-import { hostOf, isWithin } from '../core/hosts';
+import { coveredPageOf } from '../core/registrable-domain';
 import type { Site } from '../core/knowledge';
 import type { Settings } from '../core/settings';
-import { siteOfHost, type SiteIndex } from '../core/site-index';
+import type { SiteIndex } from '../core/site-index';
 import type { PageScripts } from '../ports/scripting';
 import { observeOneTrust, repairOneTrust } from '../content/onetrust-page';
 
@@ -33,10 +33,9 @@ export function createCmpChecker({ pages, index, settings, choicesFor }: CmpChec
     forget: (tabId: number): void => void checks.delete(tabId),
     /** A tab finished loading `url`: checks its CMP when the page is a covered, unpaused site that has one to answer. */
     async loaded(tabId: number, url: string | undefined): Promise<void> {
-      const host = url === undefined ? '' : hostOf(url);
-      const site = siteOfHost(index, host)?.site;
-      const domain = site?.domains.find((candidate) => isWithin(host, candidate));
-      if (site === undefined || domain === undefined || site.consentManager.platform !== 'onetrust') return;
+      const page = url === undefined ? undefined : coveredPageOf(index, url);
+      if (page === undefined || page.site.consentManager.platform !== 'onetrust') return;
+      const { site, domain } = page;
       const { allowed, paused } = choicesFor(site, domain, await settings());
       if (paused) return;
       const { groups } = cmpAnswer(site.consentManager, allowed);
