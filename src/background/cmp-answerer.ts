@@ -6,6 +6,7 @@ import { isWithin, normalizeHost } from '../core/hosts';
 import type { Site } from '../core/knowledge';
 import type { Settings } from '../core/settings';
 import type { CookieChange, CookieJar, JarCookie } from '../ports/cookies';
+import { serialQueue } from './serial-queue';
 
 const RECORD_NAMES = ['OptanonConsent', 'OptanonAlertBoxClosed'];
 
@@ -28,6 +29,11 @@ export interface CmpAnswerer {
 
 export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, report }: CmpAnswererDeps): CmpAnswerer {
   const answered = sites.filter((site) => site.consentManager.platform === 'onetrust' && site.consentManager.groups);
+  // One answer at a time: a burst of choice changes, and the jar events our own writes raise, would otherwise
+  // interleave older answers with newer ones and answer each other's writes again and again.
+  const enqueue = serialQueue();
+  let latest: Settings | null = null;
+  let applied: Settings | null = null;
 
   const answerDomain = async (site: Site, domain: string, current: Settings): Promise<void> => {
     const records = (await jar.cookiesIn([domain])).filter((cookie) => isRecordOf(cookie, domain));
@@ -47,18 +53,27 @@ export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, rep
   };
 
   return {
-    async apply(current) {
-      await Promise.all(answered.flatMap((site) => site.domains.map((domain) => answerDomain(site, domain, current))));
+    apply(current) {
+      latest = current;
+      // Settings overtaken while waiting are skipped: each waiting call answers the newest, once.
+      return enqueue(async () => {
+        const wanted = latest;
+        if (wanted === null || wanted === applied) return;
+        await Promise.all(answered.flatMap((site) => site.domains.map((domain) => answerDomain(site, domain, wanted))));
+        applied = wanted;
+      });
     },
     async changed({ removed, cookie }) {
       if (!RECORD_NAMES.includes(cookie.name) || cookie.partitionKey?.topLevelSite) return;
       const host = normalizeHost(cookie.domain);
       for (const site of answered) {
         const domain = site.domains.find((candidate) => isWithin(host, candidate));
-        // A removed record stays removed only while paused; otherwise it is written again.
         if (domain === undefined) continue;
-        const current = await settings();
-        if (!removed || !choicesFor(site, domain, current).paused) await answerDomain(site, domain, current);
+        await enqueue(async () => {
+          const current = await settings();
+          // A removed record stays removed only while paused; otherwise it is written again.
+          if (!removed || !choicesFor(site, domain, current).paused) await answerDomain(site, domain, current);
+        });
       }
     },
   };

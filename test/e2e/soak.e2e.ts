@@ -23,6 +23,7 @@ describeInBrowsers('reliability', (suite) => {
       control: (totals: SoakTotals) => {
         expect(totals.refusedRequestsArrived).toBeGreaterThan(0);
         expect(totals.refusedCookiesKept).toBeGreaterThan(0);
+        expect(totals.refusedCookiesSent).toBeGreaterThan(0);
       },
       extension: (totals: SoakTotals) => {
         expect(totals.violations).toEqual([]);

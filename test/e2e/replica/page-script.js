@@ -93,14 +93,20 @@
   var LOAD_TIMEOUT_MS = 45000;
   var silentChecks = [];
 
-  function arrived(url) {
-    var query = '?visit=' + encodeURIComponent(config.visit || '') + '&waitMs=' + ARRIVAL_WAIT_MS + '&url=' + encodeURIComponent(url);
-    return fetch('/__arrived' + query, { cache: 'no-store' }).then(
+  // One request for all of them: a browser opens at most six connections to the page's host, so one long poll per
+  // silent load would queue them behind each other.
+  function arrived(urls) {
+    var query = '?visit=' + encodeURIComponent(config.visit || '') + '&waitMs=' + ARRIVAL_WAIT_MS;
+    return fetch('/__arrived' + query, { method: 'POST', body: JSON.stringify(urls), cache: 'no-store' }).then(
       function (response) {
-        return response.json();
+        return response.json().then(function (answer) {
+          return answer.arrived;
+        });
       },
       function () {
-        return { arrived: false };
+        return urls.map(function () {
+          return false;
+        });
       },
     );
   }
@@ -118,11 +124,14 @@
         resolve(outcome);
       };
       if (MAY_STAY_SILENT.indexOf(load.kind) >= 0)
-        silentChecks.push(function () {
-          if (settled) return;
-          arrived(load.url).then(function (answer) {
-            if (!answer.arrived) finish('silent');
-          });
+        silentChecks.push({
+          url: load.url,
+          pending: function () {
+            return !settled;
+          },
+          silent: function () {
+            finish('silent');
+          },
         });
       loaders[load.kind](load.url, finish, load);
     }).then(function (outcome) {
@@ -151,8 +160,18 @@
     return MAY_STAY_SILENT.indexOf(loads[index].kind) < 0;
   });
   Promise.all(reporting).then(function () {
-    silentChecks.forEach(function (check) {
-      check();
+    var pending = silentChecks.filter(function (check) {
+      return check.pending();
+    });
+    if (pending.length === 0) return;
+    arrived(
+      pending.map(function (check) {
+        return check.url;
+      }),
+    ).then(function (answers) {
+      pending.forEach(function (check, index) {
+        if (!answers[index] && check.pending()) check.silent();
+      });
     });
   });
   Promise.all(settled)

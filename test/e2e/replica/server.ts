@@ -94,24 +94,36 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
   }
 
   /**
-   * Tells a page whether one of its loads reached the replica, waiting up to `waitMs` for it: the page's way to
-   * tell a load the extension blocked (it never arrives) from one that is merely slow on a busy machine.
+   * Tells a page which of its loads (a POSTed JSON list of URLs, at most 500) reached the replica, waiting up to
+   * `waitMs` for each: the page's way to tell a load the extension blocked (it never arrives) from one that is merely
+   * slow on a busy machine. Answers `{ arrived: boolean[] }`, in the order asked.
    */
-  function answerArrived(url: URL, response: ServerResponse): void {
-    const load = new URL(url.searchParams.get('url') ?? '/', 'http://invalid');
-    const filter = {
-      visit: url.searchParams.get('visit') ?? '',
-      host: load.hostname,
-      path: load.pathname,
-      kind: load.searchParams.get('kind') ?? '',
-    };
+  function answerArrived(request: IncomingMessage, url: URL, response: ServerResponse): void {
+    const visit = url.searchParams.get('visit') ?? '';
     const waitMs = Math.min(Number(url.searchParams.get('waitMs')) || 0, 30_000);
-    const answer = (arrived: boolean): void =>
-      void response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ arrived }));
-    log.waitFor(filter, 1, waitMs).then(
-      () => answer(true),
-      () => answer(false),
-    );
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      let urls: string[];
+      try {
+        const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+        if (!Array.isArray(parsed) || parsed.length > 500 || !parsed.every((item) => typeof item === 'string')) throw new Error();
+        urls = parsed;
+      } catch {
+        return void response.writeHead(400, { 'content-type': 'text/plain' }).end('a JSON list of at most 500 URLs\n');
+      }
+      const waits = urls.map((spelled) => {
+        const load = new URL(spelled, 'http://invalid');
+        const filter = { visit, host: load.hostname, path: load.pathname, kind: load.searchParams.get('kind') ?? '' };
+        return log.waitFor(filter, 1, waitMs).then(
+          () => true,
+          () => false,
+        );
+      });
+      void Promise.all(waits).then((arrived) =>
+        response.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify({ arrived })),
+      );
+    });
   }
 
   // A tracker's every answer, WebSocket handshakes included, sets its own cookie.
@@ -122,7 +134,7 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
     return (request: IncomingMessage, response: ServerResponse): void => {
       const { entry, url, role } = record(request, scheme);
       if (url.pathname === '/__done') return visits.finish(request, response, entry.visit);
-      if (url.pathname === '/__arrived') return answerArrived(url, response);
+      if (url.pathname === '/__arrived') return answerArrived(request, url, response);
       if (url.pathname === '/__blank') return void response.writeHead(200, { 'content-type': 'text/html' }).end(BLANK);
       if (url.pathname === FRAME_DOC_PATH && (role.role === 'static' || role.role === 'page')) {
         const variant = FRAME_VARIANTS.find((name) => name === url.searchParams.get('via')) ?? FRAME_VARIANTS[0];

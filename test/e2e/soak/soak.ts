@@ -4,12 +4,12 @@
 import type Browser from 'webextension-polyfill';
 import { isTrackerRefused, refusedCategories } from '../../../src/core/choices';
 import { hostOf } from '../../../src/core/hosts';
-import type { Site } from '../../../src/core/knowledge';
+import type { Site, Tracker } from '../../../src/core/knowledge';
 import type { MessageType, Reply, Request, Response } from '../../../src/core/messages';
 import { registrableDomain } from '../../../src/core/registrable-domain';
 import { freshSettings, type Settings } from '../../../src/core/settings';
 import { pageHostsOf } from '../replica/hosts';
-import { firstPartyCookieNames, thirdPartyCookieName, type Replica, type TestBrowser, type TestPage } from '../harness';
+import { firstPartyCookieNames, type Replica, type TestBrowser, type TestPage } from '../harness';
 import { prng } from '../../support/prng';
 
 declare const chrome: Browser.Browser;
@@ -52,6 +52,18 @@ const settle = (ms: number): Promise<void> => new Promise((resolve) => setTimeou
  * With the extension: the loop described above. Without it (the control run): the same loads with the default
  * choices counted as "refused", which must then be seen arriving, or the checks could not fail.
  */
+/** A tracker is refused only when its category is; a loader (tag manager) only when every category it loads is. */
+function refusedTrackersOn(site: Site, settings: Settings, domain: string): Tracker[] {
+  return site.trackers.filter((tracker) => isTrackerRefused(site, tracker, settings, domain));
+}
+
+/** The first-party cookie names refused on the covered registrable domain of `host` (a cookie's domain or a page's host). */
+function refusedFirstPartyNames(site: Site, settings: Settings, host: string): Set<string> {
+  const domain = registrableDomain(host.replace(/^\./, ''));
+  if (!site.domains.includes(domain)) return new Set();
+  return new Set(refusedTrackersOn(site, settings, domain).flatMap(firstPartyCookieNames));
+}
+
 export async function soak(browser: TestBrowser, replica: Replica, site: Site, options: SoakOptions): Promise<SoakTotals> {
   const random = prng(options.seed);
   const send = browser.extension ? await messenger(browser) : null;
@@ -93,12 +105,7 @@ export async function soak(browser: TestBrowser, replica: Replica, site: Site, o
       settings = (await send('get-settings', {})).settings;
     }
     const refused = new Set(refusedCategories(site, settings, domain));
-    // A loader (tag manager) is refused only when every category it loads is.
-    const refusedTrackers = site.trackers.filter((tracker) => isTrackerRefused(site, tracker, settings, domain));
-    const firstParty = new Set(refusedTrackers.flatMap(firstPartyCookieNames));
-    const thirdParty = new Set(
-      refusedTrackers.filter((tracker) => tracker.hosts.length > 0 || (tracker.paths ?? []).length > 0).map(thirdPartyCookieName),
-    );
+    const refusedTrackers = refusedTrackersOn(site, settings, domain);
 
     const visit = await browser.visit(page);
     await settle(1000);
@@ -107,10 +114,13 @@ export async function soak(browser: TestBrowser, replica: Replica, site: Site, o
 
     const arrived = replica.log.find({ visit: visit.id, role: 'tracker' });
     const refusedArrived = arrived.filter((request) => refusedTrackers.some((tracker) => tracker.id === request.tracker));
-    const kept = jar.filter(
-      (cookie) => firstParty.has(cookie.name) && site.domains.some((domain) => cookie.domain.replace(/^\./, '').endsWith(domain)),
-    );
-    const sent = arrived.flatMap((request) => request.cookieNames.filter((name) => thirdParty.has(name)));
+    // Choices are per registrable domain: a cookie kept on a domain that allows or is paused is not a violation.
+    const kept = jar.filter((cookie) => refusedFirstPartyNames(site, settings, cookie.domain).has(cookie.name));
+    // The page's own request carries what earlier visits left in the jar: none of it may be refused here.
+    const refusedHere = refusedFirstPartyNames(site, settings, hostOf(page));
+    const sent = replica.log
+      .find({ visit: visit.id, role: 'page' })
+      .flatMap((request) => request.cookieNames.filter((name) => refusedHere.has(name)));
     totals.loads++;
     totals.trackerRequestsArrived += arrived.length;
     totals.refusedRequestsArrived += refusedArrived.length;

@@ -53,6 +53,15 @@ test('every covered domain gets a record of the default choices, and nothing mor
   expect(writes).toEqual([]);
 });
 
+test('a burst of choice changes answers the newest settings, once, not every one in between', async () => {
+  const { answerer, writes, groupsOn } = setup();
+  const burst = Array.from({ length: 50 }, (_, n) => setSiteChoice(freshSettings(), 'trello.com', 'functionality', n % 2 === 0));
+  await Promise.all(burst.map((settings) => answerer.apply(settings)));
+  // All fifty are queued before the first answer runs, so they collapse into one answer: the last one's.
+  expect(writes.length).toBe(site.domains.length * 2);
+  expect(groupsOn('trello.com')).toBe('C0001:1,C0002:0,C0003:0,C0004:0,C0005:0');
+});
+
 test('a page that rewrites the record to "allow all" is answered again; the answer does not loop', async () => {
   const { answerer, writes, put, groupsOn } = setup();
   await answerer.apply(freshSettings());
