@@ -1,14 +1,33 @@
 // The site's consent manager (CMP): what the extension told it on this domain and whether the page's CMP holds it.
 // Everything shown is our data or group ids; the CMP's own texts are never rendered here.
 import type { CmpStatus } from '../src/core/cmp/status';
-import { checkText, toldText } from '../src/ui/cmp-text';
+import { checkText, questionText, toldText } from '../src/ui/cmp-text';
 
-export function ConsentManager({ owner, status }: { owner: string; status: CmpStatus }) {
+interface Props {
+  owner: string;
+  domain: string;
+  status: CmpStatus;
+  /** The person's answer to the question: allow what they allowed in the CMP on this domain too, or keep it refused. */
+  onAnswer: (allow: boolean) => void;
+}
+
+export function ConsentManager({ owner, domain, status, onAnswer }: Props) {
   return (
     <section aria-labelledby="cmp-heading" class="cmp">
       <h2 id="cmp-heading">
         {owner}'s consent manager ({status.name})
       </h2>
+      {status.question && (
+        <div class="question" role="group" aria-labelledby="cmp-question">
+          <p id="cmp-question">{questionText(status.question, domain)}</p>
+          <button type="button" id="cmp-allow" onClick={() => onAnswer(true)}>
+            Allow on {domain}
+          </button>
+          <button type="button" id="cmp-keep" onClick={() => onAnswer(false)}>
+            Keep refused
+          </button>
+        </div>
+      )}
       {status.paused ? (
         <p>Paused here: it is not answered, so the site's banner asks you.</p>
       ) : (

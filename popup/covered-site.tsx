@@ -31,6 +31,7 @@ export function CoveredSite({ connector, tabId, site, domain, state, onState }: 
     act(() => connector.request('set-tab-choice', { tabId, domain, categoryId, allowed }));
   const setPaused = (paused: boolean) => act(() => connector.request('set-tab-paused', { tabId, domain, paused }));
   const applyToOwner = () => act(() => connector.request('apply-choices-to-owner', { tabId, domain }));
+  const answerCmp = (allow: boolean) => act(() => connector.request('answer-cmp-question', { tabId, domain, allow }));
   const otherDomains = site.domains.filter((other) => other !== domain);
 
   return (
@@ -93,7 +94,7 @@ export function CoveredSite({ connector, tabId, site, domain, state, onState }: 
         </p>
       </section>
 
-      {state.cmp && <ConsentManager owner={site.name} status={state.cmp} />}
+      {state.cmp && <ConsentManager owner={site.name} domain={domain} status={state.cmp} onAnswer={(allow) => void answerCmp(allow)} />}
 
       <section aria-labelledby="collected-heading">
         <h2 id="collected-heading">What {site.name} collects</h2>

@@ -1,14 +1,29 @@
 // Tells each covered site's consent manager (CMP) the person's choices by writing its consent record, so its banner
 // does not ask and its own tag gating agrees: at start-up, on every choice change (before the reply, so the next
-// page load reads it), and whenever the page or the CMP rewrites the record to say something else.
+// page load reads it), and whenever the page or the CMP rewrites the record to say something else. When the person
+// answers the CMP themselves (a new interaction in its record), a refusal made there becomes their choice on that
+// domain and a grant becomes a question for the popup (core/cmp/person-answer.ts).
+import * as v from 'valibot';
 import { oneTrustRecordPlan, type StoredRecord } from '../core/cmp/answer';
+import { parseOneTrustRecord } from '../core/cmp/onetrust-record';
+import { interactionCount, personAnswer, type CmpQuestion } from '../core/cmp/person-answer';
 import { isWithin, normalizeHost } from '../core/hosts';
 import type { Site } from '../core/knowledge';
 import type { Settings } from '../core/settings';
 import type { CookieChange, CookieJar, JarCookie } from '../ports/cookies';
+import type { KeyValueArea } from '../ports/storage';
 import { serialQueue } from './serial-queue';
 
 const RECORD_NAMES = ['OptanonConsent', 'OptanonAlertBoxClosed'];
+/** storage.session key: per registrable domain, what the extension last left there and the person's open question. */
+const CMP_STATE_KEY = 'cmpAnswers';
+
+const DomainStateSchema = v.object({
+  /** The `interactionCount` of the record the extension last left on the domain. */
+  written: v.number(),
+  question: v.optional(v.object({ granted: v.array(v.string()), allowAll: v.boolean() })),
+});
+type DomainState = v.InferOutput<typeof DomainStateSchema>;
 
 export interface CmpAnswererDeps {
   jar: Pick<CookieJar, 'cookiesIn' | 'set' | 'remove'>;
@@ -17,23 +32,50 @@ export interface CmpAnswererDeps {
   choicesFor: (site: Site, domain: string, settings: Settings) => { allowed: Record<string, boolean>; paused: boolean };
   settings: () => Promise<Settings>;
   clock: () => { now: Date; newConsentId: () => string };
+  /** Where the per-domain state lives while the browser runs, so a worker that slept still knows it. */
+  session: KeyValueArea;
+  /** Makes the person's refusals in a CMP their choice on `domain`; resolves with the new settings once stored. */
+  refuse: (domain: string, categories: string[]) => Promise<Settings>;
   report: (error: unknown) => void;
 }
 
 export interface CmpAnswerer {
   /** Writes (or, on a paused domain, removes) every covered domain's record; resolves once they are written. */
   apply(settings: Settings): Promise<void>;
-  /** A record changed in the jar: answers its domain again if it no longer says the person's choice. */
+  /**
+   * A record changed in the jar: the person's own answer is mirrored (refusals) or asked about (grants); then the
+   * domain is answered again if its record no longer says the choice.
+   */
   changed(change: CookieChange): Promise<void>;
+  /** The grant the person made in the domain's CMP and has not settled in the popup; null when none. */
+  questionOf(domain: string): Promise<CmpQuestion | null>;
+  /** The popup settled the domain's question (allowed or kept refused): it is not asked again. */
+  settleQuestion(domain: string): Promise<void>;
 }
 
-export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, report }: CmpAnswererDeps): CmpAnswerer {
+export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, session, refuse, report }: CmpAnswererDeps): CmpAnswerer {
   const answered = sites.filter((site) => site.consentManager.platform === 'onetrust' && site.consentManager.groups);
   // One answer at a time: a burst of choice changes, and the jar events our own writes raise, would otherwise
   // interleave older answers with newer ones and answer each other's writes again and again.
   const enqueue = serialQueue();
   let latest: Settings | null = null;
   let applied: Settings | null = null;
+
+  // Read once per worker; ours alone, but checked like anything read back from storage.
+  let states: Promise<Record<string, DomainState>> | null = null;
+  const domainStates = (): Promise<Record<string, DomainState>> =>
+    (states ??= session.get(CMP_STATE_KEY).then((stored) => {
+      const parsed = v.safeParse(v.record(v.string(), DomainStateSchema), stored[CMP_STATE_KEY] ?? {});
+      return parsed.success ? parsed.output : {};
+    }));
+  const editState = async (domain: string, edit: (state: DomainState | undefined) => DomainState | undefined): Promise<void> => {
+    const all = await domainStates();
+    const before = JSON.stringify(all[domain]);
+    const after = edit(all[domain]);
+    if (after === undefined) delete all[domain];
+    else all[domain] = after;
+    if (JSON.stringify(after) !== before) await session.set({ [CMP_STATE_KEY]: all });
+  };
 
   const answerDomain = async (site: Site, domain: string, current: Settings): Promise<void> => {
     const records = (await jar.cookiesIn([domain])).filter((cookie) => isRecordOf(cookie, domain));
@@ -50,6 +92,12 @@ export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, rep
     const plan = oneTrustRecordPlan(site.consentManager, domain, allowed, canonical.map(storedRecord), clock());
     plan.problems.forEach(report);
     await Promise.all(plan.writes.map((write) => jar.set(write)));
+    // What the domain's record now says was said by the extension: only a later interaction is the person's.
+    const left =
+      plan.writes.find((write) => write.name === 'OptanonConsent') ?? canonical.find((cookie) => cookie.name === 'OptanonConsent');
+    const parsed = left === undefined ? undefined : parseOneTrustRecord(left.value);
+    const written = parsed?.ok ? interactionCount(parsed.record) : 0;
+    await editState(domain, (state) => ({ ...state, written }));
   };
 
   return {
@@ -70,12 +118,28 @@ export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, rep
         const domain = site.domains.find((candidate) => isWithin(host, candidate));
         if (domain === undefined) continue;
         await enqueue(async () => {
-          const current = await settings();
+          let current = await settings();
+          const { allowed, paused } = choicesFor(site, domain, current);
           // A removed record stays removed only while paused; otherwise it is written again.
-          if (!removed || !choicesFor(site, domain, current).paused) await answerDomain(site, domain, current);
+          if (removed && paused) return;
+          // Paused, the CMP's record is the person's own answer to the site and the extension's choice stays as it is.
+          if (!removed && !paused && cookie.name === 'OptanonConsent') {
+            const parsed = parseOneTrustRecord(cookie.value);
+            const person = parsed.ok ? personAnswer(site, allowed, parsed.record, (await domainStates())[domain]?.written) : null;
+            if (person !== null && person.granted.length > 0) {
+              const question = { granted: person.granted, allowAll: person.allowAll };
+              await editState(domain, (state) => ({ written: state?.written ?? 0, question }));
+            }
+            if (person !== null && person.refused.length > 0) current = await refuse(domain, person.refused);
+          }
+          await answerDomain(site, domain, current);
         });
       }
     },
+    async questionOf(domain) {
+      return (await domainStates())[domain]?.question ?? null;
+    },
+    settleQuestion: (domain) => editState(domain, (state) => (state === undefined ? undefined : { written: state.written })),
   };
 }
 

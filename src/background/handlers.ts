@@ -8,6 +8,7 @@ import { registrableDomain, ownerOfDomain } from '../core/registrable-domain';
 import { copySiteChoices, removeSiteException, setDefaultChoice, setPreferences, setSiteChoice, setSitePaused } from '../core/settings-ops';
 import { exportSettings, parseImport, SettingsSchema } from '../core/settings-schema';
 import type { SiteIndex } from '../core/site-index';
+import type { CmpAnswerer } from './cmp-answerer';
 import type { Handlers } from './message-router';
 import type { SettingsStore } from './settings-store';
 import type { TabView } from './tab-view';
@@ -18,9 +19,11 @@ export interface HandlerDeps {
   tabs: TabView;
   /** Puts new settings in force: resolves once their rules are, while the cookie sweep goes on. */
   enforce: (settings: Settings) => Promise<void>;
+  /** Grants the person made in a site's consent manager, waiting for them to confirm (cmp-answerer.ts). */
+  cmpQuestions: Pick<CmpAnswerer, 'questionOf' | 'settleQuestion'>;
 }
 
-export function createHandlers({ index, store, tabs, enforce }: HandlerDeps): Handlers {
+export function createHandlers({ index, store, tabs, enforce, cmpQuestions }: HandlerDeps): Handlers {
   const change = async (edit: (settings: Settings) => Settings): Promise<Settings> => {
     const next = await store.update((settings) => {
       const edited = edit(settings);
@@ -56,6 +59,16 @@ export function createHandlers({ index, store, tabs, enforce }: HandlerDeps): Ha
     },
     'set-tab-paused': async ({ tabId, domain, paused }) => {
       await setPaused(domain, paused);
+      return tabs.state(tabId);
+    },
+    'answer-cmp-question': async ({ tabId, domain, allow }) => {
+      const site = ownerOf(domain);
+      const question = await cmpQuestions.questionOf(domain);
+      // Only what the site's CMP recorded, and only refusable categories, are allowed: the page chose the list.
+      const granted = (question?.granted ?? []).filter((categoryId) => isRefusable(site, categoryId));
+      if (allow === true && granted.length > 0)
+        await change((settings) => granted.reduce((edited, categoryId) => setSiteChoice(edited, domain, categoryId, true), settings));
+      await cmpQuestions.settleQuestion(domain);
       return tabs.state(tabId);
     },
     'apply-choices-to-owner': async ({ tabId, domain }) => {

@@ -9,6 +9,7 @@ import { isShieldDropsMessage, WORKER_STARTED } from '../core/messages';
 import { hostPermissions } from '../core/permissions';
 import { coveredPageOf } from '../core/registrable-domain';
 import type { Settings } from '../core/settings';
+import { setSiteChoice } from '../core/settings-ops';
 import { shieldPlan } from '../core/shield-plan';
 import { buildSiteIndex } from '../core/site-index';
 import { compileTopDomainRules } from '../core/tab-rules';
@@ -73,7 +74,14 @@ const counter = createTabCounter({
   badgeEnabled: async () => (await settings()).badge,
   onCounts: (tabId, record) => pages.countsChanged(tabId, record),
 });
-const tabs = createTabView({ index, store, counter, tabUrl: browserTabs.url, cmpCheckOf: (tabId) => cmpChecker.checkOf(tabId) });
+const tabs = createTabView({
+  index,
+  store,
+  counter,
+  tabUrl: browserTabs.url,
+  cmpCheckOf: (tabId) => cmpChecker.checkOf(tabId),
+  cmpQuestionOf: (domain) => cmp.questionOf(domain),
+});
 const sweeper = createCookieSweeper({
   jar: browserCookieJar,
   index,
@@ -86,6 +94,8 @@ const cmp = createCmpAnswerer({
   choicesFor: (site, domain, current) => choicesOn(site, current, domain),
   settings,
   clock: () => ({ now: new Date(), newConsentId: () => crypto.randomUUID() }),
+  session: browserStorage.session,
+  refuse: (domain, categories) => mirrorCmpRefusals(domain, categories),
   report,
 });
 
@@ -112,7 +122,17 @@ const enforce = createEnforcement({
 // Each worker start (install, browser start-up, or a wake for any event) re-checks rules and sweeps cookies.
 const started = settings().then(enforce).catch(report);
 
-const route = createMessageRouter(createHandlers({ index, store, tabs, enforce }), browser.runtime.getURL(''));
+const route = createMessageRouter(createHandlers({ index, store, tabs, enforce, cmpQuestions: cmp }), browser.runtime.getURL(''));
+
+/** A refusal the person made in a site's consent manager becomes their choice on that domain (cmp-answerer.ts). */
+async function mirrorCmpRefusals(domain: string, categories: string[]): Promise<Settings> {
+  const next = await store.update((current) =>
+    categories.reduce((edited, category) => setSiteChoice(edited, domain, category, false), current),
+  );
+  // Not awaited: the answerer calls this from its queue, which the enforcement's own answer waits behind.
+  void enforce(next).catch(report);
+  return next;
+}
 
 // Pages are answered once this worker's start-up rules are in force, so what they read is in force.
 // The cookie shield's relay on covered pages reports dropped writes (no reply); everything else goes to the router,

@@ -2,6 +2,7 @@
 // registrable domain the choices there belong to, those choices under the current settings, and what was stopped on it.
 import { choicesOn } from '../core/choices';
 import { withCitedSentencesOnly } from '../core/cited-view';
+import type { CmpQuestion } from '../core/cmp/person-answer';
 import { cmpStatus, type CmpCheck } from '../core/cmp/status';
 import type { TabState } from '../core/messages';
 import { coveredPageOf, type CoveredPage } from '../core/registrable-domain';
@@ -17,6 +18,8 @@ export interface TabViewDeps {
   tabUrl: (tabId: number) => Promise<string | undefined>;
   /** The check of the tab's page's consent manager, when one ran (cmp-checker.ts). */
   cmpCheckOf: (tabId: number) => CmpCheck | null;
+  /** A grant the person made in the domain's consent manager, waiting to be confirmed (cmp-answerer.ts). */
+  cmpQuestionOf: (domain: string) => Promise<CmpQuestion | null>;
 }
 
 export interface TabView {
@@ -25,7 +28,7 @@ export interface TabView {
   state(tabId: number): Promise<TabState>;
 }
 
-export function createTabView({ index, store, counter, tabUrl, cmpCheckOf }: TabViewDeps): TabView {
+export function createTabView({ index, store, counter, tabUrl, cmpCheckOf, cmpQuestionOf }: TabViewDeps): TabView {
   const popupViews = new Map(index.sites.map((site) => [site.id, withCitedSentencesOnly(site)]));
   const pageOf = async (tabId: number): Promise<CoveredPage | null> => {
     const url = await tabUrl(tabId);
@@ -39,7 +42,7 @@ export function createTabView({ index, store, counter, tabUrl, cmpCheckOf }: Tab
       const { settings } = await store.current();
       const { allowed, paused } = page === null ? { allowed: {}, paused: false } : choicesOn(page.site, settings, page.domain);
       const domain = page?.domain ?? null;
-      const cmp = page === null ? null : cmpStatus(page.site, allowed, paused, cmpCheckOf(tabId));
+      const cmp = page === null ? null : cmpStatus(page.site, allowed, paused, cmpCheckOf(tabId), await cmpQuestionOf(page.domain));
       return { site: page?.site ?? null, domain, allowed, paused, counts: await counter.counts(tabId, domain), cmp };
     },
   };

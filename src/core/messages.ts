@@ -50,6 +50,11 @@ interface Protocol {
    * (never its pause); replies, in force, with the tab's new state.
    */
   'apply-choices-to-owner': { request: { tabId: number; domain: string }; response: TabState };
+  /**
+   * The popup's answer to a grant the person made in the site's consent manager: `allow` makes the granted
+   * categories allowed on that registrable domain (in force before the reply); either way it is not asked again.
+   */
+  'answer-cmp-question': { request: { tabId: number; domain: string; allow: boolean }; response: TabState };
   /** A choice on one registrable domain (the options page's exceptions). In force; replies with the new settings. */
   'set-site-choice': { request: { domain: string; categoryId: string; allowed: boolean }; response: Settings };
   /** In force; replies with the new settings. */

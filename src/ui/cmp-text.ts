@@ -7,6 +7,19 @@ export function toldText(status: CmpStatus): string {
   return status.told.map(({ group, label, allowed }) => `${label} (${group}): ${allowed ? 'allowed' : 'refused'}`).join('; ');
 }
 
+/**
+ * The question about a grant made in the site's CMP: "The site's banner recorded “Allow all”. Allow Performance and
+ * Advertising on example.com too?" — the categories in the notice's labels, never the page's words.
+ */
+export function questionText(question: NonNullable<CmpStatus['question']>, domain: string): string {
+  const labels = question.granted.map(({ label }) => label);
+  const listed = labels.length === 1 ? labels[0]! : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)!}`;
+  const recorded = question.allowAll
+    ? 'The site’s banner recorded “Allow all”'
+    : `The site’s cookie settings recorded that you allow ${listed}`;
+  return `${recorded}. Allow ${listed} on ${domain} too? Until you say so, it stays refused here.`;
+}
+
 /** One sentence on whether the page's CMP holds the answer; page data appears only as group ids and a reason. */
 export function checkText(check: CmpCheck | null): string {
   if (check === null) return 'Not checked on this page yet.';

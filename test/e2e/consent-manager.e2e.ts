@@ -2,6 +2,9 @@
 // extension wrote, so its banner never asks and its own tag gating agrees. Judged by the page's DOM (is the banner
 // there, which parked tags did the CMP run), the CMP's own view (OnetrustActiveGroups) and the replica's log; each
 // scenario also runs without the extension, where the banner asks and "Allow all" releases the tags.
+import type Browser from 'webextension-polyfill';
+import type { Reply } from '../../src/core/messages';
+import type { Settings } from '../../src/core/settings';
 import { tabOfVisit } from './harness/tabs';
 import { waitForText } from './ui-checks';
 import { describeInBrowsers, type TestBrowser, type TestPage, type Visit, type Replica } from './harness';
@@ -9,16 +12,26 @@ import { describeInBrowsers, type TestBrowser, type TestPage, type Visit, type R
 const DEFAULT_ANSWER = 'C0001:1,C0002:0,C0003:1,C0004:0,C0005:0';
 const ACTIVE_BY_DEFAULT = ',C0001,C0003,';
 
-/** The groups of the OneTrust record on atlassian.com, once one is there (waited for: the worker writes it at start). */
-async function recordGroups(browser: TestBrowser, timeoutMs = 60_000): Promise<string> {
+/** The OneTrust record on atlassian.com once one is there and `accept` takes it (waited for: the worker writes it). */
+async function recordOf(browser: TestBrowser, accept = (_record: URLSearchParams) => true, timeoutMs = 60_000): Promise<URLSearchParams> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const record = (await browser.cookies()).find((cookie) => cookie.name === 'OptanonConsent' && cookie.domain === '.atlassian.com');
-    if (record) return new URLSearchParams(record.value).get('groups') ?? '';
-    if (Date.now() > deadline) throw new Error(`no OptanonConsent on atlassian.com within ${timeoutMs} ms`);
+    const cookie = (await browser.cookies()).find(
+      (candidate) => candidate.name === 'OptanonConsent' && candidate.domain === '.atlassian.com',
+    );
+    const record = cookie && new URLSearchParams(cookie.value);
+    if (record && accept(record)) return record;
+    if (Date.now() > deadline) throw new Error(`no such OptanonConsent on atlassian.com within ${timeoutMs} ms: ${cookie?.value}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/** The groups of the OneTrust record on atlassian.com, once one is there. */
+const recordGroups = async (browser: TestBrowser): Promise<string> => (await recordOf(browser)).get('groups') ?? '';
+
+/** The worker has answered the person's interaction: the record keeps its new count and says the choices again. */
+const answeredAfterInteraction = (browser: TestBrowser, groups: string) =>
+  recordOf(browser, (record) => Number(record.get('interactionCount')) >= 2 && record.get('groups') === groups);
 
 /** What the page shows and what its CMP believes, read from the page itself; each parked tag with its group. */
 const cmpView = (page: TestPage) =>
@@ -46,6 +59,24 @@ const gatedArrived = (replica: Replica, visit: Visit, view: View, groups: string
 };
 
 const REFUSED_GROUPS = ['C0002', 'C0004', 'C0005'];
+
+declare const chrome: Browser.Browser;
+
+/** The settings as the worker holds them. */
+const settingsOf = (browser: TestBrowser): Promise<Settings> =>
+  browser.inExtension(async () => {
+    const reply = await chrome.runtime.sendMessage<unknown, Reply<'get-settings'>>({ type: 'get-settings', payload: {} });
+    if (!reply.ok) throw new Error(reply.error);
+    return reply.value.settings;
+  });
+
+/** Clicks in the page's "Cookie settings" preference centre; resolves once the tags the CMP then released settled. */
+async function inPreferenceCentre(page: TestPage, clicks: string[]): Promise<Array<{ url: string; outcome: string }>> {
+  await page.click('#ot-sdk-btn');
+  for (const selector of clicks) await page.click(selector);
+  type ReplicaWindow = typeof window & { __replicaInjectedOutcomes: () => Promise<Array<{ url: string; outcome: string }>> };
+  return page.evaluate(() => (window as ReplicaWindow).__replicaInjectedOutcomes());
+}
 
 const visitWith = (query: string) => async (browser: TestBrowser, replica: Replica) => {
   if (browser.extension) await recordGroups(browser);
@@ -136,6 +167,68 @@ describeInBrowsers('the consent manager is answered', (suite) => {
       expect(view).toMatchObject({ banner: false, active: ACTIVE_BY_DEFAULT });
       expect(gatedArrived(replica, visit, view, REFUSED_GROUPS)).toEqual([]);
       expect(replica.log.categoriesSeen({ visit: visit.id })).not.toContain('performance-and-analytics');
+    },
+  });
+
+  suite.scenario(
+    '"Allow all" in the site\'s cookie settings: nothing refused loads; the popup asks; confirming allows it on that domain only',
+    {
+      timeoutMs: 360_000,
+      run: async (browser, replica) => {
+        if (browser.extension) await recordGroups(browser);
+        const visit = await browser.visit(`${replica.coveredPage()}?cmp=eu`);
+        const view = await cmpView(visit.page);
+        const released = await inPreferenceCentre(visit.page, ['#accept-recommended-btn-handler']);
+        if (!browser.extension) return { visit, view, released, question: null, settings: null, next: null };
+        // The worker answers the record back to the choices and keeps the grant as a question for the popup.
+        const popup = await browser.openExtensionPage(`popup.html?tabId=${await tabOfVisit(browser, visit.id)}`);
+        const question = await waitForText(popup, '.cmp .question', /Allow all/);
+        await popup.click('#cmp-allow');
+        await waitForText(popup, '.cmp', /Performance and analytics \(C0002\): allowed/);
+        const settings = await settingsOf(browser);
+        const next = await browser.visit(`${replica.coveredPage()}?cmp=eu`);
+        return { visit, view, released, question, settings, next };
+      },
+      control: ({ visit, view, released }, replica) => {
+        expect(released.length).toBeGreaterThan(0);
+        expect(gatedArrived(replica, visit, view, REFUSED_GROUPS).length).toBeGreaterThan(0);
+      },
+      extension: ({ visit, view, released, question, settings, next }, replica) => {
+        // The CMP released its parked tags on the click; the refused ones were blocked, not loaded.
+        expect(released.length).toBeGreaterThan(0);
+        expect(gatedArrived(replica, visit, view, REFUSED_GROUPS)).toEqual([]);
+        expect(question).toMatch(/Allow Performance and analytics, Targeting or advertising and Social media on atlassian.com too\?/);
+        expect(settings?.sites['atlassian.com']?.choices).toMatchObject({
+          'performance-and-analytics': true,
+          'targeting-or-advertising': true,
+          'social-media': true,
+        });
+        expect(settings?.sites['bitbucket.org']).toBeUndefined();
+        expect(replica.log.categoriesSeen({ visit: next!.id })).toEqual(
+          expect.arrayContaining(['performance-and-analytics', 'targeting-or-advertising']),
+        );
+      },
+    },
+  );
+
+  suite.scenario("a refusal made in the site's preference centre becomes the choice on that domain", {
+    timeoutMs: 360_000,
+    run: async (browser, replica) => {
+      if (browser.extension) await recordGroups(browser);
+      const first = await browser.visit(`${replica.coveredPage()}?cmp=eu`);
+      // Functionality (C0003) is allowed by default: the person switches it off there and confirms.
+      await inPreferenceCentre(first.page, ['input[data-optanongroupid="C0003"]', '#save-preference-btn-handler']);
+      // The worker mirrors the refusal into the settings, then answers the record with it.
+      if (browser.extension) await answeredAfterInteraction(browser, 'C0001:1,C0002:0,C0003:0,C0004:0,C0005:0');
+      const settings = browser.extension ? await settingsOf(browser) : null;
+      const next = await browser.visit(`${replica.coveredPage()}?cmp=eu`);
+      return { settings, next };
+    },
+    control: ({ next }, replica) => expect(replica.log.categoriesSeen({ visit: next.id })).toContain('functionality'),
+    extension: ({ settings, next }, replica) => {
+      expect(settings?.sites['atlassian.com']?.choices).toEqual({ functionality: false });
+      expect(settings?.sites['bitbucket.org']).toBeUndefined();
+      expect(replica.log.categoriesSeen({ visit: next.id })).not.toContain('functionality');
     },
   });
 

@@ -2,6 +2,7 @@
 // and the CMP's ids, and whether the page's CMP was found believing it. Display data only; it decides nothing.
 import type { Site } from '../knowledge';
 import { cmpAnswer } from './answer';
+import type { CmpQuestion } from './person-answer';
 import type { CmpVerdict } from './verify';
 
 /** A tab's CMP check: the verdict after any repair, and the repair made with the verdict before it. */
@@ -19,17 +20,24 @@ export interface CmpStatus {
   told: Array<{ group: string; label: string; allowed: boolean }>;
   /** The check of the page's CMP in this tab; null until the page has loaded and been checked. */
   check: CmpCheck | null;
+  /**
+   * What the person allowed in the CMP itself that the choice here still refuses, to ask whether to allow it here
+   * too: the categories (with the notice's labels) and whether it was "Allow all"; null when there is nothing to ask.
+   */
+  question: { granted: Array<{ id: string; label: string }>; allowAll: boolean } | null;
 }
 
 /**
  * The popup's CMP line for a covered page: null when the site's CMP is not one the extension answers. `allowed` and
- * `paused` are the domain's choices (choicesOn); `check` is this tab's, when one ran.
+ * `paused` are the domain's choices (choicesOn); `check` is this tab's, when one ran; `question` the domain's open
+ * grant (cmp-answerer.ts), of which only the categories still refused here are asked about.
  */
 export function cmpStatus(
   site: Site,
   allowed: Readonly<Record<string, boolean>>,
   paused: boolean,
   check: CmpCheck | null,
+  question: CmpQuestion | null = null,
 ): CmpStatus | null {
   const { consentManager } = site;
   if (consentManager.platform === undefined || consentManager.groups === undefined) return null;
@@ -40,5 +48,9 @@ export function cmpStatus(
     label: labels.get(category) ?? category,
     allowed: groups.get(id) ?? false,
   }));
-  return { name: consentManager.name, paused, told, check: paused ? null : check };
+  const granted = (question?.granted ?? [])
+    .filter((id) => labels.has(id) && allowed[id] !== true)
+    .map((id) => ({ id, label: labels.get(id)! }));
+  const asked = paused || granted.length === 0 ? null : { granted, allowAll: question!.allowAll };
+  return { name: consentManager.name, paused, told, check: paused ? null : check, question: asked };
 }

@@ -150,7 +150,74 @@
     banner = null;
   }
 
+  // The preference centre: a switch per group (always-active ones locked on), "Allow all", "Reject all" and
+  // "Confirm my choices", opened from the "Cookie settings" button sites keep on every page.
+  var centre = null;
+  function showPreferenceCentre() {
+    if (centre !== null) return;
+    centre = document.createElement('div');
+    centre.id = 'onetrust-pc-sdk';
+    centre.setAttribute('role', 'dialog');
+    data.Groups.forEach(function (group) {
+      var label = document.createElement('label');
+      var box = document.createElement('input');
+      box.type = 'checkbox';
+      box.className = 'category-switch-handler';
+      box.setAttribute('data-optanongroupid', group.CustomGroupId);
+      box.checked = !!active[group.CustomGroupId];
+      box.disabled = alwaysActive.indexOf(group.CustomGroupId) >= 0;
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(' ' + group.GroupName));
+      centre.appendChild(label);
+    });
+    [
+      [
+        'accept-recommended-btn-handler',
+        'Allow all',
+        function () {
+          answer(everything(true));
+        },
+      ],
+      [
+        'ot-pc-refuse-all-handler',
+        'Reject all',
+        function () {
+          answer(everything(false));
+        },
+      ],
+      [
+        'save-preference-btn-handler',
+        'Confirm my choices',
+        function () {
+          var state = {};
+          Array.prototype.forEach.call(centre.querySelectorAll('input[data-optanongroupid]'), function (box) {
+            state[box.getAttribute('data-optanongroupid')] = box.checked;
+          });
+          answer(state);
+        },
+      ],
+    ].forEach(function (button) {
+      var element = document.createElement('button');
+      element.id = button[0];
+      element.textContent = button[1];
+      element.addEventListener('click', function () {
+        button[2]();
+        centre.remove();
+        centre = null;
+      });
+      centre.appendChild(element);
+    });
+    document.body.appendChild(centre);
+  }
+  var settingsButton = document.createElement('button');
+  settingsButton.id = 'ot-sdk-btn';
+  settingsButton.className = 'ot-sdk-show-settings';
+  settingsButton.textContent = 'Cookie settings';
+  settingsButton.addEventListener('click', showPreferenceCentre);
+  document.body.appendChild(settingsButton);
+
   window.OneTrust = {
+    ToggleInfoDisplay: showPreferenceCentre,
     GetDomainData: function () {
       return data;
     },

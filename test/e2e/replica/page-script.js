@@ -146,6 +146,10 @@
       injected.push(settle(load));
     });
   };
+  // What was injected after the visit reported done (a CMP that releases its parked tags on a click), once settled.
+  window.__replicaInjectedOutcomes = function () {
+    return Promise.all(injected);
+  };
 
   var beacons = config.loads.filter(function (load) {
     return load.kind === 'beacon';

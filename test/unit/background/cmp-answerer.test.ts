@@ -4,6 +4,7 @@ import { freshSettings, type Settings } from '../../../src/core/settings';
 import { setSiteChoice, setSitePaused } from '../../../src/core/settings-ops';
 import { loadSites } from '../../../src/knowledge/load';
 import type { CookieJar, JarCookie, NewCookie } from '../../../src/ports/cookies';
+import type { KeyValueArea } from '../../../src/ports/storage';
 
 const sites = loadSites();
 const site = sites.find((candidate) => candidate.id === 'atlassian')!;
@@ -27,20 +28,56 @@ function fakeJar() {
   return { jar, writes, cookies, put };
 }
 
-function setup(current: Settings = freshSettings()) {
+/** storage.session as a map of JSON copies, shared by the answerers of one "browser session". */
+function fakeSession(): KeyValueArea {
+  const stored = new Map<string, string>();
+  return {
+    get: async (key) => (stored.has(key) ? { [key]: JSON.parse(stored.get(key)!) } : {}),
+    set: async (items) => Object.entries(items).forEach(([key, value]) => stored.set(key, JSON.stringify(value))),
+  };
+}
+
+function setup(current: Settings = freshSettings(), session = fakeSession()) {
   const { jar, writes, cookies, put } = fakeJar();
   let settings = current;
   const reported: unknown[] = [];
-  const answerer = createCmpAnswerer({
-    jar,
-    sites,
-    choicesFor: (answeredSite, domain, now) => choicesOn(answeredSite, now, domain),
-    settings: async () => settings,
-    clock: () => ({ now: new Date('2026-11-30T10:00:00Z'), newConsentId: () => 'fresh-id' }),
-    report: (error) => void reported.push(error),
-  });
+  const create = () =>
+    createCmpAnswerer({
+      jar,
+      sites,
+      choicesFor: (answeredSite, domain, now) => choicesOn(answeredSite, now, domain),
+      settings: async () => settings,
+      clock: () => ({ now: new Date('2026-11-30T10:00:00Z'), newConsentId: () => 'fresh-id' }),
+      session,
+      refuse: async (domain, categories) =>
+        (settings = categories.reduce((edited, category) => setSiteChoice(edited, domain, category, false), settings)),
+      report: (error) => void reported.push(error),
+    });
+  const answerer = create();
   const groupsOn = (domain: string) => new URLSearchParams(cookies.get(`OptanonConsent@${domain}`)?.value ?? '').get('groups');
-  return { answerer, writes, cookies, put, groupsOn, reported, use: (next: Settings) => (settings = next) };
+  /** The CMP records the person's answer on `domain`, one interaction after what is stored, as OneTrust does. */
+  const personAnswers = async (domain: string, groups: string, on = answerer) => {
+    const stored = new URLSearchParams(cookies.get(`OptanonConsent@${domain}`)?.value ?? '');
+    stored.set('interactionCount', String(Number(stored.get('interactionCount') ?? 0) + 1));
+    stored.set('groups', groups);
+    put('OptanonConsent', stored.toString(), `.${domain}`);
+    await on.changed({
+      removed: false,
+      cookie: { name: 'OptanonConsent', value: stored.toString(), domain: `.${domain}`, path: '/', secure: true, storeId: '0' },
+    });
+  };
+  return {
+    answerer,
+    restarted: create,
+    writes,
+    cookies,
+    put,
+    groupsOn,
+    reported,
+    personAnswers,
+    settings: () => settings,
+    use: (next: Settings) => (settings = next),
+  };
 }
 
 test('every covered domain gets a record of the default choices, and nothing more when it already agrees', async () => {
@@ -118,4 +155,66 @@ test('a second copy of the record (host-only, as a page script may write it) is 
   });
   expect(cookies.has('OptanonConsent@www.atlassian.com')).toBe(false);
   expect(writes).toEqual([]);
+});
+
+describe("the person's own answer in the site's CMP", () => {
+  test('a refusal made there becomes the choice on that domain only, and the record says it', async () => {
+    const { answerer, personAnswers, groupsOn, settings } = setup();
+    await answerer.apply(freshSettings());
+    await personAnswers('trello.com', 'C0001:1,C0002:0,C0003:0,C0004:0,C0005:0');
+    expect(settings().sites['trello.com']?.choices).toEqual({ functionality: false });
+    expect(settings().sites['bitbucket.org']).toBeUndefined();
+    expect(groupsOn('trello.com')).toBe('C0001:1,C0002:0,C0003:0,C0004:0,C0005:0');
+    expect(await answerer.questionOf('trello.com')).toBeNull();
+  });
+
+  test('"Allow all" there is a question, not a choice: the record is answered back to the refusals', async () => {
+    const { answerer, personAnswers, groupsOn, settings } = setup();
+    await answerer.apply(freshSettings());
+    await personAnswers('bitbucket.org', 'C0001:1,C0002:1,C0003:1,C0004:1,C0005:1');
+    expect(settings()).toEqual(freshSettings());
+    expect(groupsOn('bitbucket.org')).toBe('C0001:1,C0002:0,C0003:1,C0004:0,C0005:0');
+    expect(await answerer.questionOf('bitbucket.org')).toEqual({
+      granted: ['performance-and-analytics', 'targeting-or-advertising', 'social-media'],
+      allowAll: true,
+    });
+    expect(await answerer.questionOf('trello.com')).toBeNull();
+    await answerer.settleQuestion('bitbucket.org');
+    expect(await answerer.questionOf('bitbucket.org')).toBeNull();
+  });
+
+  test("the extension's own rewrite, and a CMP's rewrite without a new interaction, are not the person's answer", async () => {
+    const { answerer, put, groupsOn, settings } = setup();
+    await answerer.apply(freshSettings());
+    const allowAll = 'consentId=x&interactionCount=1&groups=C0001%3A1%2CC0002%3A1%2CC0003%3A0%2CC0004%3A1%2CC0005%3A1';
+    put('OptanonConsent', allowAll, '.trello.com');
+    await answerer.changed({
+      removed: false,
+      cookie: { name: 'OptanonConsent', value: allowAll, domain: '.trello.com', path: '/', secure: true, storeId: '0' },
+    });
+    expect(settings()).toEqual(freshSettings());
+    expect(await answerer.questionOf('trello.com')).toBeNull();
+    expect(groupsOn('trello.com')).toBe('C0001:1,C0002:0,C0003:1,C0004:0,C0005:0');
+  });
+
+  test('a worker that slept still knows what it wrote and what it asked (storage.session)', async () => {
+    const { answerer, restarted, personAnswers, settings } = setup();
+    await answerer.apply(freshSettings());
+    await personAnswers('trello.com', 'C0001:1,C0002:1,C0003:1,C0004:0,C0005:0');
+    const woken = restarted();
+    expect(await woken.questionOf('trello.com')).toEqual({ granted: ['performance-and-analytics'], allowAll: false });
+    await personAnswers('atlassian.com', 'C0001:1,C0002:0,C0003:0,C0004:0,C0005:0', woken);
+    expect(settings().sites['atlassian.com']?.choices).toEqual({ functionality: false });
+  });
+
+  test("while paused, the record is the person's answer to the site: nothing is mirrored or asked", async () => {
+    const paused = setSitePaused(freshSettings(), 'trello.com', true);
+    const { answerer, personAnswers, settings, use } = setup();
+    await answerer.apply(freshSettings());
+    use(paused);
+    await answerer.apply(paused);
+    await personAnswers('trello.com', 'C0001:1,C0002:1,C0003:0,C0004:1,C0005:1');
+    expect(settings()).toEqual(paused);
+    expect(await answerer.questionOf('trello.com')).toBeNull();
+  });
 });

@@ -1,4 +1,5 @@
 import { createHandlers } from '../../../src/background/handlers';
+import type { CmpQuestion } from '../../../src/core/cmp/person-answer';
 import { createSettingsStore } from '../../../src/background/settings-store';
 import type { TabCounter } from '../../../src/background/tab-counter';
 import { createTabView } from '../../../src/background/tab-view';
@@ -21,9 +22,21 @@ function setup() {
     4: 'https://static.mini-cdn.net/',
   };
   const index = buildSiteIndex([MINI]);
-  const tabs = createTabView({ index, store, counter, tabUrl: async (tabId) => urls[tabId], cmpCheckOf: () => null });
-  const handlers = createHandlers({ index, store, tabs, enforce: async (settings) => void enforced.push(settings) });
-  return { handlers, data, enforced, urls };
+  const questions = new Map<string, CmpQuestion>();
+  const tabs = createTabView({
+    index,
+    store,
+    counter,
+    tabUrl: async (tabId) => urls[tabId],
+    cmpCheckOf: () => null,
+    cmpQuestionOf: async (domain) => questions.get(domain) ?? null,
+  });
+  const cmpQuestions = {
+    questionOf: async (domain: string) => questions.get(domain) ?? null,
+    settleQuestion: async (domain: string) => void questions.delete(domain),
+  };
+  const handlers = createHandlers({ index, store, tabs, enforce: async (settings) => void enforced.push(settings), cmpQuestions });
+  return { handlers, data, enforced, urls, questions };
 }
 
 test('the tab state names the covered site, the registrable domain, what is allowed there and the counts', async () => {
@@ -119,4 +132,20 @@ test('export, reset, import restores the same settings; an invalid import change
   expect(await handlers['import-settings']({ text: '{"version":1}' })).toMatchObject({ ok: false });
   expect(data.settings).toEqual(edited);
   expect((await handlers['get-settings']({})).settings).toEqual(edited);
+});
+
+test("a grant made in the site's consent manager is allowed only when the popup confirms it, on that domain only", async () => {
+  const { handlers, data, questions } = setup();
+  // Strictly necessary is not refusable: a page-chosen list cannot use the question to touch it.
+  questions.set('mini.test', { granted: ['advertising', 'strictly-necessary'], allowAll: true });
+  await handlers['answer-cmp-question']({ tabId: 1, domain: 'mini.test', allow: false });
+  expect(data.settings).toBeUndefined();
+  expect(questions.has('mini.test')).toBe(false);
+
+  questions.set('mini.test', { granted: ['advertising', 'strictly-necessary'], allowAll: true });
+  const state = await handlers['answer-cmp-question']({ tabId: 1, domain: 'mini.test', allow: true });
+  expect(state.allowed.advertising).toBe(true);
+  expect(data.settings).toMatchObject({ sites: { 'mini.test': { choices: { advertising: true } } } });
+  expect((data.settings as Settings).sites['mini-cdn.net']).toBeUndefined();
+  expect(questions.has('mini.test')).toBe(false);
 });

@@ -1,4 +1,4 @@
-import { checkText, toldText } from '../../../src/ui/cmp-text';
+import { checkText, questionText, toldText } from '../../../src/ui/cmp-text';
 
 describe('the popup’s consent manager words', () => {
   test('what it was told, in the notice’s labels with the CMP’s ids', () => {
@@ -6,6 +6,7 @@ describe('the popup’s consent manager words', () => {
       name: 'OneTrust',
       paused: false,
       check: null,
+      question: null,
       told: [
         { group: 'C0001', label: 'Strictly necessary', allowed: true },
         { group: 'C0002', label: 'Performance', allowed: false },
@@ -38,5 +39,24 @@ describe('the popup’s consent manager words', () => {
     ],
   ])('check %#', (check, text) => {
     expect(checkText(check)).toBe(text);
+  });
+});
+
+describe('the question about a grant made in the site’s consent manager', () => {
+  test('"Allow all" names every category it would allow, in the notice’s labels', () => {
+    const granted = [
+      { id: 'analytics', label: 'Performance' },
+      { id: 'ads', label: 'Advertising' },
+      { id: 'social', label: 'Social media' },
+    ];
+    expect(questionText({ granted, allowAll: true }, 'example.com')).toBe(
+      'The site’s banner recorded “Allow all”. Allow Performance, Advertising and Social media on example.com too? Until you say so, it stays refused here.',
+    );
+  });
+
+  test('a choice in its cookie settings names the one category', () => {
+    expect(questionText({ granted: [{ id: 'analytics', label: 'Performance' }], allowAll: false }, 'trello.com')).toBe(
+      'The site’s cookie settings recorded that you allow Performance. Allow Performance on trello.com too? Until you say so, it stays refused here.',
+    );
   });
 });

@@ -18,6 +18,12 @@ function renderPopup(initial: TabState, tabId: number | null = null) {
     'set-tab-choice': ({ categoryId, allowed }) => (state = { ...state, allowed: { ...state.allowed, [categoryId]: allowed } }),
     'set-tab-paused': ({ paused }) => (state = { ...state, paused }),
     'apply-choices-to-owner': () => state,
+    'answer-cmp-question': ({ allow }) =>
+      (state = {
+        ...state,
+        allowed: allow ? { ...state.allowed, 'targeting-or-advertising': true } : state.allowed,
+        cmp: state.cmp && { ...state.cmp, question: null },
+      }),
   });
   render(<Popup connector={connector} tabId={tabId} />);
   return connector;
@@ -183,17 +189,32 @@ describe('the consent manager line', () => {
 
   it('says what it was told and whether the page holds it', async () => {
     const check = { verdict: { state: 'verified' as const }, repaired: null };
-    renderPopup(coveredState(site, { cmp: { name: 'OneTrust', paused: false, told, check } }));
+    renderPopup(coveredState(site, { cmp: { name: 'OneTrust', paused: false, told, check, question: null } }));
     const section = await screen.findByRole('region', { name: /consent manager \(OneTrust\)/ });
     expect(section.textContent).toContain('Was told: Strictly necessary (C0001): allowed; Advertising (C0004): refused.');
     expect(section.textContent).toContain('Checked on this page: it holds these choices.');
   });
 
   it('says when paused that the banner asks instead', async () => {
-    renderPopup(coveredState(site, { paused: true, cmp: { name: 'OneTrust', paused: true, told, check: null } }));
+    renderPopup(coveredState(site, { paused: true, cmp: { name: 'OneTrust', paused: true, told, check: null, question: null } }));
     const section = await screen.findByRole('region', { name: /consent manager/ });
     expect(section.textContent).toContain("it is not answered, so the site's banner asks you");
   });
+
+  it.each([true, false])(
+    'asks about "Allow all" recorded by the site’s banner; the answer (allow: %s) is sent for this domain',
+    async (allow) => {
+      const question = { granted: [{ id: 'targeting-or-advertising', label: 'Targeting or advertising' }], allowAll: true };
+      const connector = renderPopup(coveredState(site, { cmp: { name: 'OneTrust', paused: false, told, check: null, question } }), 42);
+      const asked = await screen.findByRole('group', { name: /banner recorded “Allow all”/ });
+      expect(asked.textContent).toContain('Allow Targeting or advertising on example.com too?');
+      fireEvent.click(within(asked).getByRole('button', { name: allow ? 'Allow on example.com' : 'Keep refused' }));
+      await waitFor(() => expect(screen.queryByRole('group', { name: /Allow all/ })).toBeNull());
+      expect(connector.sent).toContainEqual({ type: 'answer-cmp-question', payload: { tabId: 42, domain: 'example.com', allow } });
+      const advertising = screen.getByRole<HTMLInputElement>('switch', { name: /Targeting or advertising/ });
+      expect(advertising.checked).toBe(allow);
+    },
+  );
 });
 
 describe('popup for a site that is not covered', () => {
