@@ -111,8 +111,10 @@ export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, ses
         applied = wanted;
       });
     },
-    async changed({ removed, cookie }) {
-      if (!RECORD_NAMES.includes(cookie.name) || cookie.partitionKey?.topLevelSite) return;
+    async changed({ removed, overwritten, cookie }) {
+      // An overwrite is answered on the new value's event: answering the removal would read and answer the new value
+      // first, and take a person's answer for the extension's own.
+      if (overwritten || !RECORD_NAMES.includes(cookie.name) || cookie.partitionKey?.topLevelSite) return;
       const host = normalizeHost(cookie.domain);
       for (const site of answered) {
         const domain = site.domains.find((candidate) => isWithin(host, candidate));

@@ -27,7 +27,9 @@ export const browserCookieJar: CookieJar = {
   },
 
   onChanged(listener) {
-    browser.cookies.onChanged.addListener(({ removed, cookie }) => listener({ removed, cookie }));
+    browser.cookies.onChanged.addListener(({ removed, cause, cookie }) =>
+      listener({ removed, overwritten: removed && cause === 'overwrite', cookie }),
+    );
   },
 
   async set({ name, value, domain, expires }) {

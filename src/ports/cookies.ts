@@ -13,6 +13,8 @@ export interface JarCookie extends CookieFacts {
 /** cookies.onChanged's details: a cookie was set (removed: false) or removed, overwritten or expired. */
 export interface CookieChange {
   removed: boolean;
+  /** Removed only because a new value replaced it (cause "overwrite"): the event of the new value follows. */
+  overwritten?: boolean;
   cookie: JarCookie;
 }
 

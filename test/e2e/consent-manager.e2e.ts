@@ -62,13 +62,16 @@ const REFUSED_GROUPS = ['C0002', 'C0004', 'C0005'];
 
 declare const chrome: Browser.Browser;
 
-/** The settings as the worker holds them. */
-const settingsOf = (browser: TestBrowser): Promise<Settings> =>
-  browser.inExtension(async () => {
-    const reply = await chrome.runtime.sendMessage<unknown, Reply<'get-settings'>>({ type: 'get-settings', payload: {} });
-    if (!reply.ok) throw new Error(reply.error);
-    return reply.value.settings;
-  });
+/** The settings as the worker holds them, asked from an extension page as the options page asks. */
+async function settingsOf(browser: TestBrowser): Promise<Settings> {
+  const page = await browser.openExtensionPage('options.html');
+  const reply = await page.evaluate(() =>
+    chrome.runtime.sendMessage<unknown, Reply<'get-settings'>>({ type: 'get-settings', payload: {} }),
+  );
+  await page.close();
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value.settings;
+}
 
 /** Clicks in the page's "Cookie settings" preference centre; resolves once the tags the CMP then released settled. */
 async function inPreferenceCentre(page: TestPage, clicks: string[]): Promise<Array<{ url: string; outcome: string }>> {

@@ -55,12 +55,17 @@ function setup(current: Settings = freshSettings(), session = fakeSession()) {
     });
   const answerer = create();
   const groupsOn = (domain: string) => new URLSearchParams(cookies.get(`OptanonConsent@${domain}`)?.value ?? '').get('groups');
-  /** The CMP records the person's answer on `domain`, one interaction after what is stored, as OneTrust does. */
+  /**
+   * The CMP records the person's answer on `domain`, one interaction after what is stored, as OneTrust does; the jar
+   * reports the old value's removal by overwrite first, when the new value is already stored.
+   */
   const personAnswers = async (domain: string, groups: string, on = answerer) => {
-    const stored = new URLSearchParams(cookies.get(`OptanonConsent@${domain}`)?.value ?? '');
+    const old = cookies.get(`OptanonConsent@${domain}`);
+    const stored = new URLSearchParams(old?.value ?? '');
     stored.set('interactionCount', String(Number(stored.get('interactionCount') ?? 0) + 1));
     stored.set('groups', groups);
     put('OptanonConsent', stored.toString(), `.${domain}`);
+    if (old) await on.changed({ removed: true, overwritten: true, cookie: old });
     await on.changed({
       removed: false,
       cookie: { name: 'OptanonConsent', value: stored.toString(), domain: `.${domain}`, path: '/', secure: true, storeId: '0' },
