@@ -1,7 +1,7 @@
 // The site's consent manager (CMP): what the extension told it on this domain and whether the page's CMP holds it.
-// Everything shown is our data or group ids; the CMP's own texts are never rendered here.
+// Our data and group ids, and the CMP's own names and descriptions of groups the notice does not name, as text.
 import type { CmpStatus } from '../src/core/cmp/status';
-import { checkText, questionText, toldText } from '../src/ui/cmp-text';
+import { checkText, questionText, toldText, unmappedText } from '../src/ui/cmp-text';
 
 interface Props {
   owner: string;
@@ -34,6 +34,19 @@ export function ConsentManager({ owner, domain, status, onAnswer }: Props) {
         <>
           <p>Was told: {toldText(status)}.</p>
           <p class="note">{checkText(status.check)}</p>
+          {status.check && status.check.unmapped.length > 0 && (
+            <>
+              <p>Its groups that the notice does not name:</p>
+              <ul class="unmapped">
+                {status.check.unmapped.map((group) => (
+                  <li key={group.id}>
+                    {unmappedText(group, owner)}
+                    {group.description && <q>{group.description}</q>}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </>
       )}
     </section>

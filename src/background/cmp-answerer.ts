@@ -5,7 +5,7 @@
 // domain and a grant becomes a question for the popup (core/cmp/person-answer.ts).
 import * as v from 'valibot';
 import { oneTrustRecordPlan, type StoredRecord } from '../core/cmp/answer';
-import { parseOneTrustRecord } from '../core/cmp/onetrust-record';
+import { GROUP_ID, MAX_GROUPS, parseOneTrustRecord } from '../core/cmp/onetrust-record';
 import { interactionCount, personAnswer, type CmpQuestion } from '../core/cmp/person-answer';
 import { isWithin, normalizeHost } from '../core/hosts';
 import type { Site } from '../core/knowledge';
@@ -21,6 +21,8 @@ const CMP_STATE_KEY = 'cmpAnswers';
 const DomainStateSchema = v.object({
   /** The `interactionCount` of the record the extension last left on the domain. */
   written: v.number(),
+  /** Refusable groups the domain's CMP declared that the map lacks (cmp-checker.ts): the record refuses them too. */
+  declared: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(GROUP_ID))), v.maxLength(MAX_GROUPS))),
   question: v.optional(v.object({ granted: v.array(v.string()), allowAll: v.boolean() })),
 });
 type DomainState = v.InferOutput<typeof DomainStateSchema>;
@@ -51,6 +53,8 @@ export interface CmpAnswerer {
   questionOf(domain: string): Promise<CmpQuestion | null>;
   /** The popup settled the domain's question (allowed or kept refused): it is not asked again. */
   settleQuestion(domain: string): Promise<void>;
+  /** The domain's CMP declares these refusable groups the map lacks (page data, at most 64): answered refused there. */
+  declare(domain: string, groups: string[]): Promise<void>;
 }
 
 export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, session, refuse, report }: CmpAnswererDeps): CmpAnswerer {
@@ -89,7 +93,8 @@ export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, ses
     // subdomain or path) would be read by the CMP in its place, and answering it would rewrite ours in turn: remove it.
     const canonical = records.filter((cookie) => cookie.domain === `.${domain}` && cookie.path === '/');
     await Promise.all(records.filter((cookie) => !canonical.includes(cookie)).map((cookie) => jar.remove(cookie)));
-    const plan = oneTrustRecordPlan(site.consentManager, domain, allowed, canonical.map(storedRecord), clock());
+    const declared = (await domainStates())[domain]?.declared ?? [];
+    const plan = oneTrustRecordPlan(site.consentManager, domain, allowed, canonical.map(storedRecord), clock(), declared);
     plan.problems.forEach(report);
     await Promise.all(plan.writes.map((write) => jar.set(write)));
     // What the domain's record now says was said by the extension: only a later interaction is the person's.
@@ -141,7 +146,22 @@ export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, ses
     async questionOf(domain) {
       return (await domainStates())[domain]?.question ?? null;
     },
-    settleQuestion: (domain) => editState(domain, (state) => (state === undefined ? undefined : { written: state.written })),
+    settleQuestion: (domain) =>
+      editState(domain, (state) => {
+        if (state === undefined) return undefined;
+        const { question: _settled, ...kept } = state;
+        return kept;
+      }),
+    async declare(domain, groups) {
+      const site = answered.find((candidate) => candidate.domains.includes(domain));
+      const valid = groups.filter((group) => GROUP_ID.test(group)).slice(0, MAX_GROUPS);
+      const known = (await domainStates())[domain]?.declared ?? [];
+      if (site === undefined || valid.every((group) => known.includes(group))) return;
+      await enqueue(async () => {
+        await editState(domain, (state) => ({ written: state?.written ?? 0, ...state, declared: valid }));
+        await answerDomain(site, domain, await settings());
+      });
+    },
   };
 }
 

@@ -3,7 +3,7 @@
 // everything read from the page is untrusted and changes no rule.
 import { cmpAnswer } from '../core/cmp/answer';
 import type { CmpCheck } from '../core/cmp/status';
-import { cmpRepair, verifyCmp } from '../core/cmp/verify';
+import { cmpRepair, declaredGroups, verifyCmp } from '../core/cmp/verify';
 import { coveredPageOf } from '../core/registrable-domain';
 import type { Site } from '../core/knowledge';
 import type { Settings } from '../core/settings';
@@ -19,9 +19,11 @@ export interface CmpCheckerDeps {
   index: SiteIndex;
   settings: () => Promise<Settings>;
   choicesFor: (site: Site, domain: string, settings: Settings) => { allowed: Record<string, boolean>; paused: boolean };
+  /** The page's CMP on `domain` declares these groups the map lacks (refusable ones): its record answers them too. */
+  declared: (domain: string, groups: string[]) => Promise<void>;
 }
 
-export function createCmpChecker({ pages, index, settings, choicesFor }: CmpCheckerDeps) {
+export function createCmpChecker({ pages, index, settings, choicesFor, declared }: CmpCheckerDeps) {
   // Per tab, the check of the page it shows; a new page or a closed tab forgets it. Kept in memory: a worker that
   // slept has none until the tab's next page load, and the popup then says "not checked yet".
   const checks = new Map<number, CmpCheck>();
@@ -38,11 +40,25 @@ export function createCmpChecker({ pages, index, settings, choicesFor }: CmpChec
       const { site, domain } = page;
       const { allowed, paused } = choicesFor(site, domain, await settings());
       if (paused) return;
-      const { groups } = cmpAnswer(site.consentManager, allowed);
-      const observe = async () => verifyCmp(groups, await pages.runInMainWorld(tabId, observeOneTrust, [OBSERVE_WAIT_MS]));
-      const before = await observe();
+      const observation = await pages.runInMainWorld(tabId, observeOneTrust, [OBSERVE_WAIT_MS]);
+      // Groups the CMP declares beyond the map are answered too: refused, unless it marks them always active.
+      const groups = declaredGroups(observation);
+      const answer = cmpAnswer(
+        site.consentManager,
+        allowed,
+        groups.map(({ id }) => id),
+        groups.filter((group) => group.alwaysActive).map(({ id }) => id),
+      );
+      const unmapped = groups
+        .filter(({ id }) => answer.unmapped.includes(id))
+        .map(({ id, name, description }) => ({ id, name, description, told: answer.groups.get(id) === true }));
+      await declared(
+        domain,
+        unmapped.filter((group) => !group.told).map(({ id }) => id),
+      );
+      const before = verifyCmp(answer.groups, observation);
       if (before.state !== 'mismatch') {
-        onChecked(tabId, { verdict: before, repaired: null });
+        onChecked(tabId, { verdict: before, repaired: null, unmapped });
         return;
       }
       const necessary = new Set(
@@ -50,9 +66,10 @@ export function createCmpChecker({ pages, index, settings, choicesFor }: CmpChec
           .filter(({ category }) => !site.categories.some((candidate) => candidate.id === category && candidate.refusable))
           .map(({ id }) => id),
       );
-      const repair = cmpRepair(groups, necessary);
+      const repair = cmpRepair(answer.groups, necessary);
       await pages.runInMainWorld(tabId, repairOneTrust, [repair.call, repair.call === 'UpdateConsent' ? repair.groups : []]);
-      onChecked(tabId, { verdict: await observe(), repaired: { call: repair.call, before } });
+      const after = verifyCmp(answer.groups, await pages.runInMainWorld(tabId, observeOneTrust, [OBSERVE_WAIT_MS]));
+      onChecked(tabId, { verdict: after, repaired: { call: repair.call, before }, unmapped });
     },
   };
 }

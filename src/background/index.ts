@@ -104,6 +104,7 @@ const cmpChecker = createCmpChecker({
   index,
   settings,
   choicesFor: (site, domain, current) => choicesOn(site, current, domain),
+  declared: (domain, groups) => cmp.declare(domain, groups),
 });
 
 const shieldDrops = createShieldDrops({ index, settings, pageOf: (tabId) => tabs.pageOf(tabId), counter });

@@ -4,6 +4,7 @@
 // RejectAll(), AllowAll() and UpdateConsent("Category", "<group>:<0|1>"); window.OnetrustActiveGroups.
 
 interface OneTrustApi {
+  GetDomainData?: () => unknown;
   IsAlertBoxClosed?: () => unknown;
   RejectAll?: () => unknown;
   AllowAll?: () => unknown;
@@ -19,11 +20,22 @@ export async function observeOneTrust(waitMs: number): Promise<unknown> {
   const groups = activeGroups();
   if (typeof groups !== 'string' || typeof api !== 'object') return { found: false };
   const banner = document.getElementById('onetrust-banner-sdk');
+  // The declared groups as plain values, texts cut to what the popup shows; the core checks ids, lengths and count.
+  const declared = (Reflect.get(Object(api.GetDomainData?.()), 'Groups') ?? []) as unknown;
+  const text = (value: unknown, max = 64): string => (typeof value === 'string' ? value.slice(0, max) : '');
   return {
     found: true,
     activeGroups: groups.slice(0, 4096),
     alertBoxClosed: api.IsAlertBoxClosed?.() === true,
     bannerShown: banner !== null && banner.getClientRects().length > 0 && getComputedStyle(banner).visibility !== 'hidden',
+    groups: Array.isArray(declared)
+      ? declared.slice(0, 65).map((group: unknown) => ({
+          id: text(Reflect.get(Object(group), 'CustomGroupId')),
+          name: text(Reflect.get(Object(group), 'GroupName'), 120),
+          description: text(Reflect.get(Object(group), 'GroupDescription'), 600),
+          alwaysActive: Reflect.get(Object(group), 'Status') === 'always active',
+        }))
+      : [],
   };
 }
 

@@ -20,6 +20,15 @@ export function questionText(question: NonNullable<CmpStatus['question']>, domai
   return `${recorded}. Allow ${listed} on ${domain} too? Until you say so, it stays refused here.`;
 }
 
+/**
+ * A group the site's CMP has that the notice does not name: "“Research” (C0009), which Atlassian's cookie notice does
+ * not name: told refused." — the CMP's own name, as text.
+ */
+export function unmappedText(group: CmpCheck['unmapped'][number], owner: string): string {
+  const name = group.name.trim() === '' ? group.id : `“${group.name.trim()}” (${group.id})`;
+  return `${name}, which ${owner}’s cookie notice does not name: told ${group.told ? 'allowed (the CMP keeps it always active)' : 'refused'}.`;
+}
+
 /** One sentence on whether the page's CMP holds the answer; page data appears only as group ids and a reason. */
 export function checkText(check: CmpCheck | null): string {
   if (check === null) return 'Not checked on this page yet.';

@@ -66,7 +66,8 @@ export interface RecordPlan {
  * What to write so OneTrust on `domain` reads the person's choice: `OptanonConsent` (every field of a readable stored
  * record kept, only the answer rewritten; a fresh consent id for a new one) and `OptanonAlertBoxClosed`. Nothing
  * when the stored record already agrees and the banner is marked answered. A stored record that does not parse is
- * replaced, and why is returned. `stored` holds the domain's cookies of those two names.
+ * replaced, and why is returned. `stored` holds the domain's cookies of those two names; `declared` the groups the
+ * page's CMP declared beyond the map (refusable ones, so answered refused).
  */
 export function oneTrustRecordPlan(
   consentManager: ConsentManager,
@@ -74,11 +75,12 @@ export function oneTrustRecordPlan(
   allowed: Readonly<Record<string, boolean>>,
   stored: readonly StoredRecord[],
   clock: { now: Date; newConsentId: () => string },
+  declared: readonly string[] = [],
 ): RecordPlan {
   const record = stored.find((cookie) => cookie.name === 'OptanonConsent');
   const parsed = record === undefined ? undefined : parseOneTrustRecord(record.value);
   const existing = parsed?.ok ? parsed.record : undefined;
-  const answer = cmpAnswer(consentManager, allowed, existing?.groups.keys());
+  const answer = cmpAnswer(consentManager, allowed, [...(existing?.groups.keys() ?? []), ...declared]);
   const problems = parsed && !parsed.ok ? [`the stored OptanonConsent on ${domain} was replaced: ${parsed.error}`] : [];
   const closed = stored.some((cookie) => cookie.name === 'OptanonAlertBoxClosed');
   if (existing !== undefined && closed && recordAgrees(existing, answer)) return { writes: [], answer, problems };

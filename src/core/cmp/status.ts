@@ -9,6 +9,11 @@ import type { CmpVerdict } from './verify';
 export interface CmpCheck {
   verdict: CmpVerdict;
   repaired: { call: string; before: CmpVerdict } | null;
+  /**
+   * Groups the page's CMP declares that the knowledge base does not map, with the CMP's own name and description
+   * (page text, shown as text) and the answer they were given: refused, unless the CMP marks them always active.
+   */
+  unmapped: Array<{ id: string; name: string; description: string; told: boolean }>;
 }
 
 export interface CmpStatus {

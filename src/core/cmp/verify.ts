@@ -3,9 +3,22 @@
 // this tab's popup says, never what is enforced.
 import * as v from 'valibot';
 import { issueText } from '../schema-parts';
+import { GROUP_ID, MAX_GROUPS } from './onetrust-record';
 
 /** OneTrust's `OnetrustActiveGroups` is ",C0001,C0003," — a few hundred characters on real sites. */
 const MAX_ACTIVE_GROUPS_CHARS = 2048;
+/** A group's name and description as shown in its preference centre: a few words, a few sentences. */
+const MAX_GROUP_NAME_CHARS = 120;
+const MAX_GROUP_DESCRIPTION_CHARS = 600;
+
+/** A group the CMP declares (OneTrust's `GetDomainData().Groups`): its id, its texts, and whether it is always active. */
+const DeclaredGroupSchema = v.strictObject({
+  id: v.pipe(v.string(), v.regex(GROUP_ID)),
+  name: v.pipe(v.string(), v.maxLength(MAX_GROUP_NAME_CHARS)),
+  description: v.pipe(v.string(), v.maxLength(MAX_GROUP_DESCRIPTION_CHARS)),
+  alwaysActive: v.boolean(),
+});
+export type DeclaredGroup = v.InferOutput<typeof DeclaredGroupSchema>;
 
 /** What a main-world check saw of OneTrust: its active groups, whether it counts the banner answered and shows it. */
 const CmpObservationSchema = v.strictObject({
@@ -13,7 +26,20 @@ const CmpObservationSchema = v.strictObject({
   activeGroups: v.optional(v.pipe(v.string(), v.maxLength(MAX_ACTIVE_GROUPS_CHARS))),
   alertBoxClosed: v.optional(v.boolean()),
   bannerShown: v.optional(v.boolean()),
+  groups: v.optional(v.pipe(v.array(DeclaredGroupSchema), v.maxLength(MAX_GROUPS))),
 });
+
+/**
+ * The groups the page's CMP declares, from a main-world observation (page data): empty when the observation does not
+ * fit its schema (ids as in a record, names up to 120 and descriptions up to 600 characters, at most 64 groups) or
+ * lists a group twice. Descriptions lose any markup (OneTrust's contain HTML): they are shown as plain text.
+ */
+export function declaredGroups(observation: unknown): DeclaredGroup[] {
+  const parsed = v.safeParse(CmpObservationSchema, observation);
+  const groups = parsed.success ? (parsed.output.groups ?? []) : [];
+  if (new Set(groups.map((group) => group.id)).size !== groups.length) return [];
+  return groups.map((group) => ({ ...group, description: group.description.replace(/<[^>]*>/g, '').trim() }));
+}
 
 /** The outcome shown in the popup: told and confirmed, told but it disagrees (and on which groups), or no CMP. */
 export type CmpVerdict =

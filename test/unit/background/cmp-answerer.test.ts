@@ -223,3 +223,15 @@ describe("the person's own answer in the site's CMP", () => {
     expect(await answerer.questionOf('trello.com')).toBeNull();
   });
 });
+
+test("groups a domain's CMP declares beyond the map are refused in that domain's record only; forged ids are dropped", async () => {
+  const { answerer, cookies, groupsOn } = setup();
+  await answerer.apply(freshSettings());
+  await answerer.declare('trello.com', ['C0009', 'bad id!']);
+  expect(groupsOn('trello.com')).toBe('C0001:1,C0002:0,C0003:1,C0004:0,C0005:0,C0009:0');
+  expect(groupsOn('bitbucket.org')).toBe('C0001:1,C0002:0,C0003:1,C0004:0,C0005:0');
+  expect(cookies.get('OptanonConsent@trello.com')?.value).not.toContain('bad');
+  // A choice change keeps answering it.
+  await answerer.apply(setSiteChoice(freshSettings(), 'trello.com', 'functionality', false));
+  expect(groupsOn('trello.com')).toBe('C0001:1,C0002:0,C0003:0,C0004:0,C0005:0,C0009:0');
+});

@@ -1,4 +1,4 @@
-import { checkText, questionText, toldText } from '../../../src/ui/cmp-text';
+import { checkText, questionText, toldText, unmappedText } from '../../../src/ui/cmp-text';
 
 describe('the popup’s consent manager words', () => {
   test('what it was told, in the notice’s labels with the CMP’s ids', () => {
@@ -17,16 +17,17 @@ describe('the popup’s consent manager words', () => {
 
   test.each([
     [null, 'Not checked on this page yet.'],
-    [{ verdict: { state: 'verified' as const }, repaired: null }, 'Checked on this page: it holds these choices.'],
-    [{ verdict: { state: 'no-cmp' as const }, repaired: null }, 'Checked on this page: its script was not found.'],
+    [{ verdict: { state: 'verified' as const }, repaired: null, unmapped: [] }, 'Checked on this page: it holds these choices.'],
+    [{ verdict: { state: 'no-cmp' as const }, repaired: null, unmapped: [] }, 'Checked on this page: its script was not found.'],
     [
-      { verdict: { state: 'invalid' as const, error: 'activeGroups: too long' }, repaired: null },
+      { verdict: { state: 'invalid' as const, error: 'activeGroups: too long' }, repaired: null, unmapped: [] },
       'Checked on this page: it reported its state unreadably (activeGroups: too long).',
     ],
     [
       {
         verdict: { state: 'mismatch' as const, differs: [{ group: 'C0004', told: false, believes: true }], bannerShown: true },
         repaired: null,
+        unmapped: [],
       },
       'Checked on this page: it believes C0004 allowed and its banner is shown. What is blocked does not depend on it.',
     ],
@@ -34,6 +35,7 @@ describe('the popup’s consent manager words', () => {
       {
         verdict: { state: 'verified' as const },
         repaired: { call: 'UpdateConsent', before: { state: 'mismatch' as const, differs: [], bannerShown: true } },
+        unmapped: [],
       },
       'Checked on this page: its banner is shown, so it was told again through its own UpdateConsent call; now it holds these choices.',
     ],
@@ -57,6 +59,16 @@ describe('the question about a grant made in the site’s consent manager', () =
   test('a choice in its cookie settings names the one category', () => {
     expect(questionText({ granted: [{ id: 'analytics', label: 'Performance' }], allowAll: false }, 'trello.com')).toBe(
       'The site’s cookie settings recorded that you allow Performance. Allow Performance on trello.com too? Until you say so, it stays refused here.',
+    );
+  });
+});
+
+describe('a group the notice does not name', () => {
+  test('quotes the CMP’s name for it, with its id and the answer', () => {
+    const group = { id: 'C0009', name: 'Research', description: 'Cookies for research panels.', told: false };
+    expect(unmappedText(group, 'Atlassian')).toBe('“Research” (C0009), which Atlassian’s cookie notice does not name: told refused.');
+    expect(unmappedText({ ...group, name: ' ', told: true }, 'Atlassian')).toBe(
+      'C0009, which Atlassian’s cookie notice does not name: told allowed (the CMP keeps it always active).',
     );
   });
 });

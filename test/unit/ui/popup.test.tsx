@@ -188,11 +188,21 @@ describe('the consent manager line', () => {
   ];
 
   it('says what it was told and whether the page holds it', async () => {
-    const check = { verdict: { state: 'verified' as const }, repaired: null };
+    const check = { verdict: { state: 'verified' as const }, repaired: null, unmapped: [] };
     renderPopup(coveredState(site, { cmp: { name: 'OneTrust', paused: false, told, check, question: null } }));
     const section = await screen.findByRole('region', { name: /consent manager \(OneTrust\)/ });
     expect(section.textContent).toContain('Was told: Strictly necessary (C0001): allowed; Advertising (C0004): refused.');
     expect(section.textContent).toContain('Checked on this page: it holds these choices.');
+  });
+
+  it('lists a group the notice does not name with the CMP’s own words, as text', async () => {
+    const unmapped = [{ id: 'C0009', name: 'Research', description: '<img src=x onerror=alert(1)>Panels.', told: false }];
+    const check = { verdict: { state: 'verified' as const }, repaired: null, unmapped };
+    renderPopup(coveredState(site, { cmp: { name: 'OneTrust', paused: false, told, check, question: null } }));
+    const section = await screen.findByRole('region', { name: /consent manager/ });
+    expect(section.textContent).toContain('“Research” (C0009), which Example Co’s cookie notice does not name: told refused.');
+    expect(section.textContent).toContain('<img src=x onerror=alert(1)>Panels.');
+    expect(section.querySelector('img')).toBeNull();
   });
 
   it('says when paused that the banner asks instead', async () => {

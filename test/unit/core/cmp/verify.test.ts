@@ -1,4 +1,4 @@
-import { cmpRepair, verifyCmp } from '../../../../src/core/cmp/verify';
+import { cmpRepair, declaredGroups, verifyCmp } from '../../../../src/core/cmp/verify';
 
 const ANSWER = new Map([
   ['C0001', true],
@@ -82,5 +82,25 @@ describe('the one repair call', () => {
         ['C0004', false],
       ],
     });
+  });
+});
+
+describe('the groups a page’s CMP declares (page data)', () => {
+  const group = { id: 'C0009', name: 'Research', description: 'Cookies for <b>research</b> panels.', alwaysActive: false };
+  const observation = (groups: unknown) => ({ found: true, activeGroups: ',C0001,', groups });
+
+  test('are read with their texts, markup taken out of descriptions', () => {
+    expect(declaredGroups(observation([group]))).toEqual([{ ...group, description: 'Cookies for research panels.' }]);
+  });
+
+  test.each([
+    ['a forged id', [{ ...group, id: 'C0009<script>' }]],
+    ['a name too long to be one', [{ ...group, name: 'x'.repeat(121) }]],
+    ['a group listed twice', [group, group]],
+    ['more than 64 groups', Array.from({ length: 65 }, (_, n) => ({ ...group, id: `G${n}` }))],
+    ['a field the schema does not know', [{ ...group, onclick: 'alert(1)' }]],
+    ['not a list', 'C0009'],
+  ])('none at all when the observation has %s', (_what, groups) => {
+    expect(declaredGroups(observation(groups))).toEqual([]);
   });
 });
