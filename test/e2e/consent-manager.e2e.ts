@@ -183,9 +183,11 @@ describeInBrowsers('the consent manager is answered', (suite) => {
         const view = await cmpView(visit.page);
         const released = await inPreferenceCentre(visit.page, ['#accept-recommended-btn-handler']);
         if (!browser.extension) return { visit, view, released, question: null, settings: null, next: null };
-        // The worker answers the record back to the choices and keeps the grant as a question for the popup.
+        // The worker keeps the grant as a question for the popup, then answers the record back to the choices.
+        await answeredAfterInteraction(browser, DEFAULT_ANSWER);
         const popup = await browser.openExtensionPage(`popup.html?tabId=${await tabOfVisit(browser, visit.id)}`);
         const question = await waitForText(popup, '.cmp .question', /Allow all/);
+        await popup.screenshot(`artifacts/screenshots/popup-cmp-question-${browser.name}.png`);
         await popup.click('#cmp-allow');
         await waitForText(popup, '.cmp', /Performance and analytics \(C0002\): allowed/);
         const settings = await settingsOf(browser);

@@ -94,11 +94,11 @@ interface Loads {
 
 /** Two loads of the covered page, the jar read a second after each. */
 async function loadTwice(browser: TestBrowser, replica: Replica): Promise<Loads> {
-  const first = await browser.visit(replica.coveredPage());
+  const first = await browser.visit(replica.everyKindPage());
   await aSecond();
   const jarAfterFirst = await browser.cookies();
   await first.page.close();
-  const reload = await browser.visit(replica.coveredPage());
+  const reload = await browser.visit(replica.everyKindPage());
   await aSecond();
   return { first, reload, jarAfterFirst, jarAfterReload: await browser.cookies() };
 }

@@ -12,7 +12,7 @@ const choose =
     for (const [categoryId, allowed] of Object.entries(choices)) await send(browser, 'set-default-choice', { categoryId, allowed });
   };
 
-const visitCovered = (browser: TestBrowser, replica: Replica): Promise<Visit> => browser.visit(replica.coveredPage());
+const visitCovered = (browser: TestBrowser, replica: Replica): Promise<Visit> => browser.visit(replica.everyKindPage());
 
 /** The requests of a visit to one host, under a path prefix. */
 const arrived = (replica: Replica, visit: Visit, host: string, prefix = '/'): LoggedRequest[] =>

@@ -36,6 +36,11 @@ export interface PageContext {
   cmp: OneTrustOptions | null;
   /** A covered page's identifiers variant: it loads nothing else (identifiers.ts). */
   identifiers?: boolean;
+  /**
+   * Every request kind to every tracker host (`?every-kind`), for the tests whose point is that no kind leaks; else
+   * an image and a script per host, which is what tests of choices, consent and the popup judge by.
+   */
+  everyKind?: boolean;
 }
 
 const PATHS: Record<LoadKind, string> = {
@@ -75,6 +80,8 @@ export const MULTI_PURPOSE_LOADS: Array<{ kind: LoadKind; host: string; path: st
 // own matcher in dnr-matcher.e2e.ts.
 const EVERY_HOST: LoadKind[] = ['image', 'beacon', 'script', 'fetch', 'xhr'];
 const ONE_PER_CATEGORY: LoadKind[] = ['frame', 'websocket'];
+// The light page: loads that report their outcome (no frame or socket stays silent), so a visit ends without waiting.
+const LIGHT: LoadKind[] = ['image', 'script'];
 const PATH_KINDS: LoadKind[] = ['image', 'script', 'fetch'];
 
 export function pageConfig(context: PageContext): PageConfig {
@@ -91,13 +98,14 @@ export function pageConfig(context: PageContext): PageConfig {
     { kind: 'image', url: url('https', STATIC_HOSTS[0]!, 'image') },
     { kind: 'script', url: url('https', STATIC_HOSTS[1]!, 'script') },
   ];
+  const everyHost = context.everyKind ? EVERY_HOST : LIGHT;
   for (const tracked of site ? [site] : context.sites) {
     const framed = new Set<string>();
     for (const tracker of tracked.trackers) {
-      const heavy = tracker.hosts.length > 0 && !framed.has(tracker.category);
+      const heavy = context.everyKind === true && tracker.hosts.length > 0 && !framed.has(tracker.category);
       if (heavy) framed.add(tracker.category);
       tracker.hosts.map(concreteHost).forEach((host, index) => {
-        for (const kind of index === 0 && heavy ? [...EVERY_HOST, ...ONE_PER_CATEGORY] : EVERY_HOST) {
+        for (const kind of index === 0 && heavy ? [...everyHost, ...ONE_PER_CATEGORY] : everyHost) {
           loads.push({ kind, url: url('https', host, kind) });
         }
       });
@@ -112,7 +120,7 @@ export function pageConfig(context: PageContext): PageConfig {
       }
     }
   }
-  for (const { kind, host, path } of MULTI_PURPOSE_LOADS) {
+  for (const { kind, host, path } of MULTI_PURPOSE_LOADS.filter((load) => context.everyKind || load.kind !== 'frame')) {
     const query = `kind=${kind}${visit ? `&visit=${encodeURIComponent(visit)}` : ''}`;
     loads.push({ kind, url: `${context.origin('https', host)}${path}${path.includes('?') ? '&' : '?'}${query}` });
   }

@@ -25,8 +25,13 @@ export interface Replica {
   hosts: string[];
   log: RequestLog;
   url(host: string, path?: string, scheme?: Scheme): string;
-  /** The covered page of a site (the first site by default): https://www.atlassian.com:<port>/ */
+  /**
+   * The covered page of a site (the first site by default): https://www.atlassian.com:<port>/, loading an image and a
+   * script from every tracker host.
+   */
   coveredPage(siteId?: string): string;
+  /** The covered page loading every request kind (images, beacons, scripts, fetch, XHR, frames, sockets): ?every-kind */
+  everyKindPage(siteId?: string): string;
   /**
    * A covered page (the first site by default) whose only loads are embedded frames that load refused trackers
    * themselves: a third-party player, a sandboxed, a data: and a srcdoc frame (page.ts framesPageConfig).
@@ -51,6 +56,8 @@ export interface Replica {
 
 // The page query that spells every host the page loads with a trailing dot.
 const FQDN_THIRD_PARTIES = 'fqdn-third-parties';
+// The page query that loads every request kind (page.ts PageContext.everyKind).
+const EVERY_KIND = 'every-kind';
 const pageScript = readFileSync(join(__dirname, 'page-script.js'), 'utf8');
 // A page that loads nothing: where a Firefox test starts before it navigates to an extension page.
 const BLANK = '<!doctype html><title>replica</title>\n';
@@ -177,6 +184,7 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
               origin: url.searchParams.has(FQDN_THIRD_PARTIES) ? (scheme, host) => origin(scheme, host.replace(/\.?$/, '.')) : origin,
               cmp: url.searchParams.has('cmp') ? oneTrustOptions(url.searchParams, 'cmp') : null,
               identifiers: url.searchParams.has(IDENTIFIERS_PARAM),
+              everyKind: url.searchParams.has(EVERY_KIND),
             },
             [
               ...(role.site ? siteCookies(role.site, entry.host, scheme) : []),
@@ -232,6 +240,7 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
     log,
     url: (host, path = '/', scheme = 'https') => `${origin(scheme, host)}${path}`,
     coveredPage: (siteId) => `${origin('https', firstPageHost(siteId))}/`,
+    everyKindPage: (siteId) => `${origin('https', firstPageHost(siteId))}/?${EVERY_KIND}`,
     framesPage: (siteId) => `${origin('https', firstPageHost(siteId))}/?frames`,
     fqdnPage: ({ page, thirdParties }, siteId) =>
       `${origin('https', `${firstPageHost(siteId)}${page ? '.' : ''}`)}/${thirdParties ? `?${FQDN_THIRD_PARTIES}` : ''}`,
