@@ -20,7 +20,7 @@ export function ConsentManager({ owner, domain, status, onAnswer }: Props) {
       {status.question && (
         <div class="question" role="group" aria-labelledby="cmp-question">
           <p id="cmp-question">{questionText(status.question, domain)}</p>
-          <button type="button" id="cmp-allow" onClick={() => onAnswer(true)}>
+          <button type="button" class="primary" id="cmp-allow" onClick={() => onAnswer(true)}>
             Allow on {domain}
           </button>
           <button type="button" id="cmp-keep" onClick={() => onAnswer(false)}>
