@@ -31,7 +31,10 @@ export function CoveredSite({ connector, tabId, site, domain, state, onState }: 
     act(() => connector.request('set-tab-choice', { tabId, domain, categoryId, allowed }));
   const setPaused = (paused: boolean) => act(() => connector.request('set-tab-paused', { tabId, domain, paused }));
   const applyToOwner = () => act(() => connector.request('apply-choices-to-owner', { tabId, domain }));
-  const answerCmp = (allow: boolean) => act(() => connector.request('answer-cmp-question', { tabId, domain, allow }));
+  const answerCmp = (allow: boolean) => {
+    const categories = state.cmp?.question?.granted.map(({ id }) => id) ?? [];
+    return act(() => connector.request('answer-cmp-question', { tabId, domain, allow, categories }));
+  };
   const otherDomains = site.domains.filter((other) => other !== domain);
 
   return (

@@ -17,6 +17,8 @@ import { serialQueue } from './serial-queue';
 const RECORD_NAMES = ['OptanonConsent', 'OptanonAlertBoxClosed'];
 /** storage.session key: per registrable domain, what the extension last left there and the person's open question. */
 const CMP_STATE_KEY = 'cmpAnswers';
+/** How long the CMP's record writes after a repair's API calls may take to reach the jar on a busy machine. */
+const OWN_INTERACTION_WAIT_MS = 5_000;
 
 const DomainStateSchema = v.object({
   /** The `interactionCount` of the record the extension last left on the domain. */
@@ -55,6 +57,11 @@ export interface CmpAnswerer {
   settleQuestion(domain: string): Promise<void>;
   /** The domain's CMP declares these refusable groups the map lacks (page data, at most 64): answered refused there. */
   declare(domain: string, groups: string[]): Promise<void>;
+  /**
+   * Runs `interact` — the checker's repair through the CMP's own API, resolving with the number of calls it made —
+   * as the extension's own interaction: the record writes it causes are not taken for the person's answer.
+   */
+  ownInteraction(domain: string, interact: () => Promise<number>): Promise<void>;
 }
 
 export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, session, refuse, report }: CmpAnswererDeps): CmpAnswerer {
@@ -68,10 +75,17 @@ export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, ses
   // Read once per worker; ours alone, but checked like anything read back from storage.
   let states: Promise<Record<string, DomainState>> | null = null;
   const domainStates = (): Promise<Record<string, DomainState>> =>
-    (states ??= session.get(CMP_STATE_KEY).then((stored) => {
-      const parsed = v.safeParse(v.record(v.string(), DomainStateSchema), stored[CMP_STATE_KEY] ?? {});
-      return parsed.success ? parsed.output : {};
-    }));
+    (states ??= session.get(CMP_STATE_KEY).then(
+      (stored) => {
+        const parsed = v.safeParse(v.record(v.string(), DomainStateSchema), stored[CMP_STATE_KEY] ?? {});
+        return parsed.success ? parsed.output : {};
+      },
+      (error: unknown) => {
+        // Read again next time rather than keep the failure for the worker's life.
+        states = null;
+        throw error;
+      },
+    ));
   const editState = async (domain: string, edit: (state: DomainState | undefined) => DomainState | undefined): Promise<void> => {
     const all = await domainStates();
     const before = JSON.stringify(all[domain]);
@@ -81,18 +95,47 @@ export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, ses
     if (JSON.stringify(after) !== before) await session.set({ [CMP_STATE_KEY]: all });
   };
 
-  const answerDomain = async (site: Site, domain: string, current: Settings): Promise<void> => {
+  const canonicalOf = (records: JarCookie[], domain: string): JarCookie[] =>
+    records.filter((cookie) => cookie.domain === `.${domain}` && cookie.path === '/');
+
+  /**
+   * The person answered the CMP since the extension last wrote the domain's record (read from the jar, so a job
+   * queued earlier cannot take their answer for its own): refusals become their choice there, and grants the question
+   * for the popup (replacing an earlier one; none left when this answer grants nothing). Returns the settings to
+   * answer with.
+   */
+  const heedPerson = async (site: Site, domain: string, record: JarCookie | undefined, current: Settings): Promise<Settings> => {
+    const parsed = record === undefined ? undefined : parseOneTrustRecord(record.value);
+    if (!parsed?.ok) return current;
+    const { allowed } = choicesFor(site, domain, current);
+    const person = personAnswer(site, allowed, parsed.record, (await domainStates())[domain]?.written);
+    if (person === null) return current;
+    const question = person.granted.length > 0 ? { granted: person.granted, allowAll: person.allowAll } : undefined;
+    await editState(domain, (state) => {
+      const { question: _earlier, ...kept } = state ?? { written: 0 };
+      return question === undefined ? kept : { ...kept, question };
+    });
+    return person.refused.length > 0 ? refuse(domain, person.refused) : current;
+  };
+
+  const answerDomain = async (site: Site, domain: string, given: Settings): Promise<void> => {
     const records = (await jar.cookiesIn([domain])).filter((cookie) => isRecordOf(cookie, domain));
-    const { allowed, paused } = choicesFor(site, domain, current);
-    // Paused: the extension's answer goes, so the site's banner asks again.
-    if (paused) {
+    // Paused: the extension's answer goes, so the site's banner asks again; what the person answers there is theirs.
+    if (choicesFor(site, domain, given).paused) {
       await Promise.all(records.map((cookie) => jar.remove(cookie)));
       return;
     }
     // The record lives on the registrable domain, path "/", as OneTrust writes it. Another copy (host-only, or on a
     // subdomain or path) would be read by the CMP in its place, and answering it would rewrite ours in turn: remove it.
-    const canonical = records.filter((cookie) => cookie.domain === `.${domain}` && cookie.path === '/');
+    const canonical = canonicalOf(records, domain);
     await Promise.all(records.filter((cookie) => !canonical.includes(cookie)).map((cookie) => jar.remove(cookie)));
+    const current = await heedPerson(
+      site,
+      domain,
+      canonical.find((cookie) => cookie.name === 'OptanonConsent'),
+      given,
+    );
+    const { allowed } = choicesFor(site, domain, current);
     const declared = (await domainStates())[domain]?.declared ?? [];
     const plan = oneTrustRecordPlan(site.consentManager, domain, allowed, canonical.map(storedRecord), clock(), declared);
     plan.problems.forEach(report);
@@ -100,9 +143,20 @@ export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, ses
     // What the domain's record now says was said by the extension: only a later interaction is the person's.
     const left =
       plan.writes.find((write) => write.name === 'OptanonConsent') ?? canonical.find((cookie) => cookie.name === 'OptanonConsent');
-    const parsed = left === undefined ? undefined : parseOneTrustRecord(left.value);
+    await markWritten(domain, left?.value);
+  };
+
+  const markWritten = async (domain: string, value: string | undefined): Promise<void> => {
+    const parsed = value === undefined ? undefined : parseOneTrustRecord(value);
     const written = parsed?.ok ? interactionCount(parsed.record) : 0;
     await editState(domain, (state) => ({ ...state, written }));
+  };
+
+  /** The interaction count of the domain's record in the jar now; 0 when there is none. */
+  const countInJar = async (domain: string): Promise<number> => {
+    const record = canonicalOf(await jar.cookiesIn([domain]), domain).find((cookie) => cookie.name === 'OptanonConsent');
+    const parsed = record === undefined ? undefined : parseOneTrustRecord(record.value);
+    return parsed?.ok ? interactionCount(parsed.record) : 0;
   };
 
   return {
@@ -125,23 +179,27 @@ export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, ses
         const domain = site.domains.find((candidate) => isWithin(host, candidate));
         if (domain === undefined) continue;
         await enqueue(async () => {
-          let current = await settings();
-          const { allowed, paused } = choicesFor(site, domain, current);
+          const current = await settings();
           // A removed record stays removed only while paused; otherwise it is written again.
-          if (removed && paused) return;
-          // Paused, the CMP's record is the person's own answer to the site and the extension's choice stays as it is.
-          if (!removed && !paused && cookie.name === 'OptanonConsent') {
-            const parsed = parseOneTrustRecord(cookie.value);
-            const person = parsed.ok ? personAnswer(site, allowed, parsed.record, (await domainStates())[domain]?.written) : null;
-            if (person !== null && person.granted.length > 0) {
-              const question = { granted: person.granted, allowAll: person.allowAll };
-              await editState(domain, (state) => ({ written: state?.written ?? 0, question }));
-            }
-            if (person !== null && person.refused.length > 0) current = await refuse(domain, person.refused);
-          }
+          if (removed && choicesFor(site, domain, current).paused) return;
           await answerDomain(site, domain, current);
         });
       }
+    },
+    ownInteraction(domain, interact) {
+      return enqueue(async () => {
+        const before = await countInJar(domain);
+        const calls = await interact();
+        // The CMP writes its record after each call, through the page's document.cookie: wait until the jar shows
+        // them all (or a CMP that does not count them has had its time), then take that count as the extension's.
+        const deadline = Date.now() + OWN_INTERACTION_WAIT_MS;
+        let count = await countInJar(domain);
+        while (count < before + calls && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          count = await countInJar(domain);
+        }
+        await editState(domain, (state) => ({ ...state, written: Math.max(state?.written ?? 0, count) }));
+      });
     },
     async questionOf(domain) {
       return (await domainStates())[domain]?.question ?? null;
@@ -156,7 +214,7 @@ export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, ses
       const site = answered.find((candidate) => candidate.domains.includes(domain));
       const valid = groups.filter((group) => GROUP_ID.test(group)).slice(0, MAX_GROUPS);
       const known = (await domainStates())[domain]?.declared ?? [];
-      if (site === undefined || valid.every((group) => known.includes(group))) return;
+      if (site === undefined || (valid.length === known.length && valid.every((group) => known.includes(group)))) return;
       await enqueue(async () => {
         await editState(domain, (state) => ({ written: state?.written ?? 0, ...state, declared: valid }));
         await answerDomain(site, domain, await settings());

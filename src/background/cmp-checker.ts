@@ -21,9 +21,11 @@ export interface CmpCheckerDeps {
   choicesFor: (site: Site, domain: string, settings: Settings) => { allowed: Record<string, boolean>; paused: boolean };
   /** The page's CMP on `domain` declares these groups the map lacks (refusable ones): its record answers them too. */
   declared: (domain: string, groups: string[]) => Promise<void>;
+  /** Runs the repair as the extension's own interaction with the CMP (cmp-answerer.ts), not the person's. */
+  ownInteraction: (domain: string, interact: () => Promise<number>) => Promise<void>;
 }
 
-export function createCmpChecker({ pages, index, settings, choicesFor, declared }: CmpCheckerDeps) {
+export function createCmpChecker({ pages, index, settings, choicesFor, declared, ownInteraction }: CmpCheckerDeps) {
   // Per tab, the check of the page it shows; a new page or a closed tab forgets it. Kept in memory: a worker that
   // slept has none until the tab's next page load, and the popup then says "not checked yet".
   const checks = new Map<number, CmpCheck>();
@@ -67,7 +69,10 @@ export function createCmpChecker({ pages, index, settings, choicesFor, declared 
           .map(({ id }) => id),
       );
       const repair = cmpRepair(answer.groups, necessary);
-      await pages.runInMainWorld(tabId, repairOneTrust, [repair.call, repair.call === 'UpdateConsent' ? repair.groups : []]);
+      await ownInteraction(domain, async () => {
+        await pages.runInMainWorld(tabId, repairOneTrust, [repair.call, repair.call === 'UpdateConsent' ? repair.groups : []]);
+        return repair.call === 'UpdateConsent' ? repair.groups.length : 1;
+      });
       const after = verifyCmp(answer.groups, await pages.runInMainWorld(tabId, observeOneTrust, [OBSERVE_WAIT_MS]));
       onChecked(tabId, { verdict: after, repaired: { call: repair.call, before }, unmapped });
     },

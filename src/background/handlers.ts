@@ -61,14 +61,18 @@ export function createHandlers({ index, store, tabs, enforce, cmpQuestions }: Ha
       await setPaused(domain, paused);
       return tabs.state(tabId);
     },
-    'answer-cmp-question': async ({ tabId, domain, allow }) => {
+    'answer-cmp-question': async ({ tabId, domain, allow, categories }) => {
       const site = ownerOf(domain);
       const question = await cmpQuestions.questionOf(domain);
-      // Only what the site's CMP recorded, and only refusable categories, are allowed: the page chose the list.
-      const granted = (question?.granted ?? []).filter((categoryId) => isRefusable(site, categoryId));
+      const shown = Array.isArray(categories) ? categories : [];
+      // Only what the popup showed and the site's CMP still records, and only refusable categories: a page may
+      // replace the question between the showing and the click, and it chose the list.
+      const granted = (question?.granted ?? []).filter((categoryId) => shown.includes(categoryId) && isRefusable(site, categoryId));
       if (allow === true && granted.length > 0)
         await change((settings) => granted.reduce((edited, categoryId) => setSiteChoice(edited, domain, categoryId, true), settings));
-      await cmpQuestions.settleQuestion(domain);
+      // A question the popup did not show stays to be asked.
+      const same = question !== null && question.granted.length === shown.length && question.granted.every((id) => shown.includes(id));
+      if (same) await cmpQuestions.settleQuestion(domain);
       return tabs.state(tabId);
     },
     'apply-choices-to-owner': async ({ tabId, domain }) => {

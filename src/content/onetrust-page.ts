@@ -29,7 +29,7 @@ export async function observeOneTrust(waitMs: number): Promise<unknown> {
     alertBoxClosed: api.IsAlertBoxClosed?.() === true,
     bannerShown: banner !== null && banner.getClientRects().length > 0 && getComputedStyle(banner).visibility !== 'hidden',
     groups: Array.isArray(declared)
-      ? declared.slice(0, 65).map((group: unknown) => ({
+      ? declared.slice(0, 64).map((group: unknown) => ({
           id: text(Reflect.get(Object(group), 'CustomGroupId')),
           name: text(Reflect.get(Object(group), 'GroupName'), 120),
           description: text(Reflect.get(Object(group), 'GroupDescription'), 600),

@@ -51,10 +51,11 @@ interface Protocol {
    */
   'apply-choices-to-owner': { request: { tabId: number; domain: string }; response: TabState };
   /**
-   * The popup's answer to a grant the person made in the site's consent manager: `allow` makes the granted
-   * categories allowed on that registrable domain (in force before the reply); either way it is not asked again.
+   * The popup's answer to a grant made in the site's consent manager, about the `categories` it showed: `allow` makes
+   * those still granted allowed on that registrable domain (in force before the reply); either way that question is
+   * not asked again, while a different one the page recorded since stays.
    */
-  'answer-cmp-question': { request: { tabId: number; domain: string; allow: boolean }; response: TabState };
+  'answer-cmp-question': { request: { tabId: number; domain: string; allow: boolean; categories: string[] }; response: TabState };
   /** A choice on one registrable domain (the options page's exceptions). In force; replies with the new settings. */
   'set-site-choice': { request: { domain: string; categoryId: string; allowed: boolean }; response: Settings };
   /** In force; replies with the new settings. */

@@ -8,15 +8,16 @@ export function toldText(status: CmpStatus): string {
 }
 
 /**
- * The question about a grant made in the site's CMP: "The site's banner recorded “Allow all”. Allow Performance and
- * Advertising on example.com too?" — the categories in the notice's labels, never the page's words.
+ * The question about a grant recorded in the site's CMP: "The site’s consent manager now allows everything (its
+ * “Allow all”). Allow Performance and Advertising on example.com too?" — in the notice's labels, never the page's
+ * words, and without saying who chose it there: a script on the page can call the same API.
  */
 export function questionText(question: NonNullable<CmpStatus['question']>, domain: string): string {
   const labels = question.granted.map(({ label }) => label);
   const listed = labels.length === 1 ? labels[0]! : `${labels.slice(0, -1).join(', ')} and ${labels.at(-1)!}`;
   const recorded = question.allowAll
-    ? 'The site’s banner recorded “Allow all”'
-    : `The site’s cookie settings recorded that you allow ${listed}`;
+    ? 'The site’s consent manager now allows everything (its “Allow all”)'
+    : `The site’s consent manager now allows ${listed}`;
   return `${recorded}. Allow ${listed} on ${domain} too? Until you say so, it stays refused here.`;
 }
 

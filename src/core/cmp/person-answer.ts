@@ -16,8 +16,9 @@ export interface PersonAnswer {
 
 /**
  * What the person told the CMP against the choice on a domain, or null when the record is not their answer. OneTrust
- * counts interactions in the record's `interactionCount`; the extension's own writes keep it, so only a count above
- * `writtenCount` (the count of the record the extension last left on that domain) is a person's answer. A record
+ * counts interactions in the record's `interactionCount`; the extension's own writes keep it, and the interactions of
+ * its own repair through the CMP's API are counted as its own, so only a count above `writtenCount` (the count of the
+ * record the extension last left on that domain) is a person's answer. A record
  * that changed without a new interaction (a CMP that rewrites its default, a stale copy) is answered again instead.
  * `allowed` is category id → allowed there (choicesOn). Only mapped groups of refusable categories count; a category
  * with several groups is refused when any of them is, granted only when all are.

@@ -26,19 +26,26 @@ const CmpObservationSchema = v.strictObject({
   activeGroups: v.optional(v.pipe(v.string(), v.maxLength(MAX_ACTIVE_GROUPS_CHARS))),
   alertBoxClosed: v.optional(v.boolean()),
   bannerShown: v.optional(v.boolean()),
-  groups: v.optional(v.pipe(v.array(DeclaredGroupSchema), v.maxLength(MAX_GROUPS))),
+  // Checked group by group in declaredGroups: one odd group must not cost the whole check.
+  groups: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(MAX_GROUPS))),
 });
 
 /**
- * The groups the page's CMP declares, from a main-world observation (page data): empty when the observation does not
- * fit its schema (ids as in a record, names up to 120 and descriptions up to 600 characters, at most 64 groups) or
- * lists a group twice. Descriptions lose any markup (OneTrust's contain HTML): they are shown as plain text.
+ * The groups the page's CMP declares, from a main-world observation (page data): each group that fits its schema (an
+ * id as in a record, a name up to 120 and a description up to 600 characters) once, in order, at most 64; none when
+ * the observation itself does not fit. Descriptions lose any markup (OneTrust's contain HTML): they are shown as text.
  */
 export function declaredGroups(observation: unknown): DeclaredGroup[] {
   const parsed = v.safeParse(CmpObservationSchema, observation);
-  const groups = parsed.success ? (parsed.output.groups ?? []) : [];
-  if (new Set(groups.map((group) => group.id)).size !== groups.length) return [];
-  return groups.map((group) => ({ ...group, description: group.description.replace(/<[^>]*>/g, '').trim() }));
+  const seen = new Set<string>();
+  const groups: DeclaredGroup[] = [];
+  for (const entry of parsed.success ? (parsed.output.groups ?? []) : []) {
+    const group = v.safeParse(DeclaredGroupSchema, entry);
+    if (!group.success || seen.has(group.output.id)) continue;
+    seen.add(group.output.id);
+    groups.push({ ...group.output, description: group.output.description.replace(/<[^>]*>/g, '').trim() });
+  }
+  return groups;
 }
 
 /** The outcome shown in the popup: told and confirmed, told but it disagrees (and on which groups), or no CMP. */

@@ -235,3 +235,58 @@ test("groups a domain's CMP declares beyond the map are refused in that domain's
   await answerer.apply(setSiteChoice(freshSettings(), 'trello.com', 'functionality', false));
   expect(groupsOn('trello.com')).toBe('C0001:1,C0002:0,C0003:0,C0004:0,C0005:0,C0009:0');
 });
+
+describe("the extension's own repair and later answers", () => {
+  test("writes the CMP makes for the checker's repair calls are the extension's, not a person's answer", async () => {
+    const { answerer, cookies, put, groupsOn, settings } = setup();
+    await answerer.apply(freshSettings());
+    // UpdateConsent per group: each call rewrites the whole record from the CMP's state with one more interaction.
+    const steps = [
+      'C0001:1,C0002:0,C0003:0,C0004:1,C0005:1',
+      'C0001:1,C0002:0,C0003:1,C0004:0,C0005:1',
+      'C0001:1,C0002:0,C0003:1,C0004:0,C0005:0',
+    ];
+    const values: string[] = [];
+    await answerer.ownInteraction('trello.com', async () => {
+      for (const groups of steps) {
+        const record = new URLSearchParams(cookies.get('OptanonConsent@trello.com')!.value);
+        record.set('interactionCount', String(Number(record.get('interactionCount')) + 1));
+        record.set('groups', groups);
+        put('OptanonConsent', record.toString(), '.trello.com');
+        values.push(record.toString());
+      }
+      return steps.length;
+    });
+    for (const value of values)
+      await answerer.changed({
+        removed: false,
+        cookie: { name: 'OptanonConsent', value, domain: '.trello.com', path: '/', secure: true, storeId: '0' },
+      });
+    expect(settings()).toEqual(freshSettings());
+    expect(await answerer.questionOf('trello.com')).toBeNull();
+    expect(groupsOn('trello.com')).toBe('C0001:1,C0002:0,C0003:1,C0004:0,C0005:0');
+  });
+
+  test('a later answer replaces the question, and one that grants nothing leaves none; declared groups stay', async () => {
+    const { answerer, personAnswers, groupsOn } = setup();
+    await answerer.apply(freshSettings());
+    await answerer.declare('trello.com', ['C0009']);
+    await personAnswers('trello.com', 'C0001:1,C0002:1,C0003:1,C0004:1,C0005:1,C0009:1');
+    expect(await answerer.questionOf('trello.com')).toMatchObject({ allowAll: true });
+    expect(groupsOn('trello.com')).toBe('C0001:1,C0002:0,C0003:1,C0004:0,C0005:0,C0009:0');
+    await personAnswers('trello.com', 'C0001:1,C0002:0,C0003:1,C0004:0,C0005:0,C0009:0');
+    expect(await answerer.questionOf('trello.com')).toBeNull();
+  });
+
+  test("an answer already in the jar when an earlier queued job runs is still the person's", async () => {
+    const { answerer, cookies, put, settings } = setup();
+    await answerer.apply(freshSettings());
+    const record = new URLSearchParams(cookies.get('OptanonConsent@bitbucket.org')!.value);
+    record.set('interactionCount', String(Number(record.get('interactionCount')) + 1));
+    record.set('groups', 'C0001:1,C0002:0,C0003:0,C0004:0,C0005:0');
+    put('OptanonConsent', record.toString(), '.bitbucket.org');
+    // A choice change elsewhere answers every domain before the record's own event is handled.
+    await answerer.apply(setSiteChoice(freshSettings(), 'trello.com', 'social-media', true));
+    expect(settings().sites['bitbucket.org']?.choices).toEqual({ functionality: false });
+  });
+});

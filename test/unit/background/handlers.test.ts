@@ -138,14 +138,30 @@ test("a grant made in the site's consent manager is allowed only when the popup 
   const { handlers, data, questions } = setup();
   // Strictly necessary is not refusable: a page-chosen list cannot use the question to touch it.
   questions.set('mini.test', { granted: ['advertising', 'strictly-necessary'], allowAll: true });
-  await handlers['answer-cmp-question']({ tabId: 1, domain: 'mini.test', allow: false });
+  await handlers['answer-cmp-question']({ tabId: 1, domain: 'mini.test', allow: false, categories: ['advertising', 'strictly-necessary'] });
   expect(data.settings).toBeUndefined();
   expect(questions.has('mini.test')).toBe(false);
 
   questions.set('mini.test', { granted: ['advertising', 'strictly-necessary'], allowAll: true });
-  const state = await handlers['answer-cmp-question']({ tabId: 1, domain: 'mini.test', allow: true });
+  const state = await handlers['answer-cmp-question']({
+    tabId: 1,
+    domain: 'mini.test',
+    allow: true,
+    categories: ['advertising', 'strictly-necessary'],
+  });
   expect(state.allowed.advertising).toBe(true);
   expect(data.settings).toMatchObject({ sites: { 'mini.test': { choices: { advertising: true } } } });
   expect((data.settings as Settings).sites['mini-cdn.net']).toBeUndefined();
   expect(questions.has('mini.test')).toBe(false);
+});
+
+test('a question the page replaced after the popup showed its own is not answered by that click', async () => {
+  const { handlers, data, questions } = setup();
+  // The popup showed "analytics"; a page script has since recorded "Allow all" there.
+  questions.set('mini.test', { granted: ['analytics', 'advertising'], allowAll: true });
+  const state = await handlers['answer-cmp-question']({ tabId: 1, domain: 'mini.test', allow: true, categories: ['analytics'] });
+  expect(state.allowed.analytics).toBe(true);
+  expect(state.allowed.advertising).toBe(false);
+  expect(data.settings).toMatchObject({ sites: { 'mini.test': { choices: { analytics: true } } } });
+  expect(questions.has('mini.test')).toBe(true);
 });

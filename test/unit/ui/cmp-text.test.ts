@@ -52,13 +52,13 @@ describe('the question about a grant made in the site’s consent manager', () =
       { id: 'social', label: 'Social media' },
     ];
     expect(questionText({ granted, allowAll: true }, 'example.com')).toBe(
-      'The site’s banner recorded “Allow all”. Allow Performance, Advertising and Social media on example.com too? Until you say so, it stays refused here.',
+      'The site’s consent manager now allows everything (its “Allow all”). Allow Performance, Advertising and Social media on example.com too? Until you say so, it stays refused here.',
     );
   });
 
   test('a choice in its cookie settings names the one category', () => {
     expect(questionText({ granted: [{ id: 'analytics', label: 'Performance' }], allowAll: false }, 'trello.com')).toBe(
-      'The site’s cookie settings recorded that you allow Performance. Allow Performance on trello.com too? Until you say so, it stays refused here.',
+      'The site’s consent manager now allows Performance. Allow Performance on trello.com too? Until you say so, it stays refused here.',
     );
   });
 });

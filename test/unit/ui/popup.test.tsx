@@ -216,11 +216,14 @@ describe('the consent manager line', () => {
     async (allow) => {
       const question = { granted: [{ id: 'targeting-or-advertising', label: 'Targeting or advertising' }], allowAll: true };
       const connector = renderPopup(coveredState(site, { cmp: { name: 'OneTrust', paused: false, told, check: null, question } }), 42);
-      const asked = await screen.findByRole('group', { name: /banner recorded “Allow all”/ });
+      const asked = await screen.findByRole('group', { name: /now allows everything \(its “Allow all”\)/ });
       expect(asked.textContent).toContain('Allow Targeting or advertising on example.com too?');
       fireEvent.click(within(asked).getByRole('button', { name: allow ? 'Allow on example.com' : 'Keep refused' }));
       await waitFor(() => expect(screen.queryByRole('group', { name: /Allow all/ })).toBeNull());
-      expect(connector.sent).toContainEqual({ type: 'answer-cmp-question', payload: { tabId: 42, domain: 'example.com', allow } });
+      expect(connector.sent).toContainEqual({
+        type: 'answer-cmp-question',
+        payload: { tabId: 42, domain: 'example.com', allow, categories: ['targeting-or-advertising'] },
+      });
       const advertising = screen.getByRole<HTMLInputElement>('switch', { name: /Targeting or advertising/ });
       expect(advertising.checked).toBe(allow);
     },
