@@ -176,6 +176,33 @@ describeInBrowsers('the consent manager is answered', (suite) => {
     },
   });
 
+  suite.scenario('a group the map does not know (US model, allowed by default): answered refused, flagged in the popup', {
+    run: async (browser, replica) => {
+      if (browser.extension) await recordGroups(browser);
+      const visit = await browser.visit(`${replica.coveredPage()}?cmp=us&extra=1`);
+      if (!browser.extension) return { view: await cmpView(visit.page), popup: null, groups: null };
+      // The worker checks once the page has loaded: the popup shows the check when it opens after it.
+      const tabId = await tabOfVisit(browser, visit.id);
+      const deadline = Date.now() + 120_000;
+      let popup = '';
+      while (!/C0009/.test(popup) && Date.now() < deadline) {
+        const page = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
+        await page.waitForSelector('.cmp .note');
+        popup = (await page.text('.cmp')) ?? '';
+        await page.close();
+      }
+      const groups = (await recordOf(browser, (record) => /C0009:0/.test(record.get('groups') ?? ''))).get('groups');
+      return { view: await cmpView(visit.page), popup, groups };
+    },
+    control: ({ view }) => expect(view.active).toContain(',C0009,'),
+    extension: ({ view, popup, groups }) => {
+      expect(view.active).toBe(ACTIVE_BY_DEFAULT);
+      expect(popup).toContain('“Research” (C0009), which Atlassian’s cookie notice does not name: told refused.');
+      expect(popup).toContain('Cookies for research panels.');
+      expect(groups).toBe(`${DEFAULT_ANSWER},C0009:0`);
+    },
+  });
+
   suite.scenario(
     '"Allow all" in the site\'s cookie settings: nothing refused loads; the popup asks; confirming allows it on that domain only',
     {
