@@ -147,16 +147,14 @@ export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, ses
   };
 
   const markWritten = async (domain: string, value: string | undefined): Promise<void> => {
-    const parsed = value === undefined ? undefined : parseOneTrustRecord(value);
-    const written = parsed?.ok ? interactionCount(parsed.record) : 0;
+    const written = countOf(value);
     await editState(domain, (state) => ({ ...state, written }));
   };
 
   /** The interaction count of the domain's record in the jar now; 0 when there is none. */
   const countInJar = async (domain: string): Promise<number> => {
     const record = canonicalOf(await jar.cookiesIn([domain]), domain).find((cookie) => cookie.name === 'OptanonConsent');
-    const parsed = record === undefined ? undefined : parseOneTrustRecord(record.value);
-    return parsed?.ok ? interactionCount(parsed.record) : 0;
+    return countOf(record?.value);
   };
 
   return {
@@ -226,6 +224,12 @@ export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, ses
 /** The domain's own, unpartitioned record cookies: the ones the CMP's script reads on its pages. */
 function isRecordOf(cookie: JarCookie, domain: string): boolean {
   return RECORD_NAMES.includes(cookie.name) && !cookie.partitionKey?.topLevelSite && isWithin(normalizeHost(cookie.domain), domain);
+}
+
+/** A record value's `interactionCount`; 0 for no record or one that does not parse. */
+function countOf(value: string | undefined): number {
+  const parsed = value === undefined ? undefined : parseOneTrustRecord(value);
+  return parsed?.ok ? interactionCount(parsed.record) : 0;
 }
 
 function storedRecord({ name, value, domain, path }: JarCookie): StoredRecord {
