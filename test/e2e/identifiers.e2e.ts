@@ -1,7 +1,7 @@
 // Every way a covered page stores an identifier, beyond its own document.cookie: the Cookie Store API, same-origin
 // about:blank and srcdoc frames, localStorage and sessionStorage (written by the page, or already there when it
 // starts), and HttpOnly cookies the site's own server sets (server-side tagging). Judged by the cookie jar, the
-// Cookie header of the page's next request (its /__done report) in the replica's log, the storages read from the
+// Cookie header of the page's next request in the replica's log, the storages read from the
 // page after load, and the popup's count of what the shield dropped. The page is the covered page's identifiers
 // variant (replica/identifiers.ts); every scenario also runs without the extension, where all of it is stored.
 import { refusedCategories } from '../../src/core/choices';
@@ -38,6 +38,7 @@ const jarValues = (jar: JarCookie[], names: readonly string[]): string[] =>
     .filter((cookie) => names.includes(cookie.name) && site.domains.some((domain) => cookie.domain.replace(/^\./, '').endsWith(domain)))
     .map((cookie) => `${cookie.name}=${cookie.value}`)
     .sort();
+const names = (cookies: typeof writes.cookies): string[] => cookies.map((cookie) => cookie.name);
 const written = (cookies: typeof writes.cookies): string[] => cookies.map(({ name, way }) => `${name}=${way}`).sort();
 
 /** Keys of both storages, as the page sees them. */
@@ -94,8 +95,15 @@ describeInBrowsers('every way a page stores an identifier', (suite) => {
         errors: Reflect.get(window, '__replicaWriteErrors') as string[],
         seen: document.cookie.split('; ').sort(),
       }));
-      const next = replica.log.find({ visit: visit.id, path: '/__done' })[0];
-      return { page, jar: await browser.cookies(), next: next?.cookieNames ?? null };
+      // Chromium's document.cookie setter reaches the jar asynchronously (a frame's write can trail the page's own
+      // report), so the next request is made once the jar holds what this run stores: every write without the
+      // extension, the allowed ones with it.
+      const stored = browser.extension ? allowedWrites : writes.cookies;
+      const jar = await jarUntil(browser, (now) => jarValues(now, names(stored)).length === stored.length);
+      const nextVisit = `${visit.id}-next`;
+      await visit.page.evaluate(async (url) => void (await fetch(url)), `/__blank?visit=${nextVisit}`);
+      const next = replica.log.find({ visit: nextVisit, path: '/__blank' })[0];
+      return { page, jar, next: next?.cookieNames ?? null };
     },
     control: ({ page, jar, next }) => {
       expect(page.errors).toEqual([]);
