@@ -101,7 +101,7 @@ describeInBrowsers('every way a page stores an identifier', (suite) => {
       const stored = browser.extension ? allowedWrites : writes.cookies;
       const jar = await jarUntil(browser, (now) => jarValues(now, names(stored)).length === stored.length);
       const nextVisit = `${visit.id}-next`;
-      await visit.page.evaluate(async (url) => void (await fetch(url)), `/__blank?visit=${nextVisit}`);
+      await visit.page.evaluate(async (url) => (await fetch(url)).status, `/__blank?visit=${nextVisit}`);
       const next = replica.log.find({ visit: nextVisit, path: '/__blank' })[0];
       return { page, jar, next: next?.cookieNames ?? null };
     },
