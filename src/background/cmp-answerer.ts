@@ -20,11 +20,14 @@ const CMP_STATE_KEY = 'cmpAnswers';
 /** How long the CMP's record writes after a repair's API calls may take to reach the jar on a busy machine. */
 const OWN_INTERACTION_WAIT_MS = 5_000;
 
+const GroupIdsSchema = v.pipe(v.array(v.pipe(v.string(), v.regex(GROUP_ID))), v.maxLength(MAX_GROUPS));
 const DomainStateSchema = v.object({
   /** The `interactionCount` of the record the extension last left on the domain. */
   written: v.number(),
   /** Refusable groups the domain's CMP declared that the map lacks (cmp-checker.ts): the record refuses them too. */
-  declared: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(GROUP_ID))), v.maxLength(MAX_GROUPS))),
+  declared: v.optional(GroupIdsSchema),
+  /** Groups beyond the map that the domain's CMP marks always active: the record allows them, as the CMP does. */
+  alwaysActive: v.optional(GroupIdsSchema),
   question: v.optional(v.object({ granted: v.array(v.string()), allowAll: v.boolean() })),
 });
 type DomainState = v.InferOutput<typeof DomainStateSchema>;
@@ -55,8 +58,11 @@ export interface CmpAnswerer {
   questionOf(domain: string): Promise<CmpQuestion | null>;
   /** The popup settled the domain's question (allowed or kept refused): it is not asked again. */
   settleQuestion(domain: string): Promise<void>;
-  /** The domain's CMP declares these refusable groups the map lacks (page data, at most 64): answered refused there. */
-  declare(domain: string, groups: string[]): Promise<void>;
+  /**
+   * The domain's CMP declares these groups the map lacks (page data, at most 64 of each): refusable ones are answered
+   * refused there, those it marks always active allowed.
+   */
+  declare(domain: string, groups: { refusable: string[]; alwaysActive: string[] }): Promise<void>;
   /**
    * Runs `interact` — the checker's repair through the CMP's own API, resolving with the number of calls it made —
    * as the extension's own interaction: the record writes it causes are not taken for the person's answer.
@@ -136,7 +142,8 @@ export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, ses
       given,
     );
     const { allowed } = choicesFor(site, domain, current);
-    const declared = (await domainStates())[domain]?.declared ?? [];
+    const state = (await domainStates())[domain];
+    const declared = { refusable: state?.declared ?? [], alwaysActive: state?.alwaysActive ?? [] };
     const plan = oneTrustRecordPlan(site.consentManager, domain, allowed, canonical.map(storedRecord), clock(), declared);
     plan.problems.forEach(report);
     await Promise.all(plan.writes.map((write) => jar.set(write)));
@@ -210,11 +217,13 @@ export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, ses
       }),
     async declare(domain, groups) {
       const site = answered.find((candidate) => candidate.domains.includes(domain));
-      const valid = groups.filter((group) => GROUP_ID.test(group)).slice(0, MAX_GROUPS);
-      const known = (await domainStates())[domain]?.declared ?? [];
-      if (site === undefined || (valid.length === known.length && valid.every((group) => known.includes(group)))) return;
+      const valid = (ids: string[]): string[] => ids.filter((group) => GROUP_ID.test(group)).slice(0, MAX_GROUPS);
+      const declared = valid(groups.refusable);
+      const alwaysActive = valid(groups.alwaysActive).filter((group) => !declared.includes(group));
+      const known = (await domainStates())[domain];
+      if (site === undefined || (sameIds(declared, known?.declared) && sameIds(alwaysActive, known?.alwaysActive))) return;
       await enqueue(async () => {
-        await editState(domain, (state) => ({ written: state?.written ?? 0, ...state, declared: valid }));
+        await editState(domain, (state) => ({ written: state?.written ?? 0, ...state, declared, alwaysActive }));
         await answerDomain(site, domain, await settings());
       });
     },
@@ -224,6 +233,11 @@ export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, ses
 /** The domain's own, unpartitioned record cookies: the ones the CMP's script reads on its pages. */
 function isRecordOf(cookie: JarCookie, domain: string): boolean {
   return RECORD_NAMES.includes(cookie.name) && !cookie.partitionKey?.topLevelSite && isWithin(normalizeHost(cookie.domain), domain);
+}
+
+/** The same group ids, in any order; a missing list is empty. */
+function sameIds(ids: readonly string[], known: readonly string[] = []): boolean {
+  return ids.length === known.length && ids.every((id) => known.includes(id));
 }
 
 /** A record value's `interactionCount`; 0 for no record or one that does not parse. */

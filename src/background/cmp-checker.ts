@@ -19,8 +19,8 @@ export interface CmpCheckerDeps {
   index: SiteIndex;
   settings: () => Promise<Settings>;
   choicesFor: (site: Site, domain: string, settings: Settings) => { allowed: Record<string, boolean>; paused: boolean };
-  /** The page's CMP on `domain` declares these groups the map lacks (refusable ones): its record answers them too. */
-  declared: (domain: string, groups: string[]) => Promise<void>;
+  /** The page's CMP on `domain` declares these groups the map lacks: its record answers them too. */
+  declared: (domain: string, groups: { refusable: string[]; alwaysActive: string[] }) => Promise<void>;
   /** Runs the repair as the extension's own interaction with the CMP (cmp-answerer.ts), not the person's. */
   ownInteraction: (domain: string, interact: () => Promise<number>) => Promise<void>;
 }
@@ -54,10 +54,10 @@ export function createCmpChecker({ pages, index, settings, choicesFor, declared,
       const unmapped = groups
         .filter(({ id }) => answer.unmapped.includes(id))
         .map(({ id, name, description }) => ({ id, name, description, told: answer.groups.get(id) === true }));
-      await declared(
-        domain,
-        unmapped.filter((group) => !group.told).map(({ id }) => id),
-      );
+      await declared(domain, {
+        refusable: unmapped.filter((group) => !group.told).map(({ id }) => id),
+        alwaysActive: unmapped.filter((group) => group.told).map(({ id }) => id),
+      });
       const before = verifyCmp(answer.groups, observation);
       if (before.state !== 'mismatch') {
         onChecked(tabId, { verdict: before, repaired: null, unmapped });

@@ -54,6 +54,14 @@ interface RecordWrite {
 /** OneTrust keeps its record a year (its cookie documentation); the answer is rewritten before then on any change. */
 const RECORD_LIFETIME_S = 365 * 24 * 3600;
 
+/** Group ids a page's CMP declared that the map lacks, by how they are answered (cmp-checker.ts). */
+export interface DeclaredBeyondMap {
+  /** Answered refused. */
+  refusable: readonly string[];
+  /** The CMP marks them always active: answered allowed, as it keeps them active anyway. */
+  alwaysActive: readonly string[];
+}
+
 export interface RecordPlan {
   writes: RecordWrite[];
   /** The answer's groups, and those the CMP has that the map lacks. */
@@ -67,7 +75,7 @@ export interface RecordPlan {
  * record kept, only the answer rewritten; a fresh consent id for a new one) and `OptanonAlertBoxClosed`. Nothing
  * when the stored record already agrees and the banner is marked answered. A stored record that does not parse is
  * replaced, and why is returned. `stored` holds the domain's cookies of those two names; `declared` the groups the
- * page's CMP declared beyond the map (refusable ones, so answered refused).
+ * page's CMP declared beyond the map: refusable ones are answered refused, those it marks always active allowed.
  */
 export function oneTrustRecordPlan(
   consentManager: ConsentManager,
@@ -75,12 +83,13 @@ export function oneTrustRecordPlan(
   allowed: Readonly<Record<string, boolean>>,
   stored: readonly StoredRecord[],
   clock: { now: Date; newConsentId: () => string },
-  declared: readonly string[] = [],
+  declared: DeclaredBeyondMap = { refusable: [], alwaysActive: [] },
 ): RecordPlan {
   const record = stored.find((cookie) => cookie.name === 'OptanonConsent');
   const parsed = record === undefined ? undefined : parseOneTrustRecord(record.value);
   const existing = parsed?.ok ? parsed.record : undefined;
-  const answer = cmpAnswer(consentManager, allowed, [...(existing?.groups.keys() ?? []), ...declared]);
+  const present = [...(existing?.groups.keys() ?? []), ...declared.refusable, ...declared.alwaysActive];
+  const answer = cmpAnswer(consentManager, allowed, present, declared.alwaysActive);
   const problems = parsed && !parsed.ok ? [`the stored OptanonConsent on ${domain} was replaced: ${parsed.error}`] : [];
   const closed = stored.some((cookie) => cookie.name === 'OptanonAlertBoxClosed');
   if (existing !== undefined && closed && recordAgrees(existing, answer)) return { writes: [], answer, problems };

@@ -227,13 +227,23 @@ describe("the person's own answer in the site's CMP", () => {
 test("groups a domain's CMP declares beyond the map are refused in that domain's record only; forged ids are dropped", async () => {
   const { answerer, cookies, groupsOn } = setup();
   await answerer.apply(freshSettings());
-  await answerer.declare('trello.com', ['C0009', 'bad id!']);
+  await answerer.declare('trello.com', { refusable: ['C0009', 'bad id!'], alwaysActive: [] });
   expect(groupsOn('trello.com')).toBe('C0001:1,C0002:0,C0003:1,C0004:0,C0005:0,C0009:0');
   expect(groupsOn('bitbucket.org')).toBe('C0001:1,C0002:0,C0003:1,C0004:0,C0005:0');
   expect(cookies.get('OptanonConsent@trello.com')?.value).not.toContain('bad');
   // A choice change keeps answering it.
   await answerer.apply(setSiteChoice(freshSettings(), 'trello.com', 'functionality', false));
   expect(groupsOn('trello.com')).toBe('C0001:1,C0002:0,C0003:0,C0004:0,C0005:0,C0009:0');
+});
+
+test('a group beyond the map that the CMP marks always active is allowed in the record, as the popup says it was told', async () => {
+  const { answerer, groupsOn } = setup();
+  await answerer.apply(freshSettings());
+  await answerer.declare('trello.com', { refusable: ['C0009'], alwaysActive: ['C0010'] });
+  expect(groupsOn('trello.com')).toBe('C0001:1,C0002:0,C0003:1,C0004:0,C0005:0,C0009:0,C0010:1');
+  // The CMP no longer marks it: the next declaration refuses it.
+  await answerer.declare('trello.com', { refusable: ['C0009', 'C0010'], alwaysActive: [] });
+  expect(groupsOn('trello.com')).toBe('C0001:1,C0002:0,C0003:1,C0004:0,C0005:0,C0009:0,C0010:0');
 });
 
 describe("the extension's own repair and later answers", () => {
@@ -270,7 +280,7 @@ describe("the extension's own repair and later answers", () => {
   test('a later answer replaces the question, and one that grants nothing leaves none; declared groups stay', async () => {
     const { answerer, personAnswers, groupsOn } = setup();
     await answerer.apply(freshSettings());
-    await answerer.declare('trello.com', ['C0009']);
+    await answerer.declare('trello.com', { refusable: ['C0009'], alwaysActive: [] });
     await personAnswers('trello.com', 'C0001:1,C0002:1,C0003:1,C0004:1,C0005:1,C0009:1');
     expect(await answerer.questionOf('trello.com')).toMatchObject({ allowAll: true });
     expect(groupsOn('trello.com')).toBe('C0001:1,C0002:0,C0003:1,C0004:0,C0005:0,C0009:0');
