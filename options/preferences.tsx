@@ -1,5 +1,6 @@
-// How unknown cookies on covered sites are treated, and whether the toolbar badge shows counts.
-import type { Settings } from '../src/core/settings';
+// How unknown cookies on covered sites are treated, whether the toolbar badge shows counts, and whether Global
+// Privacy Control is sent.
+import type { Preferences as Changes, Settings } from '../src/core/settings';
 import type { SectionProps } from './section-props';
 
 const UNKNOWN_COOKIES: { value: Settings['unknownCookies']; label: string }[] = [
@@ -8,8 +9,7 @@ const UNKNOWN_COOKIES: { value: Settings['unknownCookies']; label: string }[] = 
 ];
 
 export function Preferences({ connector, run, settings }: Omit<SectionProps, 'sites'>) {
-  const setPreferences = (change: Partial<Pick<Settings, 'unknownCookies' | 'badge'>>) =>
-    void run(() => connector.request('set-preferences', change));
+  const setPreferences = (change: Changes) => void run(() => connector.request('set-preferences', change));
   return (
     <section id="preferences" aria-labelledby="preferences-heading">
       <h2 id="preferences-heading">Preferences</h2>
@@ -32,6 +32,19 @@ export function Preferences({ connector, run, settings }: Omit<SectionProps, 'si
         <input type="checkbox" checked={settings.badge} onChange={(event) => setPreferences({ badge: event.currentTarget.checked })} />
         Show on the toolbar icon how much was stopped on the tab
       </label>
+      <label class="choice">
+        <input
+          type="checkbox"
+          checked={settings.globalPrivacyControl}
+          aria-describedby="gpc-note"
+          onChange={(event) => setPreferences({ globalPrivacyControl: event.currentTarget.checked })}
+        />
+        Send Global Privacy Control on covered sites where you refuse advertising
+      </label>
+      <p id="gpc-note" class="note">
+        The Sec-GPC header and navigator.globalPrivacyControl tell the site not to sell or share your data. Off by default; sent only on the
+        covered sites whose advertising category you refuse.
+      </p>
     </section>
   );
 }

@@ -6,6 +6,7 @@ import type { TabState } from '../src/core/messages';
 import { CollectedList } from '../src/ui/collected-list';
 import type { Connector } from '../src/ui/connector';
 import { DocumentList } from '../src/ui/document-list';
+import { gpcText } from '../src/ui/gpc-text';
 import { OptOutList } from '../src/ui/opt-out-list';
 import { useAction } from '../src/ui/use-action';
 import { CategoryRow } from './category-row';
@@ -36,6 +37,7 @@ export function CoveredSite({ connector, tabId, site, domain, state, onState }: 
     return act(() => connector.request('answer-cmp-question', { tabId, domain, allow, categories }));
   };
   const otherDomains = site.domains.filter((other) => other !== domain);
+  const gpc = gpcText(site, domain, state.allowed, state.paused, state.globalPrivacyControl);
 
   return (
     <main>
@@ -95,6 +97,11 @@ export function CoveredSite({ connector, tabId, site, domain, state, onState }: 
         <p role="alert" class="error">
           {error && `That did not work: ${error}`}
         </p>
+        {gpc && (
+          <p id="gpc" class="note">
+            {gpc}
+          </p>
+        )}
       </section>
 
       {state.cmp && <ConsentManager owner={site.name} domain={domain} status={state.cmp} onAnswer={(allow) => void answerCmp(allow)} />}

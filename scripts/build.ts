@@ -31,6 +31,7 @@ async function buildTarget(target: Target, outDir: string, sites: Site[], { test
       options: join(root, 'options/index.tsx'),
       'cookie-shield': join(root, 'src/content/cookie-shield.ts'),
       'shield-relay': join(root, 'src/content/shield-relay.ts'),
+      gpc: join(root, 'src/content/gpc.ts'),
     },
     outdir: outDir,
     bundle: true,

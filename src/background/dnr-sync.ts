@@ -2,6 +2,7 @@
 // Each update is one atomic updateDynamicRules call; updates run one at a time, and a burst of changes ends with the last one.
 import { inRange, RULE_IDS, type IdRange } from '../core/dnr-ids';
 import type { DnrRule } from '../core/dnr-rules';
+import type { GpcRule } from '../core/gpc';
 import type { TopDomainRule } from '../core/tab-rules';
 import { canonicalJson, reconcile } from '../core/reconcile';
 import type { Settings } from '../core/settings';
@@ -21,7 +22,7 @@ export interface DnrSync {
  */
 export function createDnrSync(
   dnr: DynamicRules,
-  compile: (settings: Settings) => Array<DnrRule | TopDomainRule>,
+  compile: (settings: Settings) => Array<DnrRule | TopDomainRule | GpcRule>,
   ranges: readonly IdRange[] = [RULE_IDS.sites],
 ): DnrSync {
   return {

@@ -6,6 +6,7 @@ import browser from 'webextension-polyfill';
 import { choicesOn } from '../core/choices';
 import { RULE_IDS } from '../core/dnr-ids';
 import { createRulesCompiler } from '../core/dnr-rules';
+import { gpcRules, gpcScripts } from '../core/gpc';
 import { isShieldDropsMessage, WORKER_STARTED } from '../core/messages';
 import { hostPermissions } from '../core/permissions';
 import { coveredPageOf } from '../core/registrable-domain';
@@ -46,8 +47,12 @@ const compiled = createRulesCompiler(sites);
 // has topDomains, else by tab session rules kept in line with the tabs (src/core/tab-rules.ts says why).
 const siteRules = createDnrSync(
   browserDnr,
-  (current) => (topDomainsSupported ? [...compiled(current).rules, ...compileTopDomainRules(compiled(current))] : compiled(current).rules),
-  [RULE_IDS.sites, RULE_IDS.topSites],
+  (current) => [
+    ...compiled(current).rules,
+    ...(topDomainsSupported ? compileTopDomainRules(compiled(current)) : []),
+    ...gpcRules(sites, current),
+  ],
+  [RULE_IDS.sites, RULE_IDS.topSites, RULE_IDS.globalPrivacyControl],
 );
 const tabRules = topDomainsSupported
   ? null
@@ -63,7 +68,7 @@ const rules = {
     await Promise.all([siteRules.apply(current), tabRules?.apply(current)]);
   },
 };
-const shield = createShieldSync(browserScripting, (current) => shieldPlan(sites, current));
+const shield = createShieldSync(browserScripting, (current) => [...shieldPlan(sites, current), ...gpcScripts(sites, current)]);
 const pages = createPagePushes({
   extensionOrigin: browser.runtime.getURL(''),
   settings: () => store.current(),

@@ -43,7 +43,8 @@ export function createTabView({ index, store, counter, tabUrl, cmpCheckOf, cmpQu
       const { allowed, paused } = page === null ? { allowed: {}, paused: false } : choicesOn(page.site, settings, page.domain);
       const domain = page?.domain ?? null;
       const cmp = page === null ? null : cmpStatus(page.site, allowed, paused, cmpCheckOf(tabId), await cmpQuestionOf(page.domain));
-      return { site: page?.site ?? null, domain, allowed, paused, counts: await counter.counts(tabId, domain), cmp };
+      const counts = await counter.counts(tabId, domain);
+      return { site: page?.site ?? null, domain, allowed, paused, counts, cmp, globalPrivacyControl: settings.globalPrivacyControl };
     },
   };
 }

@@ -66,6 +66,18 @@ function consentManagerOf(curated: CuratedSite['consentManager'], categories: re
   return { ...rest, groups: { map: groups.map, source: 'curated', reason: groups.reason } };
 }
 
+/** The category GPC stands for, as the site record holds it; throws a SourceError unless it is a refusable one. */
+function globalPrivacyControlOf(
+  curated: CuratedSite['globalPrivacyControl'],
+  categories: readonly Category[],
+): Pick<Site, 'globalPrivacyControl'> {
+  if (curated === undefined) return {};
+  if (!categories.some((category) => category.id === curated.category && category.refusable)) {
+    throw new SourceError(`globalPrivacyControl: category "${curated.category}" is not a refusable category of the notice`);
+  }
+  return { globalPrivacyControl: curated };
+}
+
 function practicesOf(documents: readonly ReadDocument[]): Practice[] {
   const current = documents.flatMap((read) => read.current);
   return PRACTICE_GROUPS.map((group) => ({
@@ -98,6 +110,7 @@ export function compileSite(curated: CuratedSite, sources: Readonly<Record<strin
     categories,
     trackers: curated.trackers.map((tracker) => trackerOf(tracker, documents, categories)),
     consentManager: consentManagerOf(curated.consentManager, categories),
+    ...globalPrivacyControlOf(curated.globalPrivacyControl, categories),
     collected: collectedGroups(
       current.map((s) => ({ id: s.id, text: s.text, groups: s.groups, ...(s.segment.heading ? { heading: s.segment.heading } : {}) })),
       curated.name,

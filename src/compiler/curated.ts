@@ -56,6 +56,8 @@ const CuratedSiteSchema = v.object({
     groups: v.optional(v.object({ map: v.array(v.object({ id: v.string(), category: v.string() })), reason: Reason })),
   }),
   trackers: v.array(CuratedTrackerSchema),
+  /** The notice category whose refusal the Global Privacy Control signal states (when the person turns it on). */
+  globalPrivacyControl: v.optional(v.object({ category: v.string(), reason: Reason })),
 });
 
 export type CuratedDocument = v.InferOutput<typeof CuratedDocumentSchema>;

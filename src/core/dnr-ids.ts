@@ -28,6 +28,8 @@ export const RULE_IDS = {
   consentManager: { first: 200_000, last: 299_999 },
   /** Dynamic rules scoped by the top-level page (tab-rules.ts compileTopDomainRules): `topSites.first + n` carries site rule `sites.first + n`. */
   topSites: { first: 300_000, last: 399_999 },
+  /** The rules that send Global Privacy Control's `Sec-GPC: 1` header (gpc.ts). */
+  globalPrivacyControl: { first: 400_000, last: 400_099 },
 } as const satisfies Record<string, IdRange>;
 
 export function inRange(id: number, range: IdRange): boolean {
@@ -43,10 +45,13 @@ export function inRange(id: number, range: IdRange): boolean {
  * - trackerPath < allowConsentManager: the site's CMP is never blocked, even when a refused tracker's
  *   host contains its host, and (allow outranking modifyHeaders) its cookies, which hold the person's choices, are
  *   never stripped.
+ * - allowConsentManager < globalPrivacyControl: the Sec-GPC header rules apply to every request that is not blocked,
+ *   the CMP's included.
  */
 export const PRIORITY = {
   stripUnknownCookies: 10,
   blockRefused: 20,
   trackerPath: 25,
   allowConsentManager: 30,
+  globalPrivacyControl: 40,
 } as const;

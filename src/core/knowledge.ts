@@ -132,6 +132,9 @@ const SiteSchema = v.object({
   collected: v.array(CollectedGroupSchema),
   practices: v.array(PracticeSchema),
   optOuts: v.array(OptOutSchema),
+  // The category whose refusal Global Privacy Control states (https://privacycg.github.io/gpc-spec/): sent, when the
+  // person turns it on, on the site's domains that refuse it.
+  globalPrivacyControl: v.optional(v.object({ category: Id, reason: v.string() })),
 });
 
 export type Sentence = v.InferOutput<typeof SentenceSchema>;

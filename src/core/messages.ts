@@ -2,7 +2,7 @@
 // replies (runtime.sendMessage), and the pushes a page subscribes to over a port (runtime.connect). Each request
 // names its response type and each topic its pushes, so a wrong payload or a wrong reading does not compile.
 import type { Site } from './knowledge';
-import type { Settings } from './settings';
+import type { Preferences, Settings } from './settings';
 import type { ImportResult, Recovered } from './settings-schema';
 import type { CmpStatus } from './cmp/status';
 
@@ -25,6 +25,8 @@ export interface TabState {
   counts: TabCounts;
   /** What the site's consent manager was told on this domain, and whether its page was found believing it. */
   cmp: CmpStatus | null;
+  /** The Global Privacy Control option (settings.globalPrivacyControl); where it is sent follows from the choices. */
+  globalPrivacyControl: boolean;
 }
 
 export interface SettingsState {
@@ -68,7 +70,7 @@ interface Protocol {
   'set-default-choice': { request: { categoryId: string; allowed: boolean }; response: Settings };
   /** In force; replies with the new settings. */
   'set-preferences': {
-    request: Partial<Pick<Settings, 'unknownCookies' | 'badge'>>;
+    request: Preferences;
     response: Settings;
   };
   'export-settings': { request: Record<string, never>; response: { text: string } };

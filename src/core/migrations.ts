@@ -28,7 +28,10 @@ const choicesPerDomain: Migration = (data, owners) => {
   return { ...data, version: 2, sites: byDomain };
 };
 
-export const MIGRATIONS: readonly Migration[] = [stampVersion, choicesPerDomain];
+/** v2 → v3: the Global Privacy Control preference is new; settings from before it keep it off, as a new install does. */
+const globalPrivacyControlOff: Migration = (data) => ({ globalPrivacyControl: false, ...data, version: 3 });
+
+export const MIGRATIONS: readonly Migration[] = [stampVersion, choicesPerDomain, globalPrivacyControlOff];
 
 export type MigrationResult = { ok: true; data: SettingsObject; from: number } | { ok: false; error: string };
 

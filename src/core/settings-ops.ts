@@ -1,6 +1,6 @@
 // The changes the popup and options page can make, as pure functions from settings to new settings.
 // Per-page choices are keyed by the registrable domain where the user made them (settings.ts `sites`).
-import type { Settings, SiteChoices } from './settings';
+import type { Preferences, Settings, SiteChoices } from './settings';
 
 /** The user's default for a category id on every domain without a choice of its own. Pure; the caller validates ids. */
 export function setDefaultChoice(settings: Settings, categoryId: string, allowed: boolean): Settings {
@@ -34,11 +34,12 @@ export function copySiteChoices(settings: Settings, from: string, domains: reado
 }
 
 /** Sets the preferences given; those left out keep their value. */
-export function setPreferences(settings: Settings, preferences: Partial<Pick<Settings, 'unknownCookies' | 'badge'>>): Settings {
+export function setPreferences(settings: Settings, preferences: Preferences): Settings {
   return {
     ...settings,
     unknownCookies: preferences.unknownCookies ?? settings.unknownCookies,
     badge: preferences.badge ?? settings.badge,
+    globalPrivacyControl: preferences.globalPrivacyControl ?? settings.globalPrivacyControl,
   };
 }
 

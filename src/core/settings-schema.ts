@@ -24,6 +24,7 @@ export const SettingsSchema = v.strictObject({
   sites: v.record(Domain, SiteChoicesSchema),
   unknownCookies: UnknownCookies,
   badge: Flag,
+  globalPrivacyControl: Flag,
 });
 
 /** Imported files larger than this are refused before parsing: real exports are a few kilobytes. */
@@ -57,8 +58,8 @@ export function parseImport(text: string, owners: Owners): ImportResult {
 
 /** Choices, exceptions and preferences only: nothing about browsing, no counts. */
 export function exportSettings(settings: Settings): string {
-  const { version, defaults, sites, unknownCookies, badge } = settings;
-  return `${JSON.stringify({ version, defaults, sites, unknownCookies, badge }, null, 2)}\n`;
+  const { version, defaults, sites, unknownCookies, badge, globalPrivacyControl } = settings;
+  return `${JSON.stringify({ version, defaults, sites, unknownCookies, badge, globalPrivacyControl }, null, 2)}\n`;
 }
 
 export interface Recovered {
@@ -83,6 +84,13 @@ export function recoverSettings(stored: unknown, owners: Owners): Recovered {
   settings.sites = recoverSites(data.sites, recovered);
   settings.unknownCookies = recoverField(UnknownCookies, data.unknownCookies, 'unknownCookies', settings.unknownCookies, recovered);
   settings.badge = recoverField(Flag, data.badge, 'badge', settings.badge, recovered);
+  settings.globalPrivacyControl = recoverField(
+    Flag,
+    data.globalPrivacyControl,
+    'globalPrivacyControl',
+    settings.globalPrivacyControl,
+    recovered,
+  );
   return { settings, recovered };
 }
 

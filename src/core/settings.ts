@@ -9,7 +9,7 @@ export interface SiteChoices {
 }
 
 export const DEFAULT_SETTINGS = {
-  version: 2,
+  version: 3,
   /** Category id → allowed, for every site without its own choice. Missing: the knowledge base's defaultAllowed. */
   defaults: {} as Record<string, boolean>,
   /**
@@ -20,9 +20,18 @@ export const DEFAULT_SETTINGS = {
   /** Cookies on covered sites that the knowledge base does not classify. */
   unknownCookies: 'allow' as 'allow' | 'remove',
   badge: true,
+  /**
+   * Send Global Privacy Control (the Sec-GPC request header and navigator.globalPrivacyControl,
+   * https://privacycg.github.io/gpc-spec/) on covered domains whose choices refuse the site's advertising category.
+   * Off unless the person turns it on (schema version 3).
+   */
+  globalPrivacyControl: false,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;
+
+/** The preferences the options page sets one at a time; a missing one is left as it is. */
+export type Preferences = Partial<Pick<Settings, 'unknownCookies' | 'badge' | 'globalPrivacyControl'>>;
 
 /** A new copy of the defaults (schema version, no choices, no exceptions): the settings of a new install and of a reset. */
 export function freshSettings(): Settings {

@@ -1,10 +1,11 @@
 // The declarativeNetRequest API's dynamic and session rules.
 import type { DnrRule } from '../core/dnr-rules';
+import type { GpcRule } from '../core/gpc';
 import type { TabRule, TopDomainRule } from '../core/tab-rules';
 
 export interface DynamicRules {
   getDynamicRules(): Promise<Array<{ id: number }>>;
-  updateDynamicRules(options: { removeRuleIds: number[]; addRules: Array<DnrRule | TopDomainRule> }): Promise<void>;
+  updateDynamicRules(options: { removeRuleIds: number[]; addRules: Array<DnrRule | TopDomainRule | GpcRule> }): Promise<void>;
 }
 
 /** Rules that last until the browser quits, not across restarts; the only ones that may name tabs. */

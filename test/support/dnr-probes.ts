@@ -87,7 +87,7 @@ export function probesOf(sites: readonly Site[]): Probe[] {
 
 /**
  * Settings with random choices and pauses per registrable domain (the sites' domains, and an uncovered one), defaults
- * and unknown-cookie handling over these sites.
+ * unknown-cookie handling and Global Privacy Control over these sites.
  */
 export function settingsArbitrary(sites: readonly Site[]): fc.Arbitrary<Settings> {
   const categoryIds = [...new Set(sites.flatMap((site) => site.categories.map((category) => category.id)))];
@@ -99,5 +99,6 @@ export function settingsArbitrary(sites: readonly Site[]): fc.Arbitrary<Settings
     sites: fc.dictionary(fc.constantFrom(...domains), fc.record({ choices, paused: fc.boolean() })),
     unknownCookies: fc.constantFrom('allow' as const, 'remove' as const),
     badge: fc.boolean(),
+    globalPrivacyControl: fc.boolean(),
   });
 }

@@ -17,6 +17,8 @@ export interface LoggedRequest {
   cookie: string;
   cookieNames: string[];
   referer: string | null;
+  /** The Sec-GPC header (Global Privacy Control), null when none was sent. */
+  gpc: string | null;
   role: Role;
   tracker: string | null;
   /** The tracker's category; null for a loader (a tag manager), which is blocked only when all it loads is refused. */

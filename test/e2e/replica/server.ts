@@ -92,6 +92,7 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
       cookie,
       cookieNames: cookieNames(cookie),
       referer: request.headers.referer ?? null,
+      gpc: (request.headers['sec-gpc'] as string | undefined) ?? null,
       role: url.pathname.startsWith('/__') ? 'replica' : role.role,
       tracker: role.role === 'tracker' ? role.tracker.id : null,
       category: role.role === 'tracker' && role.tracker.loads === undefined ? role.tracker.category : null,

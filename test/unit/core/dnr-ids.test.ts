@@ -16,3 +16,7 @@ test('the consent manager outranks blocks, and blocks outrank cookie stripping',
   expect(PRIORITY.allowConsentManager).toBeGreaterThan(PRIORITY.blockRefused);
   expect(PRIORITY.blockRefused).toBeGreaterThan(PRIORITY.stripUnknownCookies);
 });
+
+test('Global Privacy Control outranks the consent-manager allowances, which would otherwise keep it from their requests', () => {
+  expect(PRIORITY.globalPrivacyControl).toBeGreaterThan(PRIORITY.allowConsentManager);
+});

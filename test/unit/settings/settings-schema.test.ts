@@ -15,7 +15,7 @@ const OWNERS = [
 ];
 
 const edited: Settings = {
-  version: 2,
+  version: 3,
   defaults: { functionality: false, 'social-media': true },
   sites: {
     'atlassian.com': { choices: { 'performance-and-analytics': true }, paused: false },
@@ -23,23 +23,32 @@ const edited: Settings = {
   },
   unknownCookies: 'remove',
   badge: false,
+  globalPrivacyControl: true,
 };
 
 const id = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/);
 const domain = fc.stringMatching(/^([a-z0-9-]{1,10}\.){1,3}[a-z0-9-]{2,6}$/);
 const validSettings: fc.Arbitrary<Settings> = fc.record({
-  version: fc.constant(2),
+  version: fc.constant(3),
   defaults: fc.dictionary(id, fc.boolean()),
   sites: fc.dictionary(domain, fc.record({ choices: fc.dictionary(id, fc.boolean()), paused: fc.boolean() })),
   unknownCookies: fc.constantFrom('allow' as const, 'remove' as const),
   badge: fc.boolean(),
+  globalPrivacyControl: fc.boolean(),
 });
 
 describe('export and import', () => {
   test('an export holds only choices, exceptions and preferences, and imports back to the same settings', () => {
     const withExtra = { ...edited, counts: { 3: 12 }, history: ['https://x.test'] } as Settings;
     const text = exportSettings(withExtra);
-    expect(Object.keys(JSON.parse(text)).sort()).toEqual(['badge', 'defaults', 'sites', 'unknownCookies', 'version']);
+    expect(Object.keys(JSON.parse(text)).sort()).toEqual([
+      'badge',
+      'defaults',
+      'globalPrivacyControl',
+      'sites',
+      'unknownCookies',
+      'version',
+    ]);
     expect(parseImport(text, OWNERS)).toEqual({ ok: true, settings: edited });
   });
 
@@ -72,7 +81,7 @@ describe('export and import', () => {
     ['an unexpected field', JSON.stringify({ ...edited, history: [] }), /^history: /],
     ['a missing field', JSON.stringify({ version: 1, defaults: {} }), /^sites: /],
     ['a newer version', JSON.stringify({ ...edited, version: 7 }), /^version: 7 was written by a newer version/],
-    ['a broken version', JSON.stringify({ ...edited, version: '1' }), /^version: must be a whole number from 0 to 2, got "1"$/],
+    ['a broken version', JSON.stringify({ ...edited, version: '1' }), /^version: must be a whole number from 0 to 3, got "1"$/],
     [
       'a prototype key',
       '{"version":2,"defaults":{"__proto__":true},"sites":{},"unknownCookies":"allow","badge":true}',
@@ -149,20 +158,22 @@ describe('recoverSettings', () => {
 
   test('keeps every valid part and says what it reset', () => {
     const stored = {
-      version: 2,
+      version: 3,
       defaults: { functionality: false, 'targeting-or-advertising': 'no', 'Bad Key': true },
       sites: { 'atlassian.com': { choices: { 'social-media': true, x: 3 }, paused: 'yes' }, 'not ok': {}, 'trello.com': 5 },
       unknownCookies: 'remove',
       badge: 'on',
+      globalPrivacyControl: 1,
       counts: { 1: 2 },
     };
     const { settings, recovered } = recoverSettings(stored, OWNERS);
     expect(settings).toEqual({
-      version: 2,
+      version: 3,
       defaults: { functionality: false },
       sites: { 'atlassian.com': { choices: { 'social-media': true }, paused: false } },
       unknownCookies: 'remove',
       badge: true,
+      globalPrivacyControl: false,
     });
     expect(recovered).toEqual([
       'counts: unknown field, dropped',
@@ -173,6 +184,7 @@ describe('recoverSettings', () => {
       'sites."not ok": not a valid site exception; dropped',
       'sites."trello.com": not a valid site exception; dropped',
       'badge: "on" must be true or false; reset to true',
+      'globalPrivacyControl: 1 must be true or false; reset to false',
     ]);
   });
 
@@ -228,7 +240,7 @@ describe('migrations', () => {
       sites: { atlassian: analytics, other: paused, gone: analytics },
       badge: false,
     };
-    const result = migrate(v1, OWNERS);
+    const result = migrate(v1, OWNERS, MIGRATIONS.slice(0, 2));
     expect(result).toEqual({
       ok: true,
       from: 1,
@@ -247,7 +259,21 @@ describe('migrations', () => {
   });
 
   test('v1 → v2 leaves a sites value that is not an object for validation to report', () => {
-    expect(migrate({ version: 1, sites: [1] }, OWNERS)).toEqual({ ok: true, from: 1, data: { version: 2, sites: [1] } });
+    expect(migrate({ version: 1, sites: [1] }, OWNERS, MIGRATIONS.slice(0, 2))).toEqual({
+      ok: true,
+      from: 1,
+      data: { version: 2, sites: [1] },
+    });
+  });
+
+  test('v2 → v3: Global Privacy Control is off for settings from before it, and every other field is kept', () => {
+    const v2 = { version: 2, defaults: { functionality: false }, sites: {}, unknownCookies: 'remove', badge: false };
+    expect(migrate(v2, OWNERS)).toEqual({ ok: true, from: 2, data: { ...v2, version: 3, globalPrivacyControl: false } });
+    // A version-2 export imports, with the preference off.
+    expect(parseImport(JSON.stringify(v2), OWNERS)).toEqual({
+      ok: true,
+      settings: { ...v2, version: 3, globalPrivacyControl: false },
+    });
   });
 
   test('the v1 → v2 migration keeps every choice in force on every domain of the Atlassian knowledge base', () => {

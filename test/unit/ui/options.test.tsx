@@ -85,17 +85,21 @@ describe('options page', () => {
     );
   });
 
-  it('sets the unknown-cookies treatment and the badge', async () => {
+  it('sets the unknown-cookies treatment, the badge and Global Privacy Control (off by default)', async () => {
     const connector = renderOptions();
     const remove = await screen.findByRole<HTMLInputElement>('radio', { name: 'Remove them' });
     expect(screen.getByRole<HTMLInputElement>('radio', { name: /Leave them alone/ }).checked).toBe(true);
     fireEvent.click(remove);
     fireEvent.click(screen.getByRole('checkbox', { name: /toolbar icon/ }));
+    const gpc = screen.getByRole<HTMLInputElement>('checkbox', { name: /Global Privacy Control/ });
+    expect(gpc.checked).toBe(false);
+    fireEvent.click(gpc);
     await waitFor(() =>
       expect(connector.sent).toEqual(
         expect.arrayContaining([
           { type: 'set-preferences', payload: { unknownCookies: 'remove' } },
           { type: 'set-preferences', payload: { badge: false } },
+          { type: 'set-preferences', payload: { globalPrivacyControl: true } },
         ]),
       ),
     );

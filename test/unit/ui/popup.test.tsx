@@ -161,10 +161,29 @@ describe('popup for a covered site', () => {
     const connector = mockConnector({ 'get-tab-state': () => state });
     render(<Popup connector={connector} tabId={null} />);
     await screen.findByRole('heading', { level: 1, name: 'example.com' });
-    state = { site: null, domain: null, allowed: {}, paused: false, counts: {}, cmp: null };
+    state = { site: null, domain: null, allowed: {}, paused: false, counts: {}, cmp: null, globalPrivacyControl: false };
     await act(() => connector.push({ type: 'tab-counts', tabId: 7, domain: null, counts: {} }));
     expect(await screen.findByRole('heading', { level: 1, name: 'This site is not covered' })).toBeTruthy();
     expect(connector.sent.filter((m) => m.type === 'get-tab-state')).toHaveLength(2);
+  });
+
+  it('says whether Global Privacy Control is sent here once it is on, and follows the advertising switch', async () => {
+    const gpcSite = fixtureSite((raw) =>
+      Object.assign(raw, { globalPrivacyControl: { category: 'targeting-or-advertising', reason: 'x' } }),
+    );
+    renderPopup(coveredState(gpcSite, { globalPrivacyControl: true }));
+    expect((await screen.findByText(/^Global Privacy Control: sent to example\.com/)).id).toBe('gpc');
+    fireEvent.click(screen.getByRole('switch', { name: /Targeting or advertising/ }));
+    expect(await screen.findByText(/^Global Privacy Control: not sent, as you allow Targeting or advertising/)).toBeTruthy();
+  });
+
+  it('says nothing about Global Privacy Control while it is off', async () => {
+    const gpcSite = fixtureSite((raw) =>
+      Object.assign(raw, { globalPrivacyControl: { category: 'targeting-or-advertising', reason: 'x' } }),
+    );
+    renderPopup(coveredState(gpcSite));
+    await screen.findByRole('heading', { level: 1, name: 'example.com' });
+    expect(screen.queryByText(/Global Privacy Control/)).toBeNull();
   });
 
   it('opens the options page', async () => {
@@ -237,6 +256,7 @@ describe('popup for a site that is not covered', () => {
     allowed: {},
     paused: false,
     cmp: null,
+    globalPrivacyControl: false,
     counts: { unclassified: { blockedRequests: 0, removedCookies: 2 } },
   };
 
