@@ -5,5 +5,6 @@ import type { Push, TabState } from '../src/core/messages';
 export function applyTabPush(state: TabState, push: Push<'tab'>): TabState | 'reload' {
   if (push.domain !== state.domain) return 'reload';
   if (push.type === 'tab-counts') return { ...state, counts: push.counts };
-  return { ...state, allowed: push.allowed, paused: push.paused };
+  if (push.type === 'tab-cmp') return { ...state, cmp: push.cmp };
+  return { ...state, allowed: push.allowed, paused: push.paused, cmp: push.cmp };
 }

@@ -43,6 +43,8 @@ export interface CmpAnswererDeps {
   session: KeyValueArea;
   /** Makes the person's refusals in a CMP their choice on `domain`; resolves with the new settings once stored. */
   refuse: (domain: string, categories: string[]) => Promise<Settings>;
+  /** The domain's question was asked anew, replaced or cleared (the popups showing it hear of it). */
+  questionChanged: (domain: string) => void;
   report: (error: unknown) => void;
 }
 
@@ -70,7 +72,8 @@ export interface CmpAnswerer {
   ownInteraction(domain: string, interact: () => Promise<number>): Promise<void>;
 }
 
-export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, session, refuse, report }: CmpAnswererDeps): CmpAnswerer {
+export function createCmpAnswerer(deps: CmpAnswererDeps): CmpAnswerer {
+  const { jar, sites, choicesFor, settings, clock, session, refuse, questionChanged, report } = deps;
   const answered = sites.filter((site) => site.consentManager.platform === 'onetrust' && site.consentManager.groups);
   // One answer at a time: a burst of choice changes, and the jar events our own writes raise, would otherwise
   // interleave older answers with newer ones and answer each other's writes again and again.
@@ -118,9 +121,10 @@ export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, ses
     if (person === null) return current;
     const question = person.granted.length > 0 ? { granted: person.granted, allowAll: person.allowAll } : undefined;
     await editState(domain, (state) => {
-      const { question: _earlier, ...kept } = state ?? { written: 0 };
+      const kept = withoutQuestion(state ?? { written: 0 });
       return question === undefined ? kept : { ...kept, question };
     });
+    questionChanged(domain);
     return person.refused.length > 0 ? refuse(domain, person.refused) : current;
   };
 
@@ -209,12 +213,7 @@ export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, ses
     async questionOf(domain) {
       return (await domainStates())[domain]?.question ?? null;
     },
-    settleQuestion: (domain) =>
-      editState(domain, (state) => {
-        if (state === undefined) return undefined;
-        const { question: _settled, ...kept } = state;
-        return kept;
-      }),
+    settleQuestion: (domain) => editState(domain, (state) => state && withoutQuestion(state)),
     async declare(domain, groups) {
       const site = answered.find((candidate) => candidate.domains.includes(domain));
       const valid = (ids: string[]): string[] => ids.filter((group) => GROUP_ID.test(group)).slice(0, MAX_GROUPS);
@@ -233,6 +232,10 @@ export function createCmpAnswerer({ jar, sites, choicesFor, settings, clock, ses
 /** The domain's own, unpartitioned record cookies: the ones the CMP's script reads on its pages. */
 function isRecordOf(cookie: JarCookie, domain: string): boolean {
   return RECORD_NAMES.includes(cookie.name) && !cookie.partitionKey?.topLevelSite && isWithin(normalizeHost(cookie.domain), domain);
+}
+
+function withoutQuestion({ question: _settled, ...kept }: DomainState): DomainState {
+  return kept;
 }
 
 /** The same group ids, in any order; a missing list is empty. */

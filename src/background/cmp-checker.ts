@@ -23,13 +23,18 @@ export interface CmpCheckerDeps {
   declared: (domain: string, groups: { refusable: string[]; alwaysActive: string[] }) => Promise<void>;
   /** Runs the repair as the extension's own interaction with the CMP (cmp-answerer.ts), not the person's. */
   ownInteraction: (domain: string, interact: () => Promise<number>) => Promise<void>;
+  /** A tab's check is done (its popup, if open, shows it). */
+  onChecked: (tabId: number) => void;
 }
 
-export function createCmpChecker({ pages, index, settings, choicesFor, declared, ownInteraction }: CmpCheckerDeps) {
+export function createCmpChecker({ pages, index, settings, choicesFor, declared, ownInteraction, onChecked: checked }: CmpCheckerDeps) {
   // Per tab, the check of the page it shows; a new page or a closed tab forgets it. Kept in memory: a worker that
   // slept has none until the tab's next page load, and the popup then says "not checked yet".
   const checks = new Map<number, CmpCheck>();
-  const onChecked = (tabId: number, check: CmpCheck): void => void checks.set(tabId, check);
+  const onChecked = (tabId: number, check: CmpCheck): void => {
+    checks.set(tabId, check);
+    checked(tabId);
+  };
   return {
     /** The last check of the tab's page, or null. */
     checkOf: (tabId: number): CmpCheck | null => checks.get(tabId) ?? null,

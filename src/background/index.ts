@@ -73,6 +73,7 @@ const pages = createPagePushes({
   extensionOrigin: browser.runtime.getURL(''),
   settings: () => store.current(),
   pageOf: (tabId) => tabs.pageOf(tabId),
+  cmpOf: async (tabId) => (await tabs.state(tabId)).cmp,
   report,
 });
 const counter = createTabCounter({
@@ -103,6 +104,7 @@ const cmp = createCmpAnswerer({
   clock: () => ({ now: new Date(), newConsentId: () => crypto.randomUUID() }),
   session: browserStorage.session,
   refuse: (domain, categories) => mirrorCmpRefusals(domain, categories),
+  questionChanged: (domain) => void pages.cmpChanged({ domain }).catch(report),
   report,
 });
 
@@ -113,6 +115,7 @@ const cmpChecker = createCmpChecker({
   choicesFor: (site, domain, current) => choicesOn(site, current, domain),
   declared: (domain, groups) => cmp.declare(domain, groups),
   ownInteraction: (domain, interact) => cmp.ownInteraction(domain, interact),
+  onChecked: (tabId) => void pages.cmpChanged({ tabId }).catch(report),
 });
 
 const shieldDrops = createShieldDrops({ index, settings, pageOf: (tabId) => tabs.pageOf(tabId), counter });

@@ -2,6 +2,7 @@
 // its tab's registrable domain, the options page the settings. A page opens a port (runtime.connect), names its subscription as
 // the port's first message and is acknowledged; the port's sender is checked as the message router checks senders.
 import { choicesOn } from '../core/choices';
+import type { CmpStatus } from '../core/cmp/status';
 import { PUSH_PORT, type PortMessage, type Subscription } from '../core/messages';
 import type { Settings } from '../core/settings';
 import type { CoveredPage } from '../core/registrable-domain';
@@ -16,6 +17,8 @@ export interface PagePushesDeps {
   settings: () => Promise<Recovered>;
   /** The covered page a tab shows (its site and registrable domain), or null. */
   pageOf: (tabId: number) => Promise<CoveredPage | null>;
+  /** The consent manager's line for the tab's popup (tab-view.ts), under the newest settings. */
+  cmpOf: (tabId: number) => Promise<CmpStatus | null>;
   report: (error: unknown) => void;
 }
 
@@ -25,6 +28,11 @@ export interface PagePushes {
   countsChanged(tabId: number, record: TabRecord): void;
   /** The settings changed and are in force: read the newest and tell who shows something it changed. */
   settingsChanged(): Promise<void>;
+  /**
+   * The consent manager's line changed for one tab (its page's check ran) or for every tab showing a registrable
+   * domain (a grant made in its CMP is now asked about, or no longer): those tabs' popups hear the new line.
+   */
+  cmpChanged(where: { tabId: number } | { domain: string }): Promise<void>;
 }
 
 interface Subscriber {
@@ -34,7 +42,7 @@ interface Subscriber {
   choices?: string;
 }
 
-export function createPagePushes({ extensionOrigin, settings, pageOf, report }: PagePushesDeps): PagePushes {
+export function createPagePushes({ extensionOrigin, settings, pageOf, cmpOf, report }: PagePushesDeps): PagePushes {
   const subscribers = new Set<Subscriber>();
   let newest: Settings | null = null;
 
@@ -60,7 +68,7 @@ export function createPagePushes({ extensionOrigin, settings, pageOf, report }: 
     // A newer change has overtaken this one; it pushes for itself.
     if (seen === null || current !== newest || seen.key === subscriber.choices) return;
     subscriber.choices = seen.key;
-    post(subscriber, { type: 'tab-choices', ...seen.choices });
+    post(subscriber, { type: 'tab-choices', ...seen.choices, cmp: await cmpOf(tabId) });
   };
 
   return {
@@ -107,6 +115,22 @@ export function createPagePushes({ extensionOrigin, settings, pageOf, report }: 
         const { subscription } = subscriber;
         if (subscription.topic === 'settings') post(subscriber, { type: 'settings', ...current });
         else pending.push(pushChoices(subscriber, subscription.tabId, current.settings));
+      }
+      await Promise.all(pending);
+    },
+    async cmpChanged(where) {
+      const pending: Promise<void>[] = [];
+      for (const subscriber of subscribers) {
+        const { subscription } = subscriber;
+        if (subscription.topic !== 'tab' || ('tabId' in where && where.tabId !== subscription.tabId)) continue;
+        const { tabId } = subscription;
+        pending.push(
+          (async () => {
+            const page = await pageOf(tabId);
+            if (page === null || ('domain' in where && where.domain !== page.domain)) return;
+            post(subscriber, { type: 'tab-cmp', tabId, domain: page.domain, cmp: await cmpOf(tabId) });
+          })(),
+        );
       }
       await Promise.all(pending);
     },

@@ -104,12 +104,15 @@ export type SubscriptionTo<T extends Topic> = Extract<Subscription, { topic: T }
 interface Pushes {
   /**
    * The popup's tab: its counts whenever they change (all of them, not an increment; domain says which covered
-   * registrable domain they belong to, and a new one means the tab has moved on), and the choices on its domain when
-   * a change made elsewhere alters them. A popup's own change is settled by its reply; the push that follows it says the same.
+   * registrable domain they belong to, and a new one means the tab has moved on), the choices on its domain (with
+   * what its consent manager was told) when a change made elsewhere alters them, and the consent manager's line when
+   * its check or question changes. A popup's own change is settled by its reply; the push that follows it says the same.
    */
   tab:
     | { type: 'tab-counts'; tabId: number; domain: string | null; counts: TabCounts }
-    | { type: 'tab-choices'; tabId: number; domain: string; allowed: Record<string, boolean>; paused: boolean };
+    | { type: 'tab-choices'; tabId: number; domain: string; allowed: Record<string, boolean>; paused: boolean; cmp: CmpStatus | null }
+    /** The check of the tab's consent manager ran, or a grant made there waits for an answer (or no longer does). */
+    | { type: 'tab-cmp'; tabId: number; domain: string; cmp: CmpStatus | null };
   /** The options page: the settings after every change, with what was repaired when they were read. */
   settings: { type: 'settings' } & Recovered;
 }

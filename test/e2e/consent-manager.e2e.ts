@@ -181,16 +181,11 @@ describeInBrowsers('the consent manager is answered', (suite) => {
       if (browser.extension) await recordGroups(browser);
       const visit = await browser.visit(`${replica.coveredPage()}?cmp=us&extra=1`);
       if (!browser.extension) return { view: await cmpView(visit.page), popup: null, groups: null };
-      // The worker checks once the page has loaded: the popup shows the check when it opens after it.
-      const tabId = await tabOfVisit(browser, visit.id);
-      const deadline = Date.now() + 120_000;
-      let popup = '';
-      while (!/C0009/.test(popup) && Date.now() < deadline) {
-        const page = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
-        await page.waitForSelector('.cmp .note');
-        popup = (await page.text('.cmp')) ?? '';
-        await page.close();
-      }
+      // The worker checks once the page has loaded; an open popup hears the check when it is done.
+      const page = await browser.openExtensionPage(`popup.html?tabId=${await tabOfVisit(browser, visit.id)}`);
+      await waitForText(page, '.cmp', /C0009/);
+      const popup = (await page.text('.cmp')) ?? '';
+      await page.close();
       const groups = (await recordOf(browser, (record) => /C0009:0/.test(record.get('groups') ?? ''))).get('groups');
       return { view: await cmpView(visit.page), popup, groups };
     },

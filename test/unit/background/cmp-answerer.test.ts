@@ -41,6 +41,7 @@ function setup(current: Settings = freshSettings(), session = fakeSession()) {
   const { jar, writes, cookies, put } = fakeJar();
   let settings = current;
   const reported: unknown[] = [];
+  const questionsChanged: string[] = [];
   const create = () =>
     createCmpAnswerer({
       jar,
@@ -51,6 +52,7 @@ function setup(current: Settings = freshSettings(), session = fakeSession()) {
       session,
       refuse: async (domain, categories) =>
         (settings = categories.reduce((edited, category) => setSiteChoice(edited, domain, category, false), settings)),
+      questionChanged: (domain) => void questionsChanged.push(domain),
       report: (error) => void reported.push(error),
     });
   const answerer = create();
@@ -80,6 +82,7 @@ function setup(current: Settings = freshSettings(), session = fakeSession()) {
     groupsOn,
     reported,
     personAnswers,
+    questionsChanged,
     settings: () => settings,
     use: (next: Settings) => (settings = next),
   };
@@ -174,9 +177,12 @@ describe("the person's own answer in the site's CMP", () => {
   });
 
   test('"Allow all" there is a question, not a choice: the record is answered back to the refusals', async () => {
-    const { answerer, personAnswers, groupsOn, settings } = setup();
+    const { answerer, personAnswers, groupsOn, settings, questionsChanged } = setup();
     await answerer.apply(freshSettings());
+    expect(questionsChanged).toEqual([]);
     await personAnswers('bitbucket.org', 'C0001:1,C0002:1,C0003:1,C0004:1,C0005:1');
+    // The popups showing bitbucket.org hear of the question at once.
+    expect(questionsChanged).toEqual(['bitbucket.org']);
     expect(settings()).toEqual(freshSettings());
     expect(groupsOn('bitbucket.org')).toBe('C0001:1,C0002:0,C0003:1,C0004:0,C0005:0');
     expect(await answerer.questionOf('bitbucket.org')).toEqual({

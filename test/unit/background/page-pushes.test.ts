@@ -52,6 +52,7 @@ function setup() {
     extensionOrigin: ORIGIN,
     settings: async () => ({ settings, recovered: [] }),
     pageOf: async (tabId: number) => (siteOfTab[tabId] ? { site: siteOfTab[tabId], domain: 'mini.test' } : null),
+    cmpOf: async (tabId: number) => (siteOfTab[tabId] ? { ...CMP, paused: settings.sites['mini.test']?.paused ?? false } : null),
     report: (error) => {
       throw error;
     },
@@ -70,6 +71,7 @@ function setup() {
   return { pushes, subscribe, change };
 }
 
+const CMP = { name: 'OneTrust', paused: false, told: [], check: null, question: null };
 const countsOf = (port: FakePort) => port.received.filter((message) => message.type === 'tab-counts');
 const COUNTS = { analytics: { blockedRequests: 1, removedCookies: 0 } };
 
@@ -142,6 +144,7 @@ test('settings go to the settings subscribers; a popup hears only a change to th
     domain: 'mini.test',
     allowed: { 'strictly-necessary': true, functionality: true, analytics: true, advertising: false, research: false },
     paused: false,
+    cmp: CMP,
   });
   // A default the site's own choice overrides changes nothing shown there.
   await change((settings) => setDefaultChoice(settings, 'analytics', false));
@@ -151,6 +154,26 @@ test('settings go to the settings subscribers; a popup hears only a change to th
   ).toEqual([false, true]);
   expect(uncovered.received).toEqual([{ type: 'subscribed' }]);
   expect(options.received.filter((message) => message.type === 'settings')).toHaveLength(4);
+});
+
+test("a consent manager's new check goes to its tab's popups; a new question to the popups of every tab on its domain", async () => {
+  const { pushes, subscribe } = setup();
+  const first = await subscribe({ topic: 'tab', tabId: 1 });
+  const second = await subscribe({ topic: 'tab', tabId: 2 });
+  const uncovered = await subscribe({ topic: 'tab', tabId: 3 });
+  const options = await subscribe({ topic: 'settings' });
+  await pushes.cmpChanged({ tabId: 1 });
+  const pushed = { type: 'tab-cmp', domain: 'mini.test', cmp: CMP };
+  expect(first.received.slice(1)).toEqual([{ ...pushed, tabId: 1 }]);
+  expect(second.received.slice(1)).toEqual([]);
+  await pushes.cmpChanged({ domain: 'mini.test' });
+  await pushes.cmpChanged({ domain: 'other.test' });
+  expect(first.received.slice(1)).toEqual([
+    { ...pushed, tabId: 1 },
+    { ...pushed, tabId: 1 },
+  ]);
+  expect(second.received.slice(1)).toEqual([{ ...pushed, tabId: 2 }]);
+  for (const port of [uncovered, options]) expect(port.received).toEqual([{ type: 'subscribed' }]);
 });
 
 test('a page that went away hears nothing more, and its going does not disturb the others', async () => {

@@ -151,7 +151,7 @@ describe('popup for a covered site', () => {
     const connector = renderPopup(coveredState(site));
     const social = await screen.findByRole<HTMLInputElement>('switch', { name: /Social media/ });
     const allowed = { ...coveredState(site).allowed, 'social-media': !social.checked };
-    await act(() => connector.push({ type: 'tab-choices', tabId: 7, domain: 'example.com', allowed, paused: false }));
+    await act(() => connector.push({ type: 'tab-choices', tabId: 7, domain: 'example.com', allowed, paused: false, cmp: null }));
     await waitFor(() => expect(social.checked).toBe(allowed['social-media']));
     expect(connector.sent).toHaveLength(1);
   });
@@ -205,6 +205,16 @@ describe('the consent manager line', () => {
     { group: 'C0001', label: 'Strictly necessary', allowed: true },
     { group: 'C0004', label: 'Advertising', allowed: false },
   ];
+
+  it('shows a new check or question as pushed, without asking again', async () => {
+    const connector = renderPopup(coveredState(site, { cmp: { name: 'OneTrust', paused: false, told, check: null, question: null } }));
+    const section = await screen.findByRole('region', { name: /consent manager \(OneTrust\)/ });
+    const check = { verdict: { state: 'verified' as const }, repaired: null, unmapped: [] };
+    const cmp = { name: 'OneTrust', paused: false, told, check, question: null };
+    await act(() => connector.push({ type: 'tab-cmp', tabId: 7, domain: 'example.com', cmp }));
+    await waitFor(() => expect(section.textContent).toContain('Checked on this page: it holds these choices.'));
+    expect(connector.sent).toHaveLength(1);
+  });
 
   it('says what it was told and whether the page holds it', async () => {
     const check = { verdict: { state: 'verified' as const }, repaired: null, unmapped: [] };
