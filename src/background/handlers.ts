@@ -1,12 +1,11 @@
 // What each message does. Every change goes through the settings store's queue, is checked against the schema
 // before it is written, and answers once its rules are in force (see the protocol), not after the cookie sweep.
-import * as v from 'valibot';
 import { isRefusable, isRefusableOnAnySite } from '../core/choices';
 import type { Site } from '../core/knowledge';
 import { freshSettings, type Settings } from '../core/settings';
 import { registrableDomain, ownerOfDomain } from '../core/registrable-domain';
 import { copySiteChoices, removeSiteException, setDefaultChoice, setPreferences, setSiteChoice, setSitePaused } from '../core/settings-ops';
-import { exportSettings, parseImport, SettingsSchema } from '../core/settings-schema';
+import { exportSettings, parseImport } from '../core/settings-schema';
 import type { SiteIndex } from '../core/site-index';
 import type { CmpAnswerer } from './cmp-answerer';
 import type { Handlers } from './message-router';
@@ -25,11 +24,7 @@ export interface HandlerDeps {
 
 export function createHandlers({ index, store, tabs, enforce, cmpQuestions }: HandlerDeps): Handlers {
   const change = async (edit: (settings: Settings) => Settings): Promise<Settings> => {
-    const next = await store.update((settings) => {
-      const edited = edit(settings);
-      if (!v.is(SettingsSchema, edited)) throw new Error('the change would make the settings invalid');
-      return edited;
-    });
+    const next = await store.update(edit);
     await enforce(next);
     return next;
   };

@@ -1,7 +1,6 @@
 // The background worker, the one composition root: builds the services from the core and the browser adapters,
 // then registers every listener synchronously here, at the top level, so an event that wakes the worker is never missed.
 import sites from 'knowledge:sites';
-import * as v from 'valibot';
 import browser from 'webextension-polyfill';
 import { choicesOn } from '../core/choices';
 import { RULE_IDS } from '../core/dnr-ids';
@@ -12,7 +11,6 @@ import { hostPermissions } from '../core/permissions';
 import { coveredPageOf } from '../core/registrable-domain';
 import type { Settings } from '../core/settings';
 import { setSiteChoice } from '../core/settings-ops';
-import { SettingsSchema } from '../core/settings-schema';
 import { shieldPlan } from '../core/shield-plan';
 import { buildSiteIndex } from '../core/site-index';
 import { compileTopDomainRules } from '../core/tab-rules';
@@ -138,11 +136,9 @@ const route = createMessageRouter(createHandlers({ index, store, tabs, enforce, 
 
 /** A refusal the person made in a site's consent manager becomes their choice on that domain (cmp-answerer.ts). */
 async function mirrorCmpRefusals(domain: string, categories: string[]): Promise<Settings> {
-  const next = await store.update((current) => {
-    const edited = categories.reduce((settings, category) => setSiteChoice(settings, domain, category, false), current);
-    if (!v.is(SettingsSchema, edited)) throw new Error('the mirrored refusal would make the settings invalid');
-    return edited;
-  });
+  const next = await store.update((current) =>
+    categories.reduce((settings, category) => setSiteChoice(settings, domain, category, false), current),
+  );
   // Not awaited: the answerer calls this from its queue, which the enforcement's own answer waits behind.
   void enforce(next).catch(report);
   return next;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createSettingsStore, SETTINGS_KEY } from '../../../src/background/settings-store';
 import { manifestFor } from '../../../src/build/manifest';
 import type { KeyValueArea } from '../../../src/ports/storage';
-import { freshSettings } from '../../../src/core/settings';
+import { freshSettings, type Settings } from '../../../src/core/settings';
 import { setDefaultChoice, setSitePaused } from '../../../src/core/settings-ops';
 
 const OWNERS = [{ id: 'atlassian', domains: ['atlassian.com', 'bitbucket.org'] }];
@@ -51,6 +51,15 @@ test('a failing change leaves the stored settings alone and does not block the n
   await expect(failed).rejects.toThrow('invalid');
   await next;
   expect(area.data[SETTINGS_KEY]).toEqual(setDefaultChoice(freshSettings(), 'functionality', false));
+});
+
+test('a change whose result does not fit the schema is refused, and nothing is stored', async () => {
+  const area = memoryArea();
+  const store = createSettingsStore(area, OWNERS);
+  await expect(store.update((settings) => ({ ...settings, ...(JSON.parse('{"badge":"loud"}') as Partial<Settings>) }))).rejects.toThrow(
+    'the change would make the settings invalid',
+  );
+  expect(area.data[SETTINGS_KEY]).toBeUndefined();
 });
 
 test('corrupt stored settings are repaired on read and the repair is reported until the next write', async () => {
