@@ -6,5 +6,6 @@ export function applyTabPush(state: TabState, push: Push<'tab'>): TabState | 're
   if (push.domain !== state.domain) return 'reload';
   if (push.type === 'tab-counts') return { ...state, counts: push.counts };
   if (push.type === 'tab-cmp') return { ...state, cmp: push.cmp };
-  return { ...state, allowed: push.allowed, paused: push.paused, cmp: push.cmp };
+  const { allowed, paused, globalPrivacyControl, cmp } = push;
+  return { ...state, allowed, paused, globalPrivacyControl, cmp };
 }

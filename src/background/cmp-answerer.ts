@@ -4,7 +4,7 @@
 // answers the CMP themselves (a new interaction in its record), a refusal made there becomes their choice on that
 // domain and a grant becomes a question for the popup (core/cmp/person-answer.ts).
 import * as v from 'valibot';
-import { oneTrustRecordPlan, type StoredRecord } from '../core/cmp/answer';
+import { oneTrustRecordPlan, type DeclaredBeyondMap, type StoredRecord } from '../core/cmp/answer';
 import { GROUP_ID, MAX_GROUPS, parseOneTrustRecord } from '../core/cmp/onetrust-record';
 import { interactionCount, personAnswer, type CmpQuestion } from '../core/cmp/person-answer';
 import { isWithin, normalizeHost } from '../core/hosts';
@@ -64,7 +64,7 @@ export interface CmpAnswerer {
    * The domain's CMP declares these groups the map lacks (page data, at most 64 of each): refusable ones are answered
    * refused there, those it marks always active allowed.
    */
-  declare(domain: string, groups: { refusable: string[]; alwaysActive: string[] }): Promise<void>;
+  declare(domain: string, groups: DeclaredBeyondMap): Promise<void>;
   /**
    * Runs `interact` — the checker's repair through the CMP's own API, resolving with the number of calls it made —
    * as the extension's own interaction: the record writes it causes are not taken for the person's answer.
@@ -213,10 +213,14 @@ export function createCmpAnswerer(deps: CmpAnswererDeps): CmpAnswerer {
     async questionOf(domain) {
       return (await domainStates())[domain]?.question ?? null;
     },
-    settleQuestion: (domain) => editState(domain, (state) => state && withoutQuestion(state)),
+    async settleQuestion(domain) {
+      if ((await domainStates())[domain]?.question === undefined) return;
+      await editState(domain, (state) => state && withoutQuestion(state));
+      questionChanged(domain);
+    },
     async declare(domain, groups) {
       const site = answered.find((candidate) => candidate.domains.includes(domain));
-      const valid = (ids: string[]): string[] => ids.filter((group) => GROUP_ID.test(group)).slice(0, MAX_GROUPS);
+      const valid = (ids: readonly string[]): string[] => ids.filter((group) => GROUP_ID.test(group)).slice(0, MAX_GROUPS);
       const declared = valid(groups.refusable);
       const alwaysActive = valid(groups.alwaysActive).filter((group) => !declared.includes(group));
       const known = (await domainStates())[domain];

@@ -1,7 +1,7 @@
 // Once a covered page has loaded, checks that its consent manager (CMP) believes what its record told it; on a
 // mismatch makes the one repair call through the CMP's own API, then checks again. The outcome is this tab's only:
 // everything read from the page is untrusted and changes no rule.
-import { cmpAnswer } from '../core/cmp/answer';
+import { cmpAnswer, type DeclaredBeyondMap } from '../core/cmp/answer';
 import type { CmpCheck } from '../core/cmp/status';
 import { cmpRepair, declaredGroups, verifyCmp } from '../core/cmp/verify';
 import { coveredPageOf } from '../core/registrable-domain';
@@ -20,30 +20,39 @@ export interface CmpCheckerDeps {
   settings: () => Promise<Settings>;
   choicesFor: (site: Site, domain: string, settings: Settings) => { allowed: Record<string, boolean>; paused: boolean };
   /** The page's CMP on `domain` declares these groups the map lacks: its record answers them too. */
-  declared: (domain: string, groups: { refusable: string[]; alwaysActive: string[] }) => Promise<void>;
+  declared: (domain: string, groups: DeclaredBeyondMap) => Promise<void>;
   /** Runs the repair as the extension's own interaction with the CMP (cmp-answerer.ts), not the person's. */
   ownInteraction: (domain: string, interact: () => Promise<number>) => Promise<void>;
   /** A tab's check is done (its popup, if open, shows it). */
   onChecked: (tabId: number) => void;
 }
 
-export function createCmpChecker({ pages, index, settings, choicesFor, declared, ownInteraction, onChecked: checked }: CmpCheckerDeps) {
+export function createCmpChecker({ pages, index, settings, choicesFor, declared, ownInteraction, onChecked }: CmpCheckerDeps) {
   // Per tab, the check of the page it shows; a new page or a closed tab forgets it. Kept in memory: a worker that
   // slept has none until the tab's next page load, and the popup then says "not checked yet".
   const checks = new Map<number, CmpCheck>();
-  const onChecked = (tabId: number, check: CmpCheck): void => {
-    checks.set(tabId, check);
-    checked(tabId);
+  // Per tab, how many pages it has left: a check that ends after its page was left (two observations can take 20 s)
+  // is dropped rather than shown for the next page.
+  const departures = new Map<number, number>();
+  const forget = (tabId: number): void => {
+    checks.delete(tabId);
+    departures.set(tabId, (departures.get(tabId) ?? 0) + 1);
   };
   return {
     /** The last check of the tab's page, or null. */
     checkOf: (tabId: number): CmpCheck | null => checks.get(tabId) ?? null,
     /** The tab left its page or closed. */
-    forget: (tabId: number): void => void checks.delete(tabId),
+    forget,
     /** A tab finished loading `url`: checks its CMP when the page is a covered, unpaused site that has one to answer. */
     async loaded(tabId: number, url: string | undefined): Promise<void> {
       const page = url === undefined ? undefined : coveredPageOf(index, url);
       if (page === undefined || page.site.consentManager.platform !== 'onetrust') return;
+      const left = departures.get(tabId) ?? 0;
+      const checked = (check: CmpCheck): void => {
+        if ((departures.get(tabId) ?? 0) !== left) return;
+        checks.set(tabId, check);
+        onChecked(tabId);
+      };
       const { site, domain } = page;
       const { allowed, paused } = choicesFor(site, domain, await settings());
       if (paused) return;
@@ -65,7 +74,7 @@ export function createCmpChecker({ pages, index, settings, choicesFor, declared,
       });
       const before = verifyCmp(answer.groups, observation);
       if (before.state !== 'mismatch') {
-        onChecked(tabId, { verdict: before, repaired: null, unmapped });
+        checked({ verdict: before, repaired: null, unmapped });
         return;
       }
       const necessary = new Set(
@@ -79,7 +88,7 @@ export function createCmpChecker({ pages, index, settings, choicesFor, declared,
         return repair.call === 'UpdateConsent' ? repair.groups.length : 1;
       });
       const after = verifyCmp(answer.groups, await pages.runInMainWorld(tabId, observeOneTrust, [OBSERVE_WAIT_MS]));
-      onChecked(tabId, { verdict: after, repaired: { call: repair.call, before }, unmapped });
+      checked({ verdict: after, repaired: { call: repair.call, before }, unmapped });
     },
   };
 }

@@ -55,20 +55,25 @@ export function createPagePushes({ extensionOrigin, settings, pageOf, cmpOf, rep
     }
   };
 
-  /** The choices on the tab's domain under these settings, as a comparable key; null when it shows no covered page. */
+  /**
+   * The choices on the tab's domain under these settings (and the Global Privacy Control option, which the popup's
+   * line follows), as a comparable key; null when it shows no covered page.
+   */
   const tabChoices = async (tabId: number, current: Settings) => {
     const page = await pageOf(tabId).catch(() => null);
     if (page === null) return null;
-    const choices = { tabId, domain: page.domain, ...choicesOn(page.site, current, page.domain) };
+    const { globalPrivacyControl } = current;
+    const choices = { tabId, domain: page.domain, ...choicesOn(page.site, current, page.domain), globalPrivacyControl };
     return { choices, key: JSON.stringify(choices) };
   };
 
   const pushChoices = async (subscriber: Subscriber, tabId: number, current: Settings): Promise<void> => {
     const seen = await tabChoices(tabId, current);
+    const cmp = seen === null ? null : await cmpOf(tabId).catch(() => null);
     // A newer change has overtaken this one; it pushes for itself.
     if (seen === null || current !== newest || seen.key === subscriber.choices) return;
     subscriber.choices = seen.key;
-    post(subscriber, { type: 'tab-choices', ...seen.choices, cmp: await cmpOf(tabId) });
+    post(subscriber, { type: 'tab-choices', ...seen.choices, cmp });
   };
 
   return {
@@ -126,7 +131,7 @@ export function createPagePushes({ extensionOrigin, settings, pageOf, cmpOf, rep
         const { tabId } = subscription;
         pending.push(
           (async () => {
-            const page = await pageOf(tabId);
+            const page = await pageOf(tabId).catch(() => null);
             if (page === null || ('domain' in where && where.domain !== page.domain)) return;
             post(subscriber, { type: 'tab-cmp', tabId, domain: page.domain, cmp: await cmpOf(tabId) });
           })(),

@@ -46,7 +46,8 @@ export function inRange(id: number, range: IdRange): boolean {
  *   host contains its host, and (allow outranking modifyHeaders) its cookies, which hold the person's choices, are
  *   never stripped.
  * - allowConsentManager < globalPrivacyControl: the Sec-GPC header rules apply to every request that is not blocked,
- *   the CMP's included.
+ *   those an allow rule lets through included (an allowed tracker path; a consent manager on a host the extension
+ *   may reach).
  */
 export const PRIORITY = {
   stripUnknownCookies: 10,

@@ -19,7 +19,7 @@ export interface GpcRule {
   action: { type: 'modifyHeaders'; requestHeaders: Array<{ header: 'Sec-GPC'; operation: 'set'; value: '1' }> };
   condition:
     | { requestDomains: string[]; resourceTypes: Array<'main_frame' | 'sub_frame'> }
-    | { initiatorDomains: string[]; excludedResourceTypes: Array<'main_frame'> };
+    | { initiatorDomains: string[]; excludedResourceTypes: Array<'main_frame' | 'sub_frame'> };
 }
 
 const SET_GPC: GpcRule['action'] = { type: 'modifyHeaders', requestHeaders: [{ header: 'Sec-GPC', operation: 'set', value: '1' }] };
@@ -38,10 +38,11 @@ export function gpcDomains(sites: readonly Site[], settings: Settings): string[]
 }
 
 /**
- * The rules that send `Sec-GPC: 1`: page loads (top-level and frames) of those domains, and every request their pages
- * make. The browser sets it only where the extension has host access (the covered sites and tracker hosts). They
- * outrank the consent-manager allowances (PRIORITY), which would otherwise keep them from its requests; a blocked
- * request is still blocked, as blocks decide before any header rule. None when no domain gets the signal.
+ * The rules that send `Sec-GPC: 1`: page loads (top-level and frames) of those domains, where the script sets the
+ * property too, and every other request their pages make (a frame of another domain follows that domain's choices).
+ * The browser sets it only where the extension has host access: the covered sites and the tracker hosts. They outrank
+ * every allow rule (PRIORITY), which would otherwise keep them from the requests it lets through; a blocked request is
+ * still blocked, as blocks decide before any header rule. None when no domain gets the signal.
  */
 export function gpcRules(sites: readonly Site[], settings: Settings): GpcRule[] {
   const domains = gpcDomains(sites, settings).flatMap(withFqdnSpelling);
@@ -50,18 +51,23 @@ export function gpcRules(sites: readonly Site[], settings: Settings): GpcRule[] 
   const priority = PRIORITY.globalPrivacyControl;
   return [
     { id: first, priority, action: SET_GPC, condition: { requestDomains: domains, resourceTypes: ['main_frame', 'sub_frame'] } },
-    { id: first + 1, priority, action: SET_GPC, condition: { initiatorDomains: domains, excludedResourceTypes: ['main_frame'] } },
+    {
+      id: first + 1,
+      priority,
+      action: SET_GPC,
+      condition: { initiatorDomains: domains, excludedResourceTypes: ['main_frame', 'sub_frame'] },
+    },
   ];
 }
 
 /**
  * The registration of the navigator.globalPrivacyControl script on those domains' pages, in both spellings (as the
  * shield's, shield-plan.ts); none when no domain gets the signal. It shares the shield's id prefix, so one sync keeps
- * both registered.
+ * both registered; "+" never appears in a site id, so it is no site's shield id.
  */
 export function gpcScripts(sites: readonly Site[], settings: Settings): ShieldScript[] {
   const matches = gpcDomains(sites, settings)
     .flatMap(withFqdnSpelling)
     .map((domain) => `*://*.${domain}/*`);
-  return matches.length === 0 ? [] : [{ id: `${SHIELD_ID_PREFIX}gpc`, js: [GPC_SCRIPT], matches, world: 'MAIN' }];
+  return matches.length === 0 ? [] : [{ id: `${SHIELD_ID_PREFIX}+gpc`, js: [GPC_SCRIPT], matches, world: 'MAIN' }];
 }

@@ -110,7 +110,15 @@ interface Pushes {
    */
   tab:
     | { type: 'tab-counts'; tabId: number; domain: string | null; counts: TabCounts }
-    | { type: 'tab-choices'; tabId: number; domain: string; allowed: Record<string, boolean>; paused: boolean; cmp: CmpStatus | null }
+    | {
+        type: 'tab-choices';
+        tabId: number;
+        domain: string;
+        allowed: Record<string, boolean>;
+        paused: boolean;
+        globalPrivacyControl: boolean;
+        cmp: CmpStatus | null;
+      }
     /** The check of the tab's consent manager ran, or a grant made there waits for an answer (or no longer does). */
     | { type: 'tab-cmp'; tabId: number; domain: string; cmp: CmpStatus | null };
   /** The options page: the settings after every change, with what was repaired when they were read. */

@@ -81,8 +81,13 @@ export function useRemote<T, P extends Topic = Topic>(
     const unsubscribe = pushedRef.current
       ? connector.subscribe<P>(pushedRef.current.subscription, {
           push(push) {
-            // Before the first answer: that answer, asked for after subscribing, already says as much.
-            if (shown.current === undefined || !pushedRef.current) return;
+            if (!pushedRef.current) return;
+            // Before the first answer: the push may have left after that answer was made and overtaken it, so the
+            // state is asked for once more after it.
+            if (shown.current === undefined) {
+              again.current = true;
+              return;
+            }
             const next = pushedRef.current.apply(shown.current, push);
             if (next === 'reload') void reload();
             else show(next);

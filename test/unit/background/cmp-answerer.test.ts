@@ -192,6 +192,9 @@ describe("the person's own answer in the site's CMP", () => {
     expect(await answerer.questionOf('trello.com')).toBeNull();
     await answerer.settleQuestion('bitbucket.org');
     expect(await answerer.questionOf('bitbucket.org')).toBeNull();
+    // Settled, the other popups on bitbucket.org hear the question is gone; settling nothing says nothing.
+    await answerer.settleQuestion('trello.com');
+    expect(questionsChanged).toEqual(['bitbucket.org', 'bitbucket.org']);
   });
 
   test("the extension's own rewrite, and a CMP's rewrite without a new interaction, are not the person's answer", async () => {

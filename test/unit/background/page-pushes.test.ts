@@ -45,14 +45,20 @@ function fakePort(sender: SenderFacts, name = PUSH_PORT): FakePort {
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 const popupSender = OWN_PAGES[0]![1];
 
-function setup() {
+/** `cmpLatency(n)`: how many event-loop turns the n-th CMP line takes to build (0 by default). */
+function setup(cmpLatency: (call: number) => number = () => 0) {
   let settings: Settings = freshSettings();
   const siteOfTab: Record<number, typeof MINI | null> = { 1: MINI, 2: MINI, 3: null };
+  let cmpCalls = 0;
   const pushes = createPagePushes({
     extensionOrigin: ORIGIN,
     settings: async () => ({ settings, recovered: [] }),
     pageOf: async (tabId: number) => (siteOfTab[tabId] ? { site: siteOfTab[tabId], domain: 'mini.test' } : null),
-    cmpOf: async (tabId: number) => (siteOfTab[tabId] ? { ...CMP, paused: settings.sites['mini.test']?.paused ?? false } : null),
+    cmpOf: async (tabId: number) => {
+      const paused = settings.sites['mini.test']?.paused ?? false;
+      for (let turn = cmpLatency(cmpCalls++); turn > 0; turn--) await settle();
+      return siteOfTab[tabId] ? { ...CMP, paused } : null;
+    },
     report: (error) => {
       throw error;
     },
@@ -144,16 +150,20 @@ test('settings go to the settings subscribers; a popup hears only a change to th
     domain: 'mini.test',
     allowed: { 'strictly-necessary': true, functionality: true, analytics: true, advertising: false, research: false },
     paused: false,
+    globalPrivacyControl: false,
     cmp: CMP,
   });
+  // The Global Privacy Control option changes the popup's line: pushed too.
+  await change((settings) => ({ ...settings, globalPrivacyControl: true }));
+  expect(popup.received.at(-1)).toMatchObject({ type: 'tab-choices', globalPrivacyControl: true });
   // A default the site's own choice overrides changes nothing shown there.
   await change((settings) => setDefaultChoice(settings, 'analytics', false));
   await change((settings) => setSitePaused(settings, 'mini.test', true));
   expect(
     popup.received.filter((message) => message.type === 'tab-choices').map((message) => 'paused' in message && message.paused),
-  ).toEqual([false, true]);
+  ).toEqual([false, false, true]);
   expect(uncovered.received).toEqual([{ type: 'subscribed' }]);
-  expect(options.received.filter((message) => message.type === 'settings')).toHaveLength(4);
+  expect(options.received.filter((message) => message.type === 'settings')).toHaveLength(5);
 });
 
 test("a consent manager's new check goes to its tab's popups; a new question to the popups of every tab on its domain", async () => {
@@ -174,6 +184,18 @@ test("a consent manager's new check goes to its tab's popups; a new question to 
   ]);
   expect(second.received.slice(1)).toEqual([{ ...pushed, tabId: 2 }]);
   for (const port of [uncovered, options]) expect(port.received).toEqual([{ type: 'subscribed' }]);
+});
+
+test('a change overtaken while its push was being built is not pushed after the newer one', async () => {
+  // The first change's CMP line is slow to build; the second's is not.
+  const { subscribe, change } = setup((call) => (call === 0 ? 5 : 0));
+  const popup = await subscribe({ topic: 'tab', tabId: 1 });
+  const first = change((settings) => setSiteChoice(settings, 'mini.test', 'analytics', true));
+  await settle();
+  await change((settings) => setSitePaused(settings, 'mini.test', true));
+  await first;
+  const pushed = popup.received.filter((message) => message.type === 'tab-choices');
+  expect(pushed.map((message) => 'paused' in message && message.paused)).toEqual([true]);
 });
 
 test('a page that went away hears nothing more, and its going does not disturb the others', async () => {

@@ -17,6 +17,6 @@ test('the consent manager outranks blocks, and blocks outrank cookie stripping',
   expect(PRIORITY.blockRefused).toBeGreaterThan(PRIORITY.stripUnknownCookies);
 });
 
-test('Global Privacy Control outranks the consent-manager allowances, which would otherwise keep it from their requests', () => {
-  expect(PRIORITY.globalPrivacyControl).toBeGreaterThan(PRIORITY.allowConsentManager);
+test('Global Privacy Control outranks every allow rule, which would otherwise keep it from the requests they let through', () => {
+  expect(PRIORITY.globalPrivacyControl).toBeGreaterThan(Math.max(PRIORITY.allowConsentManager, PRIORITY.trackerPath));
 });

@@ -38,7 +38,7 @@ test('the header rules: page loads of those domains, and every request their pag
   const action = { type: 'modifyHeaders', requestHeaders: [{ header: 'Sec-GPC', operation: 'set', value: '1' }] };
   expect(rules.map((rule) => ({ action: rule.action, condition: rule.condition }))).toEqual([
     { action, condition: { requestDomains: domains, resourceTypes: ['main_frame', 'sub_frame'] } },
-    { action, condition: { initiatorDomains: domains, excludedResourceTypes: ['main_frame'] } },
+    { action, condition: { initiatorDomains: domains, excludedResourceTypes: ['main_frame', 'sub_frame'] } },
   ]);
   expect(rules.every((rule) => inRange(rule.id, RULE_IDS.globalPrivacyControl))).toBe(true);
 });
@@ -46,7 +46,7 @@ test('the header rules: page loads of those domains, and every request their pag
 test('the navigator.globalPrivacyControl script: one main-world registration on those domains, under the shield prefix', () => {
   const [script, ...more] = gpcScripts(sites, on(setSitePaused(freshSettings(), 'trello.com', true)));
   expect(more).toEqual([]);
-  expect(script).toMatchObject({ id: 'shield-gpc', js: ['gpc.js'], world: 'MAIN' });
+  expect(script).toMatchObject({ id: 'shield-+gpc', js: ['gpc.js'], world: 'MAIN' });
   expect(script!.matches).toContain('*://*.atlassian.com/*');
   expect(script!.matches).toContain('*://*.atlassian.com./*');
   expect(script!.matches.some((match) => match.includes('trello.com'))).toBe(false);

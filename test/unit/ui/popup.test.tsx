@@ -151,7 +151,17 @@ describe('popup for a covered site', () => {
     const connector = renderPopup(coveredState(site));
     const social = await screen.findByRole<HTMLInputElement>('switch', { name: /Social media/ });
     const allowed = { ...coveredState(site).allowed, 'social-media': !social.checked };
-    await act(() => connector.push({ type: 'tab-choices', tabId: 7, domain: 'example.com', allowed, paused: false, cmp: null }));
+    await act(() =>
+      connector.push({
+        type: 'tab-choices',
+        tabId: 7,
+        domain: 'example.com',
+        allowed,
+        paused: false,
+        globalPrivacyControl: false,
+        cmp: null,
+      }),
+    );
     await waitFor(() => expect(social.checked).toBe(allowed['social-media']));
     expect(connector.sent).toHaveLength(1);
   });
