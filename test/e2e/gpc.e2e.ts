@@ -1,7 +1,7 @@
 // Global Privacy Control, once the person turns it on in the options: a covered domain that refuses advertising gets
 // `Sec-GPC: 1` on its page load and on every request its page makes where the extension has host access, and its
 // pages read navigator.globalPrivacyControl as true; a domain that allows advertising gets neither, and neither does
-// any domain before the option is on. Judged by the headers the replica received and what the page reads; refused
+// any domain before the option is on or after it is off again. Judged by the headers the replica received and what the page reads; refused
 // trackers stay blocked (the header rules outrank the consent-manager allowances, never the blocks).
 import { loadSites } from '../../src/knowledge/load';
 import { describeInBrowsers, type TestBrowser, type TestPage } from './harness';
@@ -54,11 +54,15 @@ describeInBrowsers('Global Privacy Control', (suite) => {
       }
       await refusing.visit.page.close();
       const allowing = await visitOf(browser, 'bitbucket.org');
+      await allowing.visit.page.close();
+      // Turned off again: its rules and script go.
+      if (browser.extension) await send(browser, 'set-preferences', { globalPrivacyControl: false });
+      const after = await visitOf(browser, 'www.atlassian.com');
       const strip = ({ visit: _visit, ...rest }: Awaited<ReturnType<typeof visitOf>>) => rest;
-      return { before: strip(before), refusing: strip(refusing), allowing: strip(allowing), popupLine };
+      return { before: strip(before), refusing: strip(refusing), allowing: strip(allowing), after: strip(after), popupLine };
     },
-    control: ({ before, refusing, allowing }) => {
-      for (const visit of [before, refusing, allowing]) {
+    control: ({ before, refusing, allowing, after }) => {
+      for (const visit of [before, refusing, allowing, after]) {
         expect(visit.document).toBeNull();
         expect(visit.granted.length).toBeGreaterThan(0);
         expect(visit.granted.every((gpc) => gpc === null)).toBe(true);
@@ -66,11 +70,13 @@ describeInBrowsers('Global Privacy Control', (suite) => {
       }
       expect(refusing.trackerCategories).toEqual(expect.arrayContaining(REFUSED));
     },
-    extension: ({ before, refusing, allowing, popupLine }) => {
-      // Off by default.
-      expect(before.document).toBeNull();
-      expect(before.granted.every((gpc) => gpc === null)).toBe(true);
-      expect(before.signal).not.toBe(true);
+    extension: ({ before, refusing, allowing, after, popupLine }) => {
+      // Off by default, and off again once turned off.
+      for (const visit of [before, after]) {
+        expect(visit.document).toBeNull();
+        expect(visit.granted.every((gpc) => gpc === null)).toBe(true);
+        expect(visit.signal).not.toBe(true);
+      }
       // On, where advertising is refused: the page load and every request with host access, and the property.
       expect(refusing.document).toBe('1');
       expect(refusing.granted.length).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Browser from 'webextension-polyfill';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { loadSites } from '../../src/knowledge/load';
 import { launchBrowser, selectedBrowsers } from './harness/launch';
 import { extensionDir } from './harness/extension-dir';
@@ -103,7 +104,14 @@ describeChromium('[chromium] update from 0.1.0', () => {
     const choice = { choices: { [TOGGLED]: true }, paused: false };
     expect(settings).toMatchObject({
       ok: true,
-      value: { settings: { version: 2, sites: Object.fromEntries(site.domains.map((d) => [d, choice])) } },
+      // Migrated through every schema version since: the newest options keep their defaults (GPC off).
+      value: {
+        settings: {
+          version: DEFAULT_SETTINGS.version,
+          sites: Object.fromEntries(site.domains.map((d) => [d, choice])),
+          globalPrivacyControl: false,
+        },
+      },
     });
     expect({ first, ...(await allArrivals(updated)) }).toEqual({ first: true, ...everywhere(true) });
   });
