@@ -1,7 +1,12 @@
 // A site's trackers: who, under which notice category, the hosts, paths and cookies matched, and why.
 import type { Site, Tracker } from '../src/core/knowledge';
 
-const SOURCES = { notice: 'named in the notice', policy: 'named in the policy', curated: 'curated by us' } as const;
+const SOURCES: Record<Tracker['source'], string> = {
+  notice: 'named in the notice',
+  policy: 'named in the policy',
+  curated: 'curated by us',
+  'consent-manager': "declared by the site's consent manager",
+};
 
 export function TrackerTable({ site }: { site: Site }) {
   const labels = new Map(site.categories.map((category) => [category.id, category.label]));

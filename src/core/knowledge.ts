@@ -62,7 +62,8 @@ const CategorySchema = v.object({
   refusable: v.boolean(),
   // Our product's choice for a new install; ignored for categories that cannot be refused.
   defaultAllowed: v.boolean(),
-  cites: Cites,
+  // The notice's sentences that define it; none for a category a consent manager declared (SiteSchema checks).
+  cites: v.array(SentenceId),
 });
 
 const TrackerSchema = v.object({
@@ -81,7 +82,7 @@ const TrackerSchema = v.object({
   storage: v.optional(IdentifiersSchema),
   // First-party cookies the site's own server sets for it with Set-Cookie (server-side tagging), HttpOnly ones too.
   serverCookies: v.optional(IdentifiersSchema),
-  source: v.picklist(['notice', 'policy', 'curated']),
+  source: v.picklist(['notice', 'policy', 'curated', 'consent-manager']),
   reason: v.string(),
   // A public source for a curated fact (the vendor's documentation), when the site's documents do not name it.
   reference: v.optional(v.pipe(v.string(), v.url())),
@@ -115,27 +116,51 @@ const ConsentManagerSchema = v.object({
   cookies: v.array(CookiePattern),
   // Which record format the extension writes; absent when it only lets the CMP load.
   platform: v.optional(v.picklist(['onetrust'])),
-  // The group → category map and where it comes from (curated: our reading of the CMP's standard ids and the notice).
-  groups: v.optional(v.object({ map: v.pipe(v.array(CmpGroupSchema), v.minLength(1)), source: v.literal('curated'), reason: v.string() })),
+  // The group → category map and where it comes from (curated: our reading of the CMP's standard ids and the notice;
+  // consent-manager: the CMP's own groups, which are the declared site's categories).
+  groups: v.optional(
+    v.object({
+      map: v.pipe(v.array(CmpGroupSchema), v.minLength(1)),
+      source: v.picklist(['curated', 'consent-manager']),
+      reason: v.string(),
+    }),
+  ),
 });
 
-const SiteSchema = v.object({
-  id: Id,
-  name: v.string(),
-  domains: v.pipe(v.array(Host), v.minLength(1)),
-  documents: v.array(DocumentSchema),
-  sentences: v.array(SentenceSchema),
-  categories: v.pipe(v.array(CategorySchema), v.minLength(1)),
-  trackers: v.array(TrackerSchema),
-  // The site's consent management platform (CMP): never blocked, so its preference centre keeps working.
-  consentManager: ConsentManagerSchema,
-  collected: v.array(CollectedGroupSchema),
-  practices: v.array(PracticeSchema),
-  optOuts: v.array(OptOutSchema),
-  // The category whose refusal Global Privacy Control states (https://privacycg.github.io/gpc-spec/): sent, when the
-  // person turns it on, on the site's domains that refuse it.
-  globalPrivacyControl: v.optional(v.object({ category: Id, reason: v.string() })),
+// Where a site record comes from when it is not compiled from the site's documents: what its consent manager declared
+// on the page the person protected, when, and the CMP's version of the data.
+const DeclaredSourceSchema = v.object({
+  kind: v.literal('consent-manager'),
+  platform: v.picklist(['onetrust', 'cookiebot']),
+  version: v.string(),
+  captured: v.pipe(v.string(), v.isoTimestamp()),
 });
+
+const SiteSchema = v.pipe(
+  v.object({
+    id: Id,
+    name: v.string(),
+    domains: v.pipe(v.array(Host), v.minLength(1)),
+    documents: v.array(DocumentSchema),
+    sentences: v.array(SentenceSchema),
+    categories: v.pipe(v.array(CategorySchema), v.minLength(1)),
+    trackers: v.array(TrackerSchema),
+    // The site's consent management platform (CMP): never blocked, so its preference centre keeps working.
+    consentManager: ConsentManagerSchema,
+    collected: v.array(CollectedGroupSchema),
+    practices: v.array(PracticeSchema),
+    optOuts: v.array(OptOutSchema),
+    // The category whose refusal Global Privacy Control states (https://privacycg.github.io/gpc-spec/): sent, when the
+    // person turns it on, on the site's domains that refuse it.
+    globalPrivacyControl: v.optional(v.object({ category: Id, reason: v.string() })),
+    // Absent for a site compiled from its documents (the bundled knowledge base).
+    declared: v.optional(DeclaredSourceSchema),
+  }),
+  v.check(
+    (site) => site.declared !== undefined || site.categories.every((category) => category.cites.length > 0),
+    'a category compiled from a notice needs at least one cited sentence',
+  ),
+);
 
 export type Sentence = v.InferOutput<typeof SentenceSchema>;
 export type PolicyDocument = v.InferOutput<typeof DocumentSchema>;

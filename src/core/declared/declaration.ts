@@ -7,6 +7,7 @@
 // (CookieConsentDialog.cookieTableNecessary, …Preference, …Statistics, …Advertising, …Unclassified: rows of
 // [name, domain(s) joined by "<br/>", purpose, expiry, type name, type id] — dibollinger/CookieBlock-Consent-Crawler).
 import * as v from 'valibot';
+import { GROUP_ID } from '../cmp/onetrust-record';
 import { normalizeHost, isWithin } from '../hosts';
 import { registrableDomain } from '../registrable-domain';
 import { issueText } from '../schema-parts';
@@ -173,8 +174,9 @@ export function readDeclaration(observed: unknown, pageDomain: string): Declarat
 function oneTrustCategories(groups: v.InferOutput<typeof OneTrustGroup>[], site: string): DeclaredCategory[] {
   const seen = new Set<string>();
   return groups.flatMap((group) => {
+    // A group the record could not name (its ids are "C0002", "BG28", …) cannot be answered or shown by id.
     const id = group.id.trim();
-    if (id === '' || seen.has(id)) return [];
+    if (!GROUP_ID.test(id) || seen.has(id)) return [];
     seen.add(id);
     const cookies = new Set<string>();
     const hosts = new Set<string>();

@@ -1,0 +1,120 @@
+// A site record made from what the site's consent manager declared (declaration.ts), in the bundled sites' shape, so
+// that every part of enforcement treats it as it treats a compiled site: its categories are the CMP's, in the site's
+// words; its trackers are the declared third-party hosts and first-party cookies; its CMP is never blocked and, for
+// OneTrust, is answered with the person's choices by the CMP's own group ids.
+import type { Site, Tracker } from '../knowledge';
+import { registrableDomain } from '../registrable-domain';
+import type { Declaration, StandardCategory } from './declaration';
+
+/** Where each CMP's own scripts and data load from (its public integration docs): never blocked on the site. */
+const CMP_HOSTS: Record<Declaration['platform'], string[]> = {
+  onetrust: ['cdn.cookielaw.org', 'geolocation.onetrust.com', 'cookie-cdn.cookiepro.com'],
+  cookiebot: ['consent.cookiebot.com', 'consentcdn.cookiebot.com'],
+};
+const CMP_COOKIES: Record<Declaration['platform'], string[]> = {
+  onetrust: ['OptanonConsent', 'OptanonAlertBoxClosed'],
+  cookiebot: ['CookieConsent'],
+};
+
+/** The product's choice for a new install, as for the bundled site: functionality allowed, the rest refused. */
+const ALLOWED_BY_DEFAULT = new Set<StandardCategory>(['functionality']);
+
+/**
+ * The site record for the registrable domain of `pageHost`, captured at `captured`. Categories in the CMP's order: a
+ * category matched to a standard one takes the standard id (so the person's defaults for it apply) once, later ones
+ * and unmatched ones an id from the CMP's; always-active ones cannot be refused; unmatched ones start refused. A host
+ * declared in several categories belongs to the first that can be refused (blocking it honours every refusal the
+ * site's own words allow), else to the first. Site id: `declared-<domain with dots as dashes>`.
+ */
+export function declaredSite(declaration: Declaration, pageHost: string, captured: Date): Site {
+  const domain = registrableDomain(pageHost);
+  const ids = new Set<string>();
+  const categories = declaration.categories.map((declared) => {
+    const id = declared.standard !== null && !ids.has(declared.standard) ? declared.standard : uniqueId(`cmp-${declared.id}`, ids);
+    ids.add(id);
+    return { declared, id };
+  });
+  const hostOwner = new Map<string, string>();
+  for (const { declared, id } of [...categories].sort((a, b) => Number(a.declared.alwaysActive) - Number(b.declared.alwaysActive)))
+    for (const host of declared.hosts) if (!hostOwner.has(host)) hostOwner.set(host, id);
+  const trackers: Tracker[] = categories.flatMap(({ declared, id }) => {
+    const reason = `declared by the site's consent manager (${declaration.name}) in “${declared.name || declared.id}”`;
+    const hosts = declared.hosts.filter((host) => hostOwner.get(host) === id);
+    const own: Tracker[] =
+      declared.cookies.length + declared.storage.length === 0
+        ? []
+        : [
+            {
+              id: `${id}-first-party`,
+              name: `${declared.name || declared.id}: the site's own cookies`,
+              category: id,
+              hosts: [],
+              cookies: declared.cookies,
+              ...(declared.storage.length > 0 ? { storage: { names: declared.storage, reason } } : {}),
+              source: 'consent-manager',
+              reason,
+            },
+          ];
+    return [
+      ...own,
+      ...hosts.map((host) => ({
+        id: `${id}-${host.replaceAll('.', '-')}`,
+        name: host,
+        category: id,
+        hosts: [host],
+        cookies: [],
+        source: 'consent-manager' as const,
+        reason,
+      })),
+    ];
+  });
+  const platform = declaration.platform;
+  return {
+    id: `declared-${domain.replaceAll('.', '-')}`,
+    name: domain,
+    domains: [domain],
+    documents: [],
+    sentences: [],
+    categories: categories.map(({ declared, id }) => ({
+      id,
+      label: declared.name || declared.id,
+      description: declared.description,
+      refusable: !declared.alwaysActive,
+      defaultAllowed:
+        declared.alwaysActive || (declared.standard !== null && ALLOWED_BY_DEFAULT.has(declared.standard) && id === declared.standard),
+      cites: [],
+    })),
+    trackers,
+    consentManager: {
+      name: declaration.name,
+      hosts: CMP_HOSTS[platform],
+      cookies: CMP_COOKIES[platform],
+      ...(platform === 'onetrust'
+        ? {
+            platform,
+            groups: {
+              map: categories.map(({ declared, id }) => ({ id: declared.id, category: id })),
+              source: 'consent-manager' as const,
+              reason: `the groups ${declaration.name} declared on ${domain}, each the category of the same name`,
+            },
+          }
+        : {}),
+    },
+    collected: [],
+    practices: [],
+    optOuts: [],
+    declared: { kind: 'consent-manager', platform, version: declaration.version, captured: captured.toISOString() },
+  };
+}
+
+/** `wanted` as a lower-case slug id not yet in `taken` (a number added when it is). */
+function uniqueId(wanted: string, taken: ReadonlySet<string>): string {
+  const slug =
+    wanted
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'cmp-category';
+  let id = slug;
+  for (let n = 2; taken.has(id); n++) id = `${slug}-${n}`;
+  return id;
+}

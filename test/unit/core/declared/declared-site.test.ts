@@ -1,0 +1,133 @@
+import { classifyCookie, classifyRequest } from '../../../../src/core/classify';
+import { refusedCategories } from '../../../../src/core/choices';
+import { readDeclaration, type Declaration } from '../../../../src/core/declared/declaration';
+import { declaredSite } from '../../../../src/core/declared/declared-site';
+import { compileRules } from '../../../../src/core/dnr-rules';
+import { validateSite } from '../../../../src/core/knowledge';
+import { freshSettings } from '../../../../src/core/settings';
+import { setDefaultChoice } from '../../../../src/core/settings-ops';
+import { buildSiteIndex } from '../../../../src/core/site-index';
+
+const CAPTURED = new Date('2026-11-30T12:00:00Z');
+const group = (fields: Record<string, unknown>) => ({
+  id: '',
+  name: '',
+  description: '',
+  status: 'inactive',
+  cookies: [],
+  hosts: [],
+  ...fields,
+});
+
+/** A shop whose OneTrust uses its own group ids and names. */
+function declaration(): Declaration {
+  const result = readDeclaration(
+    {
+      platform: 'onetrust',
+      version: '202504.1.0',
+      groups: [
+        group({
+          id: 'SHOP1',
+          name: 'Essential',
+          status: 'always active',
+          cookies: [{ name: 'cart', host: 'shop.example', prefix: false }],
+        }),
+        group({
+          id: 'SHOP2',
+          name: 'Reach measurement',
+          hosts: [{ host: 'stats.tracker.example', cookies: [] }],
+          cookies: [{ name: '_sa', host: 'shop.example', prefix: false }],
+        }),
+        group({ id: 'SHOP3', name: 'Personalisation' }),
+        group({
+          id: 'SHOP4',
+          name: 'Marketing partners',
+          hosts: [
+            { host: 'ads.tracker.example', cookies: [] },
+            { host: 'stats.tracker.example', cookies: [] },
+          ],
+        }),
+        group({ id: 'SHOP5', name: 'More measurement' }),
+        group({ id: 'SHOP6', name: 'Research panels', hosts: [{ host: 'panel.tracker.example', cookies: [] }] }),
+      ],
+    },
+    'www.shop.example',
+  );
+  if (!result.ok) throw new Error(result.error);
+  return result.declaration;
+}
+
+test('a valid site record: standard ids where matched, the CMP’s otherwise; texts are the site’s', () => {
+  const site = declaredSite(declaration(), 'www.shop.example', CAPTURED);
+  expect(validateSite(site)).toEqual({ ok: true, site });
+  expect(site).toMatchObject({ id: 'declared-shop-example', name: 'shop.example', domains: ['shop.example'] });
+  expect(site.declared).toEqual({
+    kind: 'consent-manager',
+    platform: 'onetrust',
+    version: '202504.1.0',
+    captured: '2026-11-30T12:00:00.000Z',
+  });
+  expect(site.categories.map(({ id, label, refusable, defaultAllowed }) => [id, label, refusable, defaultAllowed])).toEqual([
+    ['strictly-necessary', 'Essential', false, true],
+    ['performance-and-analytics', 'Reach measurement', true, false],
+    ['functionality', 'Personalisation', true, true],
+    ['targeting-or-advertising', 'Marketing partners', true, false],
+    ['cmp-shop5', 'More measurement', true, false],
+    ['cmp-shop6', 'Research panels', true, false],
+  ]);
+  // OneTrust is answered by its own group ids.
+  expect(site.consentManager.groups?.map.map(({ id, category }) => `${id}→${category}`)).toEqual([
+    'SHOP1→strictly-necessary',
+    'SHOP2→performance-and-analytics',
+    'SHOP3→functionality',
+    'SHOP4→targeting-or-advertising',
+    'SHOP5→cmp-shop5',
+    'SHOP6→cmp-shop6',
+  ]);
+});
+
+test('its trackers are classified and blocked like a compiled site’s; a host in two categories goes to the first', () => {
+  const site = declaredSite(declaration(), 'www.shop.example', CAPTURED);
+  const index = buildSiteIndex([site]);
+  const request = (url: string) => classifyRequest(index, { url, initiator: 'https://www.shop.example', type: 'image' });
+  expect(request('https://stats.tracker.example/p.gif')).toMatchObject({ category: 'performance-and-analytics' });
+  expect(request('https://ads.tracker.example/p.gif')).toMatchObject({ category: 'targeting-or-advertising' });
+  expect(classifyCookie(index, { name: '_sa', domain: '.shop.example' })).toMatchObject({ category: 'performance-and-analytics' });
+  // The person's default for a standard category applies; an unmatched category starts refused.
+  const settings = setDefaultChoice(freshSettings(), 'performance-and-analytics', true);
+  expect(refusedCategories(site, settings, 'shop.example')).toEqual(['targeting-or-advertising', 'cmp-shop5', 'cmp-shop6']);
+  const blocked = compileRules([site], settings).rules.flatMap((rule) =>
+    rule.action.type === 'block' ? (rule.condition.requestDomains ?? []) : [],
+  );
+  expect(blocked).toEqual(expect.arrayContaining(['ads.tracker.example', 'panel.tracker.example']));
+  expect(blocked).not.toContain('stats.tracker.example');
+});
+
+test('a compiled site still needs its categories cited; only a declared one may go without', () => {
+  const site = declaredSite(declaration(), 'shop.example', CAPTURED);
+  const { declared: _declared, ...compiled } = site;
+  expect(validateSite(compiled)).toMatchObject({ ok: false, errors: [expect.stringMatching(/needs at least one cited sentence/)] });
+});
+
+test('a Cookiebot site lets its CMP load and names its tables', () => {
+  const result = readDeclaration(
+    {
+      platform: 'cookiebot',
+      version: '',
+      tables: {
+        necessary: [['CookieConsent', 'shop.example', '', '', '', '0']],
+        preference: [],
+        statistics: [],
+        advertising: [['IDE', 'doubleclick.net', '', '', '', '0']],
+        unclassified: [],
+      },
+    },
+    'shop.example',
+  );
+  if (!result.ok) throw new Error(result.error);
+  const site = declaredSite(result.declaration, 'shop.example', CAPTURED);
+  expect(validateSite(site).ok).toBe(true);
+  expect(site.consentManager).toMatchObject({ name: 'Cookiebot', hosts: ['consent.cookiebot.com', 'consentcdn.cookiebot.com'] });
+  expect(site.consentManager.platform).toBeUndefined();
+  expect(site.categories.map((category) => category.label)).toEqual(['Necessary', 'Marketing']);
+});
