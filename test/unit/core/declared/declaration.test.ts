@@ -1,15 +1,6 @@
 import { MAX_DECLARED, readDeclaration, standardCategoryOf } from '../../../../src/core/declared/declaration';
+import { group, oneTrust } from './observations';
 
-const group = (fields: Record<string, unknown>) => ({
-  id: '',
-  name: '',
-  description: '',
-  status: 'inactive',
-  cookies: [],
-  hosts: [],
-  ...fields,
-});
-const oneTrust = (groups: unknown[], version = '202504.1.0') => ({ platform: 'onetrust', version, groups });
 const empty = { necessary: [], preference: [], statistics: [], advertising: [], unclassified: [] };
 
 describe('OneTrust domain data', () => {

@@ -7,50 +7,38 @@ import { validateSite } from '../../../../src/core/knowledge';
 import { freshSettings } from '../../../../src/core/settings';
 import { setDefaultChoice } from '../../../../src/core/settings-ops';
 import { buildSiteIndex } from '../../../../src/core/site-index';
+import { group, oneTrust } from './observations';
 
 const CAPTURED = new Date('2026-11-30T12:00:00Z');
-const group = (fields: Record<string, unknown>) => ({
-  id: '',
-  name: '',
-  description: '',
-  status: 'inactive',
-  cookies: [],
-  hosts: [],
-  ...fields,
-});
 
 /** A shop whose OneTrust uses its own group ids and names. */
 function declaration(): Declaration {
   const result = readDeclaration(
-    {
-      platform: 'onetrust',
-      version: '202504.1.0',
-      groups: [
-        group({
-          id: 'SHOP1',
-          name: 'Essential',
-          status: 'always active',
-          cookies: [{ name: 'cart', host: 'shop.example', prefix: false }],
-        }),
-        group({
-          id: 'SHOP2',
-          name: 'Reach measurement',
-          hosts: [{ host: 'stats.tracker.example', cookies: [] }],
-          cookies: [{ name: '_sa', host: 'shop.example', prefix: false }],
-        }),
-        group({ id: 'SHOP3', name: 'Personalisation' }),
-        group({
-          id: 'SHOP4',
-          name: 'Marketing partners',
-          hosts: [
-            { host: 'ads.tracker.example', cookies: [] },
-            { host: 'stats.tracker.example', cookies: [] },
-          ],
-        }),
-        group({ id: 'SHOP5', name: 'More measurement' }),
-        group({ id: 'SHOP6', name: 'Research panels', hosts: [{ host: 'panel.tracker.example', cookies: [] }] }),
-      ],
-    },
+    oneTrust([
+      group({
+        id: 'SHOP1',
+        name: 'Essential',
+        status: 'always active',
+        cookies: [{ name: 'cart', host: 'shop.example', prefix: false }],
+      }),
+      group({
+        id: 'SHOP2',
+        name: 'Reach measurement',
+        hosts: [{ host: 'stats.tracker.example', cookies: [] }],
+        cookies: [{ name: '_sa', host: 'shop.example', prefix: false }],
+      }),
+      group({ id: 'SHOP3', name: 'Personalisation' }),
+      group({
+        id: 'SHOP4',
+        name: 'Marketing partners',
+        hosts: [
+          { host: 'ads.tracker.example', cookies: [] },
+          { host: 'stats.tracker.example', cookies: [] },
+        ],
+      }),
+      group({ id: 'SHOP5', name: 'More measurement' }),
+      group({ id: 'SHOP6', name: 'Research panels', hosts: [{ host: 'panel.tracker.example', cookies: [] }] }),
+    ]),
     'www.shop.example',
   );
   if (!result.ok) throw new Error(result.error);
