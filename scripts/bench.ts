@@ -9,7 +9,7 @@ import { startReplica } from '../test/e2e/replica/server';
 import { benchExtension, benchPageLoad } from './bench/browser';
 import { benchClassification } from './bench/classification';
 import { PEER_NAME } from './bench/peer';
-import { benchScale, CHROME_LIMITS } from './bench/scale';
+import { benchScale, LIMITS } from './bench/scale';
 import { measureSizes } from './bench/size';
 
 interface Row {
@@ -104,13 +104,12 @@ async function main(): Promise<void> {
   }
 
   for (const scale of benchScale(sites[0]!)) {
-    const fits =
-      scale.rules <= CHROME_LIMITS.dynamic && scale.unsafeRules <= CHROME_LIMITS.unsafeDynamic && scale.regexRules <= CHROME_LIMITS.regex;
+    const { chromium, firefox } = scale;
     add(
-      `dynamic rules for ${scale.sites} site(s), unknown cookies ${scale.unknownCookies}`,
-      `${scale.rules} (${scale.unsafeRules} unsafe, ${scale.regexRules} regex)`,
-      '≤ 30000 / 5000 / 1000',
-      fits,
+      `dynamic rules for ${scale.sites} ${scale.kind} site(s), unknown cookies ${scale.unknownCookies}`,
+      `Chromium ${chromium.rules} (${chromium.unsafeRules} unsafe, ${chromium.regexRules} regex); Firefox ${firefox.rules} (${firefox.regexRules} regex)`,
+      `Chromium ≤ ${LIMITS.chromium.dynamic} / ${LIMITS.chromium.unsafeDynamic} / ${LIMITS.chromium.regex}; Firefox ≤ ${LIMITS.firefox.dynamic} / ${LIMITS.firefox.regex}`,
+      scale.fits,
     );
   }
 
