@@ -11,7 +11,12 @@ import type { Site } from './knowledge';
  * A host with none (an IP address, a single label, a public suffix itself) is its own.
  */
 export function registrableDomain(host: string): string {
-  return getDomain(host, { allowPrivateDomains: true }) ?? host;
+  return registrableDomainOrNull(host) ?? host;
+}
+
+/** The registrable domain of a host as registrableDomain says it; null when it has none (IP, single label, suffix). */
+export function registrableDomainOrNull(host: string): string | null {
+  return getDomain(host, { allowPrivateDomains: true });
 }
 
 /** A covered page: the knowledge-base entry of its owner and the registrable domain its choices belong to. */

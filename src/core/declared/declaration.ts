@@ -5,11 +5,12 @@
 // OneTrust's GetDomainData().Groups (OptanonGroupId / CustomGroupId, GroupName, GroupDescription, Status,
 // FirstPartyCookies[].Name/Host, Hosts[].HostName/Cookies); Cookiebot's cookie tables
 // (CookieConsentDialog.cookieTableNecessary, …Preference, …Statistics, …Advertising, …Unclassified: rows of
-// [name, domain(s) joined by "<br/>", purpose, expiry, type name, type id] — dibollinger/CookieBlock-Consent-Crawler).
+// [name, domain(s) joined by "<br/>", purpose, expiry, type name, type id (1 HTTP, 2 HTML storage, 5 pixel), …] —
+// dibollinger/CookieBlock-Consent-Crawler and its parse_cb_js.py).
 import * as v from 'valibot';
 import { GROUP_ID } from '../cmp/onetrust-record';
 import { normalizeHost, isWithin } from '../hosts';
-import { registrableDomain } from '../registrable-domain';
+import { registrableDomainOrNull } from '../registrable-domain';
 import { issueText } from '../schema-parts';
 
 /** The standard categories a declared one is matched to, by the CMP's standard ids or the site's names for them. */
@@ -60,7 +61,8 @@ const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const Entries = <T extends v.GenericSchema>(item: T) => v.pipe(v.array(item), v.maxLength(MAX_ENTRIES));
 
 // The compact shape the main-world reader (src/content/declarations-page.ts) returns.
-const OneTrustCookie = v.strictObject({ name: Text(256), host: Text(256), prefix: v.boolean() });
+// `pattern`: OneTrust's patternKey, the prefix the name stands for ("_ga_" for "_ga_XYZ"); "" for an exact name.
+const OneTrustCookie = v.strictObject({ name: Text(256), host: Text(256), pattern: Text(256) });
 const OneTrustGroup = v.strictObject({
   id: Text(MAX_ID),
   name: Text(MAX_NAME),
@@ -153,7 +155,9 @@ export function readDeclaration(observed: unknown, pageDomain: string): Declarat
   const data = parsed.output;
   if (data.platform === null)
     return { ok: false, none: true, error: 'no consent manager with a readable declaration was found on this page' };
-  const site = registrableDomain(pageDomain);
+  const site = registrableDomainOrNull(pageDomain);
+  // A public suffix's own host (vercel.app, github.io) would cover every tenant's site under it.
+  if (site === null) return { ok: false, none: false, error: `${pageDomain} has no registrable domain of its own to protect` };
   const categories = data.platform === 'onetrust' ? oneTrustCategories(data.groups, site) : cookiebotCategories(data.tables, site);
   if (categories.length === 0) return { ok: false, none: true, error: 'the consent manager declares no categories on this page' };
   const count = (pick: (category: DeclaredCategory) => string[]) => new Set(categories.flatMap(pick)).size;
@@ -180,7 +184,8 @@ function oneTrustCategories(groups: v.InferOutput<typeof OneTrustGroup>[], site:
     seen.add(id);
     const cookies = new Set<string>();
     const hosts = new Set<string>();
-    for (const cookie of group.cookies) place(cookie.prefix ? `${cookie.name}*` : cookie.name, cookie.host, site, cookies, hosts);
+    for (const cookie of group.cookies)
+      place(cookie.pattern !== '' ? `${cookie.pattern}*` : cookie.name, cookie.host, site, cookies, hosts);
     for (const host of group.hosts) {
       const normalized = normalizeHost(host.host.trim());
       if (HOST.test(normalized) && !isWithin(normalized, site)) hosts.add(normalized);
@@ -212,14 +217,17 @@ function cookiebotCategories(
     const cookies = new Set<string>();
     const storage = new Set<string>();
     const hosts = new Set<string>();
-    for (const [name = null, domains = null, , , , typeId = null] of rows) {
-      if (name === null) continue;
+    for (const [cell = null, domains = null, , , , typeId = null] of rows) {
+      if (cell === null) continue;
+      // "_ga_#": Cookiebot's placeholder for the varying part of a name, a prefix.
+      const name = cell.includes('#') ? `${cell.slice(0, cell.indexOf('#'))}*` : cell;
       for (const domain of (domains ?? '').split(/<br\s*\/?>/i)) {
-        // Type 1 is "HTML local storage", 4 a tracking pixel (a request to its host), others cookies.
-        if (typeId === '1') {
-          if (COOKIE_NAME.test(name)) storage.add(name);
-        } else if (typeId === '4') {
-          const host = normalizeHost(domain.trim());
+        const host = normalizeHost(domain.trim());
+        // Type 2 is "HTML" storage (a key the site's own pages keep), 5 a tracking pixel (a request to its host),
+        // 1 an HTTP cookie (CookieBlock's parse_cb_js.py); anything else is taken for a cookie.
+        if (typeId === '2') {
+          if (COOKIE_NAME.test(name) && (host === '' || isWithin(host, site))) storage.add(name);
+        } else if (typeId === '5') {
           if (HOST.test(host) && !isWithin(host, site)) hosts.add(host);
         } else {
           place(name, domain, site, cookies, hosts);
@@ -255,7 +263,7 @@ function place(name: string, domain: string, site: string, cookies: Set<string>,
 /** The site's text without markup or runs of whitespace: it is shown as text, never parsed as HTML. */
 function plainText(value: string): string {
   return value
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<[^<>]*>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -17,14 +17,29 @@ const CMP_COOKIES: Record<Declaration['platform'], string[]> = {
 };
 
 /** The product's choice for a new install, as for the bundled site: functionality allowed, the rest refused. */
-const ALLOWED_BY_DEFAULT = new Set<StandardCategory>(['functionality']);
+const ALLOWED_BY_DEFAULT = new Set<StandardCategory | null>(['strictly-necessary', 'functionality']);
+/**
+ * Which category a host declared in several belongs to: the one most likely refused, so that blocking it honours
+ * every refusal the site's own words allow (a host in both "Statistics" and "Marketing" stays blocked while
+ * marketing is refused). Unmatched categories start refused.
+ */
+const REFUSAL_ORDER: Array<StandardCategory | null> = [
+  'targeting-or-advertising',
+  'social-media',
+  null,
+  'performance-and-analytics',
+  'functionality',
+  'strictly-necessary',
+];
 
 /**
  * The site record for the registrable domain of `pageHost`, captured at `captured`. Categories in the CMP's order: a
  * category matched to a standard one takes the standard id (so the person's defaults for it apply) once, later ones
  * and unmatched ones an id from the CMP's; always-active ones cannot be refused; unmatched ones start refused. A host
- * declared in several categories belongs to the first that can be refused (blocking it honours every refusal the
- * site's own words allow), else to the first. Site id: `declared-<domain with dots as dashes>`.
+ * declared in several categories belongs to the one most likely refused (REFUSAL_ORDER). Each category's hosts are one
+ * tracker, so one rule blocks them all. Site id: `declared-<domain, dots as dashes>-<hash of the domain>`, one per
+ * domain (without the hash "a-b.com" and "a.b-com" would share one). `pageHost` must have a registrable domain
+ * (readDeclaration refuses one without).
  */
 export function declaredSite(declaration: Declaration, pageHost: string, captured: Date): Site {
   const domain = registrableDomain(pageHost);
@@ -35,8 +50,10 @@ export function declaredSite(declaration: Declaration, pageHost: string, capture
     return { declared, id };
   });
   const hostOwner = new Map<string, string>();
-  for (const { declared, id } of [...categories].sort((a, b) => Number(a.declared.alwaysActive) - Number(b.declared.alwaysActive)))
-    for (const host of declared.hosts) if (!hostOwner.has(host)) hostOwner.set(host, id);
+  const rank = ({ declared }: (typeof categories)[number]): number =>
+    declared.alwaysActive ? REFUSAL_ORDER.length : REFUSAL_ORDER.indexOf(declared.standard);
+  for (const category of [...categories].sort((a, b) => rank(a) - rank(b)))
+    for (const host of category.declared.hosts) if (!hostOwner.has(host)) hostOwner.set(host, category.id);
   const trackers: Tracker[] = categories.flatMap(({ declared, id }) => {
     const reason = `declared by the site's consent manager (${declaration.name}) in “${declared.name || declared.id}”`;
     const hosts = declared.hosts.filter((host) => hostOwner.get(host) === id);
@@ -55,22 +72,25 @@ export function declaredSite(declaration: Declaration, pageHost: string, capture
               reason,
             },
           ];
-    return [
-      ...own,
-      ...hosts.map((host) => ({
-        id: `${id}-${host.replaceAll('.', '-')}`,
-        name: host,
-        category: id,
-        hosts: [host],
-        cookies: [],
-        source: 'consent-manager' as const,
-        reason,
-      })),
-    ];
+    const declaredHosts: Tracker[] =
+      hosts.length === 0
+        ? []
+        : [
+            {
+              id: `${id}-hosts`,
+              name: `${declared.name || declared.id}: declared hosts`,
+              category: id,
+              hosts,
+              cookies: [],
+              source: 'consent-manager',
+              reason,
+            },
+          ];
+    return [...own, ...declaredHosts];
   });
   const platform = declaration.platform;
   return {
-    id: `declared-${domain.replaceAll('.', '-')}`,
+    id: `declared-${domain.replaceAll('.', '-')}-${fnv1a(domain)}`,
     name: domain,
     domains: [domain],
     documents: [],
@@ -80,8 +100,7 @@ export function declaredSite(declaration: Declaration, pageHost: string, capture
       label: declared.name || declared.id,
       description: declared.description,
       refusable: !declared.alwaysActive,
-      defaultAllowed:
-        declared.alwaysActive || (declared.standard !== null && ALLOWED_BY_DEFAULT.has(declared.standard) && id === declared.standard),
+      defaultAllowed: declared.alwaysActive || (ALLOWED_BY_DEFAULT.has(declared.standard) && id === declared.standard),
       cites: [],
     })),
     trackers,
@@ -105,6 +124,13 @@ export function declaredSite(declaration: Declaration, pageHost: string, capture
     optOuts: [],
     declared: { kind: 'consent-manager', platform, version: declaration.version, captured: captured.toISOString() },
   };
+}
+
+/** FNV-1a (32 bits) of a string, in base 36: a short, stable tag. */
+function fnv1a(value: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(36);
 }
 
 /** `wanted` as a lower-case slug id not yet in `taken` (a number added when it is). */

@@ -29,7 +29,7 @@ const DOMAIN_DATA = {
       GroupDescription: 'How many people see our shop.',
       Status: 'inactive',
       Type: 'COOKIE',
-      FirstPartyCookies: [{ id: 'b', Name: '_gat_', Host: '.shop.example', patternKey: '_gat_' }],
+      FirstPartyCookies: [{ id: 'b', Name: '_gat_UA-1', Host: '.shop.example', patternKey: '_gat_' }],
       Hosts: [
         {
           HostName: 'stats.tracker.example',
@@ -66,8 +66,8 @@ test("Cookiebot's cookie tables read as its categories", () => {
   set('Cookiebot', {
     version: '1',
     dialog: {
-      cookieTableNecessary: [['CookieConsent', 'shop.example', 'Consent', '1 year', 'HTTP', 0]],
-      cookieTableAdvertising: [['IDE', 'doubleclick.net', 'Ads', '1 year', 'HTTP', 0]],
+      cookieTableNecessary: [['CookieConsent', 'shop.example', 'Consent', '1 year', 'HTTP', 1]],
+      cookieTableAdvertising: [['IDE', 'doubleclick.net', 'Ads', '1 year', 'HTTP', 1]],
     },
   });
   const result = readDeclaration(readDeclarations(), 'shop.example');
@@ -75,6 +75,21 @@ test("Cookiebot's cookie tables read as its categories", () => {
     ['necessary', []],
     ['advertising', ['doubleclick.net']],
   ]);
+});
+
+test('a page whose objects throw when read has no declaration, and the reader does not throw', () => {
+  set(
+    'OneTrust',
+    new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('page says no');
+        },
+      },
+    ),
+  );
+  expect(readDeclarations()).toEqual({ platform: null });
 });
 
 test('a page with neither, or whose API throws, has no declaration', () => {

@@ -12,23 +12,23 @@ describe('OneTrust domain data', () => {
           name: 'Essential <b>cookies</b>',
           description: 'Needed for <a href="x">login</a>.',
           status: 'always active',
-          cookies: [{ name: 'session', host: 'shop.example', prefix: false }],
+          cookies: [{ name: 'session', host: 'shop.example', pattern: '' }],
         }),
         group({
           id: 'SITE-AN',
           name: 'Measurement',
           cookies: [
-            { name: '_ga', host: '.www.shop.example', prefix: false },
-            { name: '_gid', host: 'shop.example', prefix: false },
-            { name: '_gat_', host: 'shop.example', prefix: true },
-            { name: 'bad name', host: 'shop.example', prefix: false },
+            { name: '_ga', host: '.www.shop.example', pattern: '' },
+            { name: '_gid', host: 'shop.example', pattern: '' },
+            { name: '_gat_UA-1', host: 'shop.example', pattern: '_gat_' },
+            { name: 'bad name', host: 'shop.example', pattern: '' },
           ],
           hosts: [
             { host: 'www.google-analytics.com', cookies: ['_ga'] },
             { host: 'Google', cookies: ['x'] },
           ],
         }),
-        group({ id: 'C0004', name: 'Something else', cookies: [{ name: 'IDE', host: '.doubleclick.net', prefix: false }] }),
+        group({ id: 'C0004', name: 'Something else', cookies: [{ name: 'IDE', host: '.doubleclick.net', pattern: '' }] }),
         group({ id: 'BG1', name: 'a repeat is left out' }),
       ]),
       'www.shop.example',
@@ -75,6 +75,14 @@ describe('OneTrust domain data', () => {
     });
   });
 
+  test('a public suffix’s own host has no site of its own to protect (it would cover every tenant)', () => {
+    expect(readDeclaration(oneTrust([group({ id: 'C0002', name: 'Analytics' })]), 'vercel.app')).toEqual({
+      ok: false,
+      none: false,
+      error: 'vercel.app has no registrable domain of its own to protect',
+    });
+  });
+
   test('no CMP, or one that declares nothing, is said plainly', () => {
     expect(readDeclaration({ platform: null }, 'shop.example')).toMatchObject({ ok: false, none: true });
     expect(readDeclaration(oneTrust([]), 'shop.example')).toMatchObject({ ok: false, none: true });
@@ -82,21 +90,23 @@ describe('OneTrust domain data', () => {
 });
 
 describe('Cookiebot cookie tables', () => {
-  test('rows of [name, domains, purpose, expiry, type, type id]: cookies, storage keys and pixels by table', () => {
+  test('rows of [name, domains, purpose, expiry, type, type id (1 HTTP, 2 HTML, 5 pixel)]: cookies, keys and pixels by table', () => {
     const result = readDeclaration(
       {
         platform: 'cookiebot',
         version: '',
         tables: {
           ...empty,
-          necessary: [['CookieConsent', 'shop.example', 'Stores consent', '1 year', 'HTTP', '0']],
+          necessary: [['CookieConsent', 'shop.example', 'Stores consent', '1 year', 'HTTP', '1']],
           statistics: [
-            ['_ga', 'shop.example<br/>.shop.example', 'Analytics', '2 years', 'HTTP', '0'],
-            ['collect', 'google-analytics.com', 'Sends data', 'Session', 'Pixel', '4'],
-            ['_hjSession', 'shop.example', 'Hotjar', 'Persistent', 'HTML', '1'],
+            ['_ga', 'shop.example<br/>.shop.example', 'Analytics', '2 years', 'HTTP', '1'],
+            ['_ga_#', 'shop.example', 'Analytics', '2 years', 'HTTP', '1'],
+            ['collect', 'google-analytics.com', 'Sends data', 'Session', 'Pixel', '5'],
+            ['_hjSession', 'shop.example', 'Hotjar', 'Persistent', 'HTML', '2'],
+            ['_3rdKey', 'other.example', 'A key of another site', 'Persistent', 'HTML', '2'],
           ],
           advertising: [
-            ['IDE', 'doubleclick.net', 'Ads', '1 year', 'HTTP', '0'],
+            ['IDE', 'doubleclick.net', 'Ads', '1 year', 'HTTP', '1'],
             [null, 'x.example', null, null, null, null],
           ],
         },
@@ -114,7 +124,7 @@ describe('Cookiebot cookie tables', () => {
       expect.objectContaining({
         id: 'statistics',
         standard: 'performance-and-analytics',
-        cookies: ['_ga'],
+        cookies: ['_ga', '_ga_*'],
         storage: ['_hjSession'],
         hosts: ['google-analytics.com'],
       }),
@@ -143,7 +153,7 @@ describe('hostile or oversized declarations are refused with the reason', () => 
       none: false,
       error: `the consent manager declares ${MAX_DECLARED.hosts + 1} hosts; at most ${MAX_DECLARED.hosts} are read`,
     });
-    const cookies = Array.from({ length: 700 }, (_, n) => ({ name: `c${n}`, host: 'shop.example', prefix: false }));
+    const cookies = Array.from({ length: 700 }, (_, n) => ({ name: `c${n}`, host: 'shop.example', pattern: '' }));
     const groups = [1, 2, 3].map((n) =>
       group({ id: `G${n}`, cookies: cookies.map((cookie) => ({ ...cookie, name: `${cookie.name}-${n}` })) }),
     );
