@@ -3,9 +3,11 @@
 import { useState } from 'preact/hooks';
 import type { Site } from '../src/core/knowledge';
 import type { TabState } from '../src/core/messages';
+import type { SiteChange } from '../src/core/settings';
 import { CollectedList } from '../src/ui/collected-list';
 import type { Connector } from '../src/ui/connector';
 import { DocumentList } from '../src/ui/document-list';
+import { declaredSourceText } from '../src/ui/declaration-text';
 import { gpcText } from '../src/ui/gpc-text';
 import { OptOutList } from '../src/ui/opt-out-list';
 import { useAction } from '../src/ui/use-action';
@@ -38,15 +40,27 @@ export function CoveredSite({ connector, tabId, site, domain, state, onState }: 
   };
   const otherDomains = site.domains.filter((other) => other !== domain);
   const gpc = gpcText(site, domain, state.allowed, state.paused, state.globalPrivacyControl);
+  const declared = declaredSourceText(site);
 
   return (
     <main>
       <header>
         <h1>{domain}</h1>
-        <p class="lead" id="owner-note">
-          covered by {site.name}'s {documentKinds(site)}:
-        </p>
-        <DocumentList site={site} />
+        {declared === null ? (
+          <>
+            <p class="lead" id="owner-note">
+              covered by {site.name}'s {documentKinds(site)}:
+            </p>
+            <DocumentList site={site} />
+          </>
+        ) : (
+          <>
+            <p class="lead" id="owner-note">
+              {declared}
+            </p>
+            {state.protection?.changes[0] && <DeclarationChanges change={state.protection.changes[0]} />}
+          </>
+        )}
       </header>
 
       <section aria-labelledby="categories-heading">
@@ -106,15 +120,19 @@ export function CoveredSite({ connector, tabId, site, domain, state, onState }: 
 
       {state.cmp && <ConsentManager owner={site.name} domain={domain} status={state.cmp} onAnswer={(allow) => void answerCmp(allow)} />}
 
-      <section aria-labelledby="collected-heading">
-        <h2 id="collected-heading">What {site.name} collects</h2>
-        <CollectedList site={site} headingLevel={3} />
-      </section>
+      {declared === null && (
+        <>
+          <section aria-labelledby="collected-heading">
+            <h2 id="collected-heading">What {site.name} collects</h2>
+            <CollectedList site={site} headingLevel={3} />
+          </section>
 
-      <section aria-labelledby="choices-heading">
-        <h2 id="choices-heading">Your choices</h2>
-        <OptOutList site={site} />
-      </section>
+          <section aria-labelledby="choices-heading">
+            <h2 id="choices-heading">Your choices</h2>
+            <OptOutList site={site} />
+          </section>
+        </>
+      )}
 
       <footer>
         <button type="button" onClick={() => void connector.openOptionsPage()}>
@@ -122,6 +140,22 @@ export function CoveredSite({ connector, tabId, site, domain, state, onState }: 
         </button>
       </footer>
     </main>
+  );
+}
+
+/** What the latest reading of a protected site's declaration found changed, as text. */
+function DeclarationChanges({ change }: { change: SiteChange }) {
+  return (
+    <details class="changes" id="declaration-changes" open>
+      <summary>
+        Its declaration changed ({new Date(change.at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })})
+      </summary>
+      <ul>
+        {change.lines.map((line, index) => (
+          <li key={index}>{line}</li>
+        ))}
+      </ul>
+    </details>
   );
 }
 

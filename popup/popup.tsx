@@ -28,7 +28,7 @@ export function Popup({ connector, tabId, onRendered }: Props) {
 
   useRenderedOnce(tab.value === null, onRendered);
   if (tab.value === undefined) return <Loading error={tab.error} />;
-  if (tab.value === null) return <NotCovered connector={connector} counts={{}} />;
+  if (tab.value === null) return <NotCovered connector={connector} tabId={null} counts={{}} />;
   return <TabPopup connector={connector} tabId={tab.value} onRendered={onRendered} />;
 }
 
@@ -41,7 +41,8 @@ function TabPopup({ connector, tabId, onRendered }: { connector: Connector; tabI
 
   if (!remote.value) return <Loading error={remote.error} />;
   const state = remote.value;
-  if (!state.site || state.domain === null) return <NotCovered connector={connector} counts={state.counts} />;
+  if (!state.site || state.domain === null)
+    return <NotCovered connector={connector} tabId={tabId} counts={state.counts} onState={(next) => settle(() => next)} />;
   return (
     <CoveredSite
       connector={connector}

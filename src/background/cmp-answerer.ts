@@ -34,7 +34,8 @@ type DomainState = v.InferOutput<typeof DomainStateSchema>;
 
 export interface CmpAnswererDeps {
   jar: Pick<CookieJar, 'cookiesIn' | 'set' | 'remove'>;
-  sites: readonly Site[];
+  /** The covered sites under some settings (the bundled and the protected ones). */
+  sitesOf: (settings: Settings) => readonly Site[];
   /** The choices in force on one of a site's registrable domains. */
   choicesFor: (site: Site, domain: string, settings: Settings) => { allowed: Record<string, boolean>; paused: boolean };
   settings: () => Promise<Settings>;
@@ -73,8 +74,9 @@ export interface CmpAnswerer {
 }
 
 export function createCmpAnswerer(deps: CmpAnswererDeps): CmpAnswerer {
-  const { jar, sites, choicesFor, settings, clock, session, refuse, questionChanged, report } = deps;
-  const answered = sites.filter((site) => site.consentManager.platform === 'onetrust' && site.consentManager.groups);
+  const { jar, sitesOf, choicesFor, settings, clock, session, refuse, questionChanged, report } = deps;
+  const answered = (current: Settings): Site[] =>
+    sitesOf(current).filter((site) => site.consentManager.platform === 'onetrust' && site.consentManager.groups);
   // One answer at a time: a burst of choice changes, and the jar events our own writes raise, would otherwise
   // interleave older answers with newer ones and answer each other's writes again and again.
   const enqueue = serialQueue();
@@ -175,7 +177,7 @@ export function createCmpAnswerer(deps: CmpAnswererDeps): CmpAnswerer {
       return enqueue(async () => {
         const wanted = latest;
         if (wanted === null || wanted === applied) return;
-        await Promise.all(answered.flatMap((site) => site.domains.map((domain) => answerDomain(site, domain, wanted))));
+        await Promise.all(answered(wanted).flatMap((site) => site.domains.map((domain) => answerDomain(site, domain, wanted))));
         applied = wanted;
       });
     },
@@ -184,7 +186,7 @@ export function createCmpAnswerer(deps: CmpAnswererDeps): CmpAnswerer {
       // first, and take a person's answer for the extension's own.
       if (overwritten || !RECORD_NAMES.includes(cookie.name) || cookie.partitionKey?.topLevelSite) return;
       const host = normalizeHost(cookie.domain);
-      for (const site of answered) {
+      for (const site of answered(await settings())) {
         const domain = site.domains.find((candidate) => isWithin(host, candidate));
         if (domain === undefined) continue;
         await enqueue(async () => {
@@ -219,7 +221,7 @@ export function createCmpAnswerer(deps: CmpAnswererDeps): CmpAnswerer {
       questionChanged(domain);
     },
     async declare(domain, groups) {
-      const site = answered.find((candidate) => candidate.domains.includes(domain));
+      const site = answered(await settings()).find((candidate) => candidate.domains.includes(domain));
       const valid = (ids: readonly string[]): string[] => ids.filter((group) => GROUP_ID.test(group)).slice(0, MAX_GROUPS);
       const declared = valid(groups.refusable);
       const alwaysActive = valid(groups.alwaysActive).filter((group) => !declared.includes(group));

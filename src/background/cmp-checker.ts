@@ -16,7 +16,8 @@ const OBSERVE_WAIT_MS = 10_000;
 
 export interface CmpCheckerDeps {
   pages: PageScripts;
-  index: SiteIndex;
+  /** The covered sites under some settings (the bundled and the protected ones). */
+  indexOf: (settings: Settings) => SiteIndex;
   settings: () => Promise<Settings>;
   choicesFor: (site: Site, domain: string, settings: Settings) => { allowed: Record<string, boolean>; paused: boolean };
   /** The page's CMP on `domain` declares these groups the map lacks: its record answers them too. */
@@ -27,7 +28,7 @@ export interface CmpCheckerDeps {
   onChecked: (tabId: number) => void;
 }
 
-export function createCmpChecker({ pages, index, settings, choicesFor, declared, ownInteraction, onChecked }: CmpCheckerDeps) {
+export function createCmpChecker({ pages, indexOf, settings, choicesFor, declared, ownInteraction, onChecked }: CmpCheckerDeps) {
   // Per tab, the check of the page it shows; a new page or a closed tab forgets it. Kept in memory: a worker that
   // slept has none until the tab's next page load, and the popup then says "not checked yet".
   const checks = new Map<number, CmpCheck>();
@@ -45,16 +46,18 @@ export function createCmpChecker({ pages, index, settings, choicesFor, declared,
     forget,
     /** A tab finished loading `url`: checks its CMP when the page is a covered, unpaused site that has one to answer. */
     async loaded(tabId: number, url: string | undefined): Promise<void> {
-      const page = url === undefined ? undefined : coveredPageOf(index, url);
-      if (page === undefined || page.site.consentManager.platform !== 'onetrust') return;
+      // Counted before anything is awaited: the tab may leave the page meanwhile.
       const left = departures.get(tabId) ?? 0;
+      const current = await settings();
+      const page = url === undefined ? undefined : coveredPageOf(indexOf(current), url);
+      if (page === undefined || page.site.consentManager.platform !== 'onetrust') return;
       const checked = (check: CmpCheck): void => {
         if ((departures.get(tabId) ?? 0) !== left) return;
         checks.set(tabId, check);
         onChecked(tabId);
       };
       const { site, domain } = page;
-      const { allowed, paused } = choicesFor(site, domain, await settings());
+      const { allowed, paused } = choicesFor(site, domain, current);
       if (paused) return;
       const observation = await pages.runInMainWorld(tabId, observeOneTrust, [OBSERVE_WAIT_MS]);
       // Groups the CMP declares beyond the map are answered too: refused, unless it marks them always active.

@@ -8,7 +8,8 @@ import type { CookieChange, CookieJar, JarCookie } from '../ports/cookies';
 
 export interface CookieSweeperDeps {
   jar: Pick<CookieJar, 'cookiesIn' | 'remove'>;
-  index: SiteIndex;
+  /** The covered sites under some settings (the bundled and the protected ones). */
+  indexOf: (settings: Settings) => SiteIndex;
   settings: () => Promise<Settings>;
   onRemoved: (stopped: Stopped) => void;
 }
@@ -18,11 +19,9 @@ export interface CookieSweeper {
   sweep(): Promise<void>;
 }
 
-export function createCookieSweeper({ jar, index, settings, onRemoved }: CookieSweeperDeps): CookieSweeper {
-  // A page at "www.example.com." stores its cookies there, and cookies.getAll({ domain: "example.com" }) misses them.
-  const domains = index.sites.flatMap((site) => site.domains.flatMap(withFqdnSpelling));
+export function createCookieSweeper({ jar, indexOf, settings, onRemoved }: CookieSweeperDeps): CookieSweeper {
   const enforce = async (cookie: JarCookie, current: Settings): Promise<void> => {
-    const stopped = cookieToRemove(index, current, cookie);
+    const stopped = cookieToRemove(indexOf(current), current, cookie);
     if (stopped === null) return;
     await jar.remove(cookie);
     onRemoved(stopped);
@@ -33,6 +32,8 @@ export function createCookieSweeper({ jar, index, settings, onRemoved }: CookieS
     },
     async sweep() {
       const current = await settings();
+      // A page at "www.example.com." stores its cookies there, and cookies.getAll({ domain: "example.com" }) misses them.
+      const domains = indexOf(current).sites.flatMap((site) => site.domains.flatMap(withFqdnSpelling));
       const cookies = await jar.cookiesIn(domains);
       await Promise.all(cookies.map((cookie) => enforce(cookie, current)));
     },

@@ -10,39 +10,45 @@ import type { SiteIndex } from '../core/site-index';
 import type { CmpAnswerer } from './cmp-answerer';
 import type { Handlers } from './message-router';
 import type { SettingsStore } from './settings-store';
+import type { SiteProtector } from './site-protector';
 import type { TabView } from './tab-view';
 
 export interface HandlerDeps {
-  index: SiteIndex;
+  /** The knowledge base's sites (an import's version-1 choices name them; a protected site may not overlap them). */
+  bundled: readonly Site[];
+  /** The covered sites under some settings (the bundled and the protected ones). */
+  indexOf: (settings: Settings) => SiteIndex;
   store: SettingsStore;
   tabs: TabView;
   /** Puts new settings in force: resolves once their rules are, while the cookie sweep goes on. */
   enforce: (settings: Settings) => Promise<void>;
   /** Grants the person made in a site's consent manager, waiting for them to confirm (cmp-answerer.ts). */
   cmpQuestions: Pick<CmpAnswerer, 'questionOf' | 'settleQuestion'>;
+  protector: Pick<SiteProtector, 'read' | 'protect' | 'unprotect' | 'release'>;
 }
 
-export function createHandlers({ index, store, tabs, enforce, cmpQuestions }: HandlerDeps): Handlers {
+export function createHandlers({ bundled, indexOf, store, tabs, enforce, cmpQuestions, protector }: HandlerDeps): Handlers {
+  const index = async (): Promise<SiteIndex> => indexOf((await store.current()).settings);
   const change = async (edit: (settings: Settings) => Settings): Promise<Settings> => {
     const next = await store.update(edit);
     await enforce(next);
     return next;
   };
-  const ownerOf = (domain: string): Site => {
-    const site = typeof domain === 'string' ? ownerOfDomain(index, domain) : undefined;
+  const ownerOf = async (domain: string): Promise<Site> => {
+    const site = typeof domain === 'string' ? ownerOfDomain(await index(), domain) : undefined;
     if (site === undefined) throw new Error(`no covered site has the registrable domain ${JSON.stringify(domain)}`);
     return site;
   };
   const setChoice = async (domain: string, categoryId: string, allowed: boolean): Promise<Settings> => {
-    if (!isRefusable(ownerOf(domain), categoryId)) throw new Error(`"${categoryId}" cannot be refused on ${domain}`);
+    if (!isRefusable(await ownerOf(domain), categoryId)) throw new Error(`"${categoryId}" cannot be refused on ${domain}`);
     return change((settings) => setSiteChoice(settings, domain, categoryId, allowed === true));
   };
   const setPaused = async (domain: string, paused: boolean): Promise<Settings> => {
-    ownerOf(domain);
+    await ownerOf(domain);
     return change((settings) => setSitePaused(settings, domain, paused === true));
   };
   const applyToOwner = async (domain: string): Promise<Settings> => {
-    const others = [...new Set(ownerOf(domain).domains.map(registrableDomain))].filter((other) => other !== domain);
+    const others = [...new Set((await ownerOf(domain)).domains.map(registrableDomain))].filter((other) => other !== domain);
     return change((settings) => copySiteChoices(settings, domain, others));
   };
 
@@ -57,7 +63,7 @@ export function createHandlers({ index, store, tabs, enforce, cmpQuestions }: Ha
       return tabs.state(tabId);
     },
     'answer-cmp-question': async ({ tabId, domain, allow, categories }) => {
-      const site = ownerOf(domain);
+      const site = await ownerOf(domain);
       const question = await cmpQuestions.questionOf(domain);
       const shown = Array.isArray(categories) ? categories : [];
       // Only what the popup showed and the site's CMP still records, and only refusable categories: a page may
@@ -79,19 +85,33 @@ export function createHandlers({ index, store, tabs, enforce, cmpQuestions }: Ha
     'remove-site-exception': ({ domain }) => change((settings) => removeSiteException(settings, domain)),
     async 'get-settings'() {
       const { settings, recovered } = await store.current();
-      return { settings, recovered, sites: [...index.sites] };
+      return { settings, recovered, sites: [...indexOf(settings).sites] };
     },
     'set-default-choice': async ({ categoryId, allowed }) => {
-      if (!isRefusableOnAnySite(index.sites, categoryId)) throw new Error(`"${categoryId}" cannot be refused`);
+      if (!isRefusableOnAnySite((await index()).sites, categoryId)) throw new Error(`"${categoryId}" cannot be refused`);
       return change((settings) => setDefaultChoice(settings, categoryId, allowed === true));
     },
     'set-preferences': (preferences) => change((settings) => setPreferences(settings, preferences)),
     'export-settings': async () => ({ text: exportSettings((await store.current()).settings) }),
     async 'import-settings'({ text }) {
-      const result = parseImport(typeof text === 'string' ? text : '', index.sites);
-      if (result.ok) await change(() => result.settings);
+      const result = parseImport(typeof text === 'string' ? text : '', bundled);
+      if (!result.ok) return result;
+      const before = Object.keys((await store.current()).settings.protectedSites);
+      await change(() => result.settings);
+      await protector.release(before);
       return result;
     },
-    'reset-settings': () => change(() => freshSettings()),
+    'reset-settings': async () => {
+      const before = Object.keys((await store.current()).settings.protectedSites);
+      const next = await change(() => freshSettings());
+      await protector.release(before);
+      return next;
+    },
+    'read-tab-site': ({ tabId }) => protector.read(tabId),
+    'protect-tab-site': async ({ tabId }) => {
+      await protector.protect(tabId);
+      return tabs.state(tabId);
+    },
+    'unprotect-site': ({ domain }) => protector.unprotect(typeof domain === 'string' ? domain : ''),
   };
 }

@@ -4,21 +4,20 @@ import sites from 'knowledge:sites';
 import browser from 'webextension-polyfill';
 import { choicesOn } from '../core/choices';
 import { RULE_IDS } from '../core/dnr-ids';
-import { createRulesCompiler } from '../core/dnr-rules';
 import { gpcRules, gpcScripts } from '../core/gpc';
 import { isShieldDropsMessage, WORKER_STARTED } from '../core/messages';
-import { hostPermissions } from '../core/permissions';
 import { coveredPageOf } from '../core/registrable-domain';
 import type { Settings } from '../core/settings';
 import { setSiteChoice } from '../core/settings-ops';
+import { createCoverage } from '../core/protected-sites';
 import { shieldPlan } from '../core/shield-plan';
-import { buildSiteIndex } from '../core/site-index';
 import { compileTopDomainRules } from '../core/tab-rules';
 import { blockedRequest } from '../core/verdicts';
 import { browserBadge } from '../browser/badge';
 import { browserCookieJar } from '../browser/cookies';
 import { browserDnr, browserSessionRules, topDomainsSupported } from '../browser/dnr';
 import { browserRequests } from '../browser/requests';
+import { browserPermissions } from '../browser/permissions';
 import { browserPageScripts, browserScripting } from '../browser/scripting';
 import { browserStorage } from '../browser/storage';
 import { browserTabs } from '../browser/tabs';
@@ -33,14 +32,19 @@ import { createPagePushes } from './page-pushes';
 import { createSettingsStore } from './settings-store';
 import { createShieldDrops } from './shield-drops';
 import { createShieldSync } from './shield-sync';
+import { createSiteProtector } from './site-protector';
 import { createTabCounter } from './tab-counter';
 import { createTabRulesSync } from './tab-rules-sync';
 import { createTabView } from './tab-view';
 
-const index = buildSiteIndex(sites);
+// The covered sites: the bundled knowledge base, and the sites the person protected from their consent manager's
+// declarations, which live in the settings; every service asks for them under the settings it works with.
+const coverage = createCoverage(sites);
+const indexOf = coverage.index;
+const coveredSites = (current: Settings) => indexOf(current).sites;
+const compiled = coverage.compiled;
 const store = createSettingsStore(browserStorage.local, sites);
 const settings = async (): Promise<Settings> => (await store.current()).settings;
-const compiled = createRulesCompiler(sites);
 // Requests a covered page's frames make (other or opaque origins) are covered by top-level-page rules where the browser
 // has topDomains, else by tab session rules kept in line with the tabs (src/core/tab-rules.ts says why).
 const siteRules = createDnrSync(
@@ -48,7 +52,7 @@ const siteRules = createDnrSync(
   (current) => [
     ...compiled(current).rules,
     ...(topDomainsSupported ? compileTopDomainRules(compiled(current)) : []),
-    ...gpcRules(sites, current),
+    ...gpcRules(coveredSites(current), current),
   ],
   [RULE_IDS.sites, RULE_IDS.topSites, RULE_IDS.globalPrivacyControl],
 );
@@ -58,7 +62,6 @@ const tabRules = topDomainsSupported
       session: browserSessionRules,
       compile: compiled,
       settings,
-      isCovered: (url) => coveredPageOf(index, url) !== undefined,
       openTabs: browserTabs.openTabs,
     });
 const rules = {
@@ -66,7 +69,10 @@ const rules = {
     await Promise.all([siteRules.apply(current), tabRules?.apply(current)]);
   },
 };
-const shield = createShieldSync(browserScripting, (current) => [...shieldPlan(sites, current), ...gpcScripts(sites, current)]);
+const shield = createShieldSync(browserScripting, (current) => [
+  ...shieldPlan(coveredSites(current), current),
+  ...gpcScripts(coveredSites(current), current),
+]);
 const pages = createPagePushes({
   extensionOrigin: browser.runtime.getURL(''),
   settings: () => store.current(),
@@ -81,7 +87,7 @@ const counter = createTabCounter({
   onCounts: (tabId, record) => pages.countsChanged(tabId, record),
 });
 const tabs = createTabView({
-  index,
+  indexOf,
   store,
   counter,
   tabUrl: browserTabs.url,
@@ -90,13 +96,13 @@ const tabs = createTabView({
 });
 const sweeper = createCookieSweeper({
   jar: browserCookieJar,
-  index,
+  indexOf,
   settings,
   onRemoved: ({ domain, category }) => void counter.cookieRemoved(domain, category).catch(report),
 });
 const cmp = createCmpAnswerer({
   jar: browserCookieJar,
-  sites,
+  sitesOf: coveredSites,
   choicesFor: (site, domain, current) => choicesOn(site, current, domain),
   settings,
   clock: () => ({ now: new Date(), newConsentId: () => crypto.randomUUID() }),
@@ -108,7 +114,7 @@ const cmp = createCmpAnswerer({
 
 const cmpChecker = createCmpChecker({
   pages: browserPageScripts,
-  index,
+  indexOf,
   settings,
   choicesFor: (site, domain, current) => choicesOn(site, current, domain),
   declared: (domain, groups) => cmp.declare(domain, groups),
@@ -116,7 +122,7 @@ const cmpChecker = createCmpChecker({
   onChecked: (tabId) => void pages.cmpChanged({ tabId }).catch(report),
 });
 
-const shieldDrops = createShieldDrops({ index, settings, pageOf: (tabId) => tabs.pageOf(tabId), counter });
+const shieldDrops = createShieldDrops({ indexOf, settings, pageOf: (tabId) => tabs.pageOf(tabId), counter });
 
 const enforce = createEnforcement({
   rules,
@@ -132,7 +138,24 @@ const enforce = createEnforcement({
 // Each worker start (install, browser start-up, or a wake for any event) re-checks rules and sweeps cookies.
 const started = settings().then(enforce).catch(report);
 
-const route = createMessageRouter(createHandlers({ index, store, tabs, enforce, cmpQuestions: cmp }), browser.runtime.getURL(''));
+const protector = createSiteProtector({
+  pages: browserPageScripts,
+  permissions: browserPermissions,
+  tabUrl: browserTabs.url,
+  bundled: sites,
+  settings,
+  change: async (edit) => {
+    const next = await store.update(edit);
+    await enforce(next);
+    return next;
+  },
+  now: () => new Date(),
+});
+
+const route = createMessageRouter(
+  createHandlers({ bundled: sites, indexOf, store, tabs, enforce, cmpQuestions: cmp, protector }),
+  browser.runtime.getURL(''),
+);
 
 /** A refusal the person made in a site's consent manager becomes their choice on that domain (cmp-answerer.ts). */
 async function mirrorCmpRefusals(domain: string, categories: string[]): Promise<Settings> {
@@ -166,17 +189,20 @@ browserCookieJar.onChanged((change) => {
   void cmp.changed(change).catch(report);
 });
 
-browserRequests.onBeforeRequest(hostPermissions(sites), (request) => {
+// Every URL: the browser reports only requests to hosts the extension may see, which grow as sites are protected.
+browserRequests.onBeforeRequest(['<all_urls>'], (request) => {
   if (request.tabId < 0) return;
   if (request.type === 'main_frame') {
     cmpChecker.forget(request.tabId);
     void tabRules?.navigated(request.tabId, request.url).catch(report);
-    void counter.navigated(request.tabId, coveredPageOf(index, request.url)?.domain ?? null).catch(report);
+    void settings()
+      .then((current) => counter.navigated(request.tabId, coveredPageOf(indexOf(current), request.url)?.domain ?? null))
+      .catch(report);
     return;
   }
   void settings()
     .then((current) => {
-      const stopped = blockedRequest(index, compiled(current), request);
+      const stopped = blockedRequest(indexOf(current), compiled(current), request);
       if (stopped) return counter.blocked(request.tabId, stopped.domain, stopped.category);
     })
     .catch(report);
@@ -187,7 +213,10 @@ browserTabs.onRemoved((tabId) => {
   void tabRules?.closed(tabId).catch(report);
   void counter.closed(tabId).catch(report);
 });
-browserTabs.onLoaded((tabId, url) => void cmpChecker.loaded(tabId, url).catch(report));
+browserTabs.onLoaded((tabId, url) => {
+  void cmpChecker.loaded(tabId, url).catch(report);
+  void protector.loaded(tabId, url).catch(report);
+});
 if (tabRules) browserTabs.onCommitted((tabId, url) => void tabRules.committed(tabId, url).catch(report));
 
 browser.runtime.onInstalled.addListener(() => void started);

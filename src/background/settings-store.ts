@@ -9,6 +9,11 @@ import type { KeyValueArea } from '../ports/storage';
 import { serialQueue } from './serial-queue';
 
 export const SETTINGS_KEY = 'settings';
+/**
+ * The protected sites (settings.protectedSites) are kept under their own key: their records are large next to the
+ * choices, and are written only when they change.
+ */
+export const PROTECTED_SITES_KEY = 'protectedSites';
 
 export interface SettingsStore {
   /** The current settings and what was repaired when they were read. */
@@ -28,16 +33,29 @@ export function createSettingsStore(area: KeyValueArea, owners: Owners): Setting
   const enqueue = serialQueue();
   let cached: Promise<Recovered> | null = null;
   const current = (): Promise<Recovered> =>
-    (cached ??= area.get(SETTINGS_KEY).then((items) => recoverSettings(items[SETTINGS_KEY], owners)));
+    (cached ??= area.get([SETTINGS_KEY, PROTECTED_SITES_KEY]).then((items) => recoverSettings(joined(items), owners)));
   return {
     current,
     update: (change) =>
       enqueue(async () => {
-        const next = change((await current()).settings);
-        if (!v.is(SettingsSchema, next)) throw new Error('the change would make the settings invalid');
-        await area.set({ [SETTINGS_KEY]: next });
+        const before = (await current()).settings;
+        const next = change(before);
+        const sitesChanged = next.protectedSites !== before.protectedSites;
+        // The protected sites' records are checked only when they change: each is checked as it is made.
+        const checked = sitesChanged ? next : { ...next, protectedSites: {} };
+        if (!v.is(SettingsSchema, checked)) throw new Error('the change would make the settings invalid');
+        const { protectedSites, ...choices } = next;
+        await area.set({ [SETTINGS_KEY]: choices, ...(sitesChanged ? { [PROTECTED_SITES_KEY]: protectedSites } : {}) });
         cached = Promise.resolve({ settings: next, recovered: [] });
         return next;
       }),
   };
+}
+
+/** The stored settings with their protected sites back in them; a store from before version 4 has none to add. */
+function joined(items: Record<string, unknown>): unknown {
+  const stored = items[SETTINGS_KEY];
+  const protectedSites = items[PROTECTED_SITES_KEY];
+  if (protectedSites === undefined || typeof stored !== 'object' || stored === null || Array.isArray(stored)) return stored;
+  return { ...stored, protectedSites };
 }

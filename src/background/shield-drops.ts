@@ -10,7 +10,8 @@ import type { SiteIndex } from '../core/site-index';
 import type { TabCounter } from './tab-counter';
 
 export interface ShieldDropsDeps {
-  index: SiteIndex;
+  /** The covered sites under some settings (the bundled and the protected ones). */
+  indexOf: (settings: Settings) => SiteIndex;
   settings: () => Promise<Settings>;
   pageOf: (tabId: number) => Promise<CoveredPage | null>;
   counter: Pick<TabCounter, 'dropped'>;
@@ -23,14 +24,15 @@ export interface DropsSender {
 }
 
 /** Returns the handler of a `shield-drops` message's `drops` (anything; checked) from `sender`. */
-export function createShieldDrops({ index, settings, pageOf, counter }: ShieldDropsDeps) {
+export function createShieldDrops({ indexOf, settings, pageOf, counter }: ShieldDropsDeps) {
   return async (drops: unknown, sender: DropsSender): Promise<void> => {
     const tabId = sender.tab?.id;
     const parsed = parseDrops(drops);
     if (tabId === undefined || tabId < 0 || parsed === null) return;
     const page = await pageOf(tabId);
-    if (page === null || !fromPage(index, page, sender.url)) return;
-    const refused = new Set(refusedCategories(page.site, await settings(), page.domain));
+    const current = await settings();
+    if (page === null || !fromPage(indexOf(current), page, sender.url)) return;
+    const refused = new Set(refusedCategories(page.site, current, page.domain));
     const counted = Object.fromEntries(Object.entries(parsed).filter(([category]) => refused.has(category)));
     if (Object.keys(counted).length > 0) await counter.dropped(tabId, page.domain, counted);
   };

@@ -18,8 +18,6 @@ export interface TabRulesDeps {
   session: SessionRules;
   compile: (settings: Settings) => CompiledRules;
   settings: () => Promise<Settings>;
-  /** Whether a URL is a page of a covered site: only those tabs are tracked. */
-  isCovered: (url: string) => boolean;
   /** The open tabs and their committed page URLs (undefined where the extension may not see it: not covered). */
   openTabs: () => Promise<Array<{ tabId: number; url: string | undefined }>>;
 }
@@ -39,12 +37,14 @@ export interface TabRulesSync {
  * write at a time, changes arriving meanwhile coalesced into the next. On creation (each worker start) the open tabs'
  * committed pages are read once, and the first write removes what tabs closed while the worker slept left behind.
  */
-export function createTabRulesSync({ session, compile, settings, isCovered, openTabs }: TabRulesDeps): TabRulesSync {
+export function createTabRulesSync({ session, compile, settings, openTabs }: TabRulesDeps): TabRulesSync {
+  // Every tab the extension may see is tracked: which pages are covered changes when a site is protected, and the
+  // compiled tab rules name only the tabs a site rule applies on.
   const pages = new Map<number, string>();
   // Tabs an event has told about since this worker started: fresher than what the start-up read of the tabs says.
   const told = new Set<number>();
   const started = openTabs().then((tabs) => {
-    for (const { tabId, url } of tabs) if (!told.has(tabId) && url !== undefined && isCovered(url)) pages.set(tabId, url);
+    for (const { tabId, url } of tabs) if (!told.has(tabId) && url !== undefined) pages.set(tabId, url);
   });
   const enqueue = serialQueue();
   let latest: Settings | null = null;
@@ -65,7 +65,7 @@ export function createTabRulesSync({ session, compile, settings, isCovered, open
   const set = (tabId: number, url: string | undefined): Promise<void> => {
     told.add(tabId);
     const before = pages.get(tabId);
-    if (url !== undefined && isCovered(url)) pages.set(tabId, url);
+    if (url !== undefined) pages.set(tabId, url);
     else pages.delete(tabId);
     return before === pages.get(tabId) ? (queued ?? Promise.resolve()) : sync();
   };

@@ -6,12 +6,15 @@ import type { CmpQuestion } from '../core/cmp/person-answer';
 import { cmpStatus, type CmpCheck } from '../core/cmp/status';
 import type { TabState } from '../core/messages';
 import { coveredPageOf, type CoveredPage } from '../core/registrable-domain';
+import type { Site } from '../core/knowledge';
+import type { Settings } from '../core/settings';
 import type { SiteIndex } from '../core/site-index';
 import type { SettingsStore } from './settings-store';
 import type { TabCounter } from './tab-counter';
 
 export interface TabViewDeps {
-  index: SiteIndex;
+  /** The covered sites under some settings (the bundled and the protected ones). */
+  indexOf: (settings: Settings) => SiteIndex;
   store: SettingsStore;
   counter: TabCounter;
   /** The URL of a tab's page, when the extension may see it (covered sites are in its host permissions). */
@@ -28,12 +31,17 @@ export interface TabView {
   state(tabId: number): Promise<TabState>;
 }
 
-export function createTabView({ index, store, counter, tabUrl, cmpCheckOf, cmpQuestionOf }: TabViewDeps): TabView {
-  const popupViews = new Map(index.sites.map((site) => [site.id, withCitedSentencesOnly(site)]));
+export function createTabView({ indexOf, store, counter, tabUrl, cmpCheckOf, cmpQuestionOf }: TabViewDeps): TabView {
+  const popupViews = new WeakMap<Site, Site>();
+  const popupView = (site: Site): Site => {
+    let view = popupViews.get(site);
+    if (view === undefined) popupViews.set(site, (view = withCitedSentencesOnly(site)));
+    return view;
+  };
   const pageOf = async (tabId: number): Promise<CoveredPage | null> => {
     const url = await tabUrl(tabId);
-    const covered = url === undefined ? undefined : coveredPageOf(index, url);
-    return covered === undefined ? null : { site: popupViews.get(covered.site.id)!, domain: covered.domain };
+    const covered = url === undefined ? undefined : coveredPageOf(indexOf((await store.current()).settings), url);
+    return covered === undefined ? null : { site: popupView(covered.site), domain: covered.domain };
   };
   return {
     pageOf,
@@ -44,7 +52,18 @@ export function createTabView({ index, store, counter, tabUrl, cmpCheckOf, cmpQu
       const domain = page?.domain ?? null;
       const cmp = page === null ? null : cmpStatus(page.site, allowed, paused, cmpCheckOf(tabId), await cmpQuestionOf(page.domain));
       const counts = await counter.counts(tabId, domain);
-      return { site: page?.site ?? null, domain, allowed, paused, counts, cmp, globalPrivacyControl: settings.globalPrivacyControl };
+      const record = domain === null ? undefined : settings.protectedSites[domain];
+      const protection = record === undefined ? null : { protectedAt: record.protectedAt, changes: record.changes };
+      return {
+        site: page?.site ?? null,
+        domain,
+        allowed,
+        paused,
+        counts,
+        cmp,
+        globalPrivacyControl: settings.globalPrivacyControl,
+        protection,
+      };
     },
   };
 }

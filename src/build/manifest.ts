@@ -42,11 +42,16 @@ export function mergeManifest(base: Json, patch: Json, patchName = 'the patch', 
 /** Extension pages only the test builds carry (the bench's baseline page). */
 export const TEST_PAGES = ['empty.html'];
 
-export function manifestFor(target: Target, sites: Site[], { exposePages = false } = {}): Json {
+/**
+ * `exposePages`: the extension's pages web-accessible (the Firefox test build). `grantAtInstall`: optional host
+ * permissions listed as granted at install (the test builds: Chromium cannot accept a permission prompt under
+ * automation, and `permissions.request` for a granted origin resolves true without one).
+ */
+export function manifestFor(target: Target, sites: Site[], { exposePages = false, grantAtInstall = [] as string[] } = {}): Json {
   const patchName = `platform/${target}.json`;
   const manifest = mergeManifest(readJson('manifest.json'), readJson(patchName), patchName);
   manifest.version = readJson('package.json').version;
-  manifest.host_permissions = hostPermissions(sites);
+  manifest.host_permissions = [...hostPermissions(sites), ...grantAtInstall];
   if (exposePages) {
     manifest.web_accessible_resources = [{ resources: ['popup.html', 'options.html', ...TEST_PAGES], matches: ['<all_urls>'] }];
   }

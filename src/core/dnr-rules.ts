@@ -170,18 +170,6 @@ function compileSite(entry: SiteEntry, refused: readonly string[], settings: Set
 }
 
 /**
- * compileRules for fixed `sites`, remembering the last result: the rule sync and the request observer ask for the
- * same settings object many times, and share one compilation of it.
- */
-export function createRulesCompiler(sites: readonly Site[]): (settings: Settings) => CompiledRules {
-  let last: { settings: Settings; compiled: CompiledRules } | null = null;
-  return (settings) => {
-    if (last?.settings !== settings) last = { settings, compiled: compileRules(sites, settings) };
-    return last.compiled;
-  };
-}
-
-/**
  * The path-scoped conditions of a tracker: its hosts with the same prefixes together, one regular expression for
  * them. A refused tracker's are blocked; an allowed tracker's need an allow rule only where a refused host rule above
  * its host, or the unknown-cookie strip rule (a path host the table does not list is unknown to it), would reach them.

@@ -136,7 +136,8 @@ const DeclaredSourceSchema = v.object({
   captured: v.pipe(v.string(), v.isoTimestamp()),
 });
 
-const SiteSchema = v.pipe(
+/** A site record: compiled from a site's documents (the bundled knowledge base) or read from its consent manager. */
+export const SiteSchema = v.pipe(
   v.object({
     id: Id,
     name: v.string(),

@@ -2,9 +2,10 @@
 // replies (runtime.sendMessage), and the pushes a page subscribes to over a port (runtime.connect). Each request
 // names its response type and each topic its pushes, so a wrong payload or a wrong reading does not compile.
 import type { Site } from './knowledge';
-import type { Preferences, Settings } from './settings';
+import type { Preferences, Settings, SiteChange } from './settings';
 import type { ImportResult, Recovered } from './settings-schema';
 import type { CmpStatus } from './cmp/status';
+import type { DeclarationSummary } from './declared/reading';
 
 /** What was stopped on one tab, per category id. */
 export interface CategoryCounts {
@@ -27,7 +28,18 @@ export interface TabState {
   cmp: CmpStatus | null;
   /** The Global Privacy Control option (settings.globalPrivacyControl); where it is sent follows from the choices. */
   globalPrivacyControl: boolean;
+  /** For a site protected from its consent manager's declarations: when, and what later readings found changed. */
+  protection: { protectedAt: string; changes: SiteChange[] } | null;
 }
+
+/** What the popup read of an uncovered tab's site: its consent manager's declaration, or why there is none to show. */
+export type SiteReading =
+  /** The extension may not read the tab's page, or it is no web page (`message` says which). */
+  | { state: 'unreadable'; message: string }
+  /** No consent manager with a readable declaration (`none`), or one whose declaration was refused. */
+  | { state: 'none' | 'refused'; domain: string; message: string }
+  /** The declaration in the site's words; `origins`: the host permission protecting the site asks for. */
+  | { state: 'found'; domain: string; summary: DeclarationSummary; origins: string[] };
 
 export interface SettingsState {
   settings: Settings;
@@ -58,6 +70,15 @@ interface Protocol {
    * not asked again, while a different one the page recorded since stays.
    */
   'answer-cmp-question': { request: { tabId: number; domain: string; allow: boolean; categories: string[] }; response: TabState };
+  /** Reads what the consent manager of the uncovered site on the tab declares (the page is not changed). */
+  'read-tab-site': { request: { tabId: number }; response: SiteReading };
+  /**
+   * Protects the site on the tab from its consent manager's declaration, read again by the worker; its host
+   * permission must have been granted (the popup asks first). Replies, in force, with the tab's new state.
+   */
+  'protect-tab-site': { request: { tabId: number }; response: TabState };
+  /** Stops protecting a site read from its consent manager and gives back its host permission; in force. */
+  'unprotect-site': { request: { domain: string }; response: Settings };
   /** A choice on one registrable domain (the options page's exceptions). In force; replies with the new settings. */
   'set-site-choice': { request: { domain: string; categoryId: string; allowed: boolean }; response: Settings };
   /** In force; replies with the new settings. */

@@ -31,7 +31,10 @@ const choicesPerDomain: Migration = (data, owners) => {
 /** v2 → v3: the Global Privacy Control preference is new; settings from before it keep it off, as a new install does. */
 const globalPrivacyControlOff: Migration = (data) => ({ globalPrivacyControl: false, ...data, version: 3 });
 
-export const MIGRATIONS: readonly Migration[] = [stampVersion, choicesPerDomain, globalPrivacyControlOff];
+/** v3 → v4: sites protected from their consent manager's declarations are new; none were protected before. */
+const noProtectedSites: Migration = (data) => ({ protectedSites: {}, ...data, version: 4 });
+
+export const MIGRATIONS: readonly Migration[] = [stampVersion, choicesPerDomain, globalPrivacyControlOff, noProtectedSites];
 
 export type MigrationResult = { ok: true; data: SettingsObject; from: number } | { ok: false; error: string };
 

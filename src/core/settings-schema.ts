@@ -2,8 +2,9 @@
 // Storage is repaired field by field (keep what is valid, say what was reset); an import is all or nothing.
 import * as v from 'valibot';
 import { describe, migrate, type Owners, type SettingsObject } from './migrations';
+import { ProtectedSiteSchema, protectedSiteProblem } from './protected-sites';
 import { IdSchema, issueText } from './schema-parts';
-import { freshSettings, type Settings, type SiteChoices } from './settings';
+import { freshSettings, type ProtectedSite, type Settings, type SiteChoices } from './settings';
 
 // Ids in settings come from files and storage, so they are capped; real ones are a few words long.
 const Id = v.pipe(v.string(), v.maxLength(64), IdSchema);
@@ -25,10 +26,14 @@ export const SettingsSchema = v.strictObject({
   unknownCookies: UnknownCookies,
   badge: Flag,
   globalPrivacyControl: Flag,
+  protectedSites: v.record(Domain, ProtectedSiteSchema),
 });
 
-/** Imported files larger than this are refused before parsing: real exports are a few kilobytes. */
-const MAX_IMPORT_CHARS = 1_000_000;
+/**
+ * Imported files larger than this are refused before parsing: choices take a few kilobytes, and a protected site's
+ * record at most about 100 (its caps, protected-sites.ts), so this holds a hundred of the largest.
+ */
+const MAX_IMPORT_CHARS = 10_000_000;
 
 /** An import's outcome: the settings to adopt, or why the file was refused (the first bad field and why). */
 export type ImportResult = { ok: true; settings: Settings } | { ok: false; error: string };
@@ -52,14 +57,22 @@ export function parseImport(text: string, owners: Owners): ImportResult {
   const migrated = migrate(data, owners);
   if (!migrated.ok) return migrated;
   const result = v.safeParse(SettingsSchema, migrated.data);
-  if (result.success) return { ok: true, settings: result.output };
-  return { ok: false, error: issueText(result.issues[0], 'settings') };
+  if (!result.success) return { ok: false, error: issueText(result.issues[0], 'settings') };
+  const bundled = owners.flatMap((owner) => owner.domains);
+  for (const [domain, record] of Object.entries(result.output.protectedSites)) {
+    const problem = protectedSiteProblem(domain, record, bundled);
+    if (problem !== null) return { ok: false, error: `protectedSites.${domain}: ${problem}` };
+  }
+  return { ok: true, settings: result.output };
 }
 
-/** Choices, exceptions and preferences only: nothing about browsing, no counts. */
+/**
+ * Choices, exceptions, preferences and protected sites; no counts. The exceptions and protected sites name sites the
+ * person visited (the options page says so beside the button).
+ */
 export function exportSettings(settings: Settings): string {
-  const { version, defaults, sites, unknownCookies, badge, globalPrivacyControl } = settings;
-  return `${JSON.stringify({ version, defaults, sites, unknownCookies, badge, globalPrivacyControl }, null, 2)}\n`;
+  const { version, defaults, sites, unknownCookies, badge, globalPrivacyControl, protectedSites } = settings;
+  return `${JSON.stringify({ version, defaults, sites, unknownCookies, badge, globalPrivacyControl, protectedSites }, null, 2)}\n`;
 }
 
 export interface Recovered {
@@ -91,7 +104,32 @@ export function recoverSettings(stored: unknown, owners: Owners): Recovered {
     settings.globalPrivacyControl,
     recovered,
   );
+  settings.protectedSites = recoverProtectedSites(
+    data.protectedSites,
+    owners.flatMap((owner) => owner.domains),
+    recovered,
+  );
   return { settings, recovered };
+}
+
+function recoverProtectedSites(value: unknown, bundled: readonly string[], recovered: string[]): Record<string, ProtectedSite> {
+  const sites: Record<string, ProtectedSite> = {};
+  if (value === undefined) return sites;
+  if (!isObject(value)) {
+    recovered.push(`protectedSites: ${describe(value)} is not a list of protected sites; reset`);
+    return sites;
+  }
+  for (const [domain, record] of Object.entries(value)) {
+    const result = v.safeParse(ProtectedSiteSchema, record);
+    const problem = !v.is(Domain, domain)
+      ? 'not a registrable domain'
+      : result.success
+        ? protectedSiteProblem(domain, result.output, bundled)
+        : issueText(result.issues[0], 'the record');
+    if (problem === null && result.success) sites[domain] = result.output;
+    else recovered.push(`protectedSites.${describe(domain)}: ${problem ?? 'invalid'}; no longer protected`);
+  }
+  return sites;
 }
 
 function recoverField<T>(schema: v.GenericSchema<unknown, T>, value: unknown, path: string, fallback: T, recovered: string[]): T {

@@ -1,5 +1,6 @@
 // User settings: one defaults object, the type derived from it.
-// Validation, migration and import live in settings-schema.ts; this file stays dependency-free.
+// Validation, migration and import live in settings-schema.ts; this file stays free of runtime imports.
+import type { Site } from './knowledge';
 
 export interface SiteChoices {
   /** Category id → allowed. Missing categories fall back to the defaults. */
@@ -8,8 +9,31 @@ export interface SiteChoices {
   paused: boolean;
 }
 
+/**
+ * A site the person protected from what its consent manager declares (core/declared/): the record made from the
+ * declaration, when they protected it, and what later readings found changed, newest first.
+ */
+export interface ProtectedSite {
+  /** In the bundled sites' shape, with `declared` saying where it came from; its one domain is the key it is kept under. */
+  site: Site;
+  /** When the person protected it (ISO 8601). */
+  protectedAt: string;
+  /** What a later reading of the declaration found changed, newest first (at most MAX_SITE_CHANGES). */
+  changes: SiteChange[];
+}
+
+export interface SiteChange {
+  /** When the changed declaration was read (ISO 8601). */
+  at: string;
+  /** One line per change, as text ("New cookie “_x” in “Statistics”"). */
+  lines: string[];
+}
+
+/** How many readings' changes a protected site keeps. */
+export const MAX_SITE_CHANGES = 10;
+
 export const DEFAULT_SETTINGS = {
-  version: 3,
+  version: 4,
   /** Category id → allowed, for every site without its own choice. Missing: the knowledge base's defaultAllowed. */
   defaults: {} as Record<string, boolean>,
   /**
@@ -26,6 +50,11 @@ export const DEFAULT_SETTINGS = {
    * Off unless the person turns it on (schema version 3).
    */
   globalPrivacyControl: false,
+  /**
+   * Registrable domain → the site protected there from its consent manager's declarations (schema version 4). They are
+   * covered as the bundled sites are; the list reveals sites the person visited.
+   */
+  protectedSites: {} as Record<string, ProtectedSite>,
 };
 
 export type Settings = typeof DEFAULT_SETTINGS;

@@ -53,7 +53,10 @@ export function shieldDataByCategory(site: Site): Map<string, ShieldData> {
  * page "https://www.example.com./" (tried in Firefox ESR 153; Chromium ignores the dot), "*://*.example.com./*" does.
  */
 export function shieldPlan(sites: readonly Site[], settings: Settings): ShieldScript[] {
+  // A registered script must be a file of the package, built from the bundled sites: a protected site's refused
+  // cookies are removed from the jar as they appear instead (cookie-sweeper.ts).
   return sites.flatMap((site) => {
+    if (site.declared !== undefined) return [];
     const data = shieldDataByCategory(site);
     return domainsByChoices(site, settings).flatMap(({ domains, refused }): ShieldScript[] => {
       const files = refused.filter((category) => data.has(category)).map((category) => shieldDataFile(site.id, category));

@@ -1,7 +1,8 @@
 // Extension storage areas as plain key-value stores, so stateful services take the area they use as a parameter.
 
 export interface KeyValueArea {
-  get(key: string): Promise<Record<string, unknown>>;
+  /** The items stored under these keys; a key with nothing stored is absent. */
+  get(keys: string | string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
 }
 

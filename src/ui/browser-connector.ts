@@ -44,5 +44,6 @@ export const browserConnector: Connector = {
   async reloadTab(tabId) {
     await browser.tabs.reload(tabId);
   },
+  requestSiteAccess: (origins) => browser.permissions.request({ origins }),
   openOptionsPage: () => browser.runtime.openOptionsPage(),
 };

@@ -16,6 +16,11 @@ export interface Connector {
   /** The tab the popup speaks about: the active tab of the popup's window. */
   activeTabId(): Promise<number | null>;
   reloadTab(tabId: number): Promise<void>;
+  /**
+   * Asks the browser for these host permissions (its prompt names them); resolves whether they are granted. Call it
+   * first thing in a click handler: browsers grant a request only while they handle the person's action.
+   */
+  requestSiteAccess(origins: string[]): Promise<boolean>;
   openOptionsPage(): Promise<void>;
 }
 

@@ -10,6 +10,9 @@ export interface MockConnector extends Connector {
   sent: Message[];
   reloaded: number[];
   optionsOpened: number;
+  /** Each host permission request, and what the mock answers (`grant`, true unless a test sets it). */
+  accessRequests: string[][];
+  grant: boolean;
   /** The subscriptions open now. */
   subscriptions(): Subscription[];
   /** Pushes to the pages subscribed to its topic (and tab), as the worker does. */
@@ -31,6 +34,8 @@ export function mockConnector(handlers: MockHandlers, tabId: number | null = 7):
     sent: [],
     reloaded: [],
     optionsOpened: 0,
+    accessRequests: [],
+    grant: true,
     async request<T extends MessageType>(type: T, payload: Request<T>): Promise<Response<T>> {
       mock.sent.push({ type, payload });
       const handler = handlers[type];
@@ -45,6 +50,10 @@ export function mockConnector(handlers: MockHandlers, tabId: number | null = 7):
     activeTabId: async () => tabId,
     async reloadTab(id) {
       mock.reloaded.push(id);
+    },
+    async requestSiteAccess(origins) {
+      mock.accessRequests.push(origins);
+      return mock.grant;
     },
     async openOptionsPage() {
       mock.optionsOpened += 1;

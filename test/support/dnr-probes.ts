@@ -100,5 +100,6 @@ export function settingsArbitrary(sites: readonly Site[]): fc.Arbitrary<Settings
     unknownCookies: fc.constantFrom('allow' as const, 'remove' as const),
     badge: fc.boolean(),
     globalPrivacyControl: fc.boolean(),
+    protectedSites: fc.constant({}),
   });
 }

@@ -5,6 +5,10 @@
 import type { Site, Tracker } from '../knowledge';
 import { registrableDomain } from '../registrable-domain';
 import type { Declaration, StandardCategory } from './declaration';
+import type { DisputedHost } from './reading';
+
+/** The category of hosts the site declares necessary while the knowledge base lists them as trackers (reading.ts). */
+export const DISPUTED_CATEGORY = 'disputed-trackers';
 
 /** Where each CMP's own scripts and data load from (its public integration docs): never blocked on the site. */
 const CMP_HOSTS: Record<Declaration['platform'], string[]> = {
@@ -39,17 +43,18 @@ const REFUSAL_ORDER: Array<StandardCategory | null> = [
  * declared in several categories belongs to the one most likely refused (REFUSAL_ORDER). Each category's hosts are one
  * tracker, so one rule blocks them all. Site id: `declared-<domain, dots as dashes>-<hash of the domain>`, one per
  * domain (without the hash "a-b.com" and "a.b-com" would share one). `pageHost` must have a registrable domain
- * (readDeclaration refuses one without).
+ * (readDeclaration refuses one without). The `disputed` hosts leave the category the site declares them in for
+ * DISPUTED_CATEGORY, which starts refused: the site's claim against the knowledge base, the person's to settle.
  */
-export function declaredSite(declaration: Declaration, pageHost: string, captured: Date): Site {
+export function declaredSite(declaration: Declaration, pageHost: string, captured: Date, disputed: readonly DisputedHost[] = []): Site {
   const domain = registrableDomain(pageHost);
-  const ids = new Set<string>();
+  const ids = new Set<string>([DISPUTED_CATEGORY]);
   const categories = declaration.categories.map((declared) => {
     const id = declared.standard !== null && !ids.has(declared.standard) ? declared.standard : uniqueId(`cmp-${declared.id}`, ids);
     ids.add(id);
     return { declared, id };
   });
-  const hostOwner = new Map<string, string>();
+  const hostOwner = new Map<string, string>(disputed.map(({ host }) => [host, DISPUTED_CATEGORY]));
   const rank = ({ declared }: (typeof categories)[number]): number =>
     declared.alwaysActive ? REFUSAL_ORDER.length : REFUSAL_ORDER.indexOf(declared.standard);
   for (const category of [...categories].sort((a, b) => rank(a) - rank(b)))
@@ -88,6 +93,16 @@ export function declaredSite(declaration: Declaration, pageHost: string, capture
           ];
     return [...own, ...declaredHosts];
   });
+  if (disputed.length > 0)
+    trackers.push({
+      id: `${DISPUTED_CATEGORY}-hosts`,
+      name: 'Hosts declared necessary that are known trackers',
+      category: DISPUTED_CATEGORY,
+      hosts: disputed.map(({ host }) => host),
+      cookies: [],
+      source: 'consent-manager',
+      reason: disputed.map(({ host, declaredIn, knownAs }) => `${host}: declared in “${declaredIn}”, known as ${knownAs}`).join('; '),
+    });
   const platform = declaration.platform;
   return {
     id: `declared-${domain.replaceAll('.', '-')}-${fnv1a(domain)}`,
@@ -95,14 +110,30 @@ export function declaredSite(declaration: Declaration, pageHost: string, capture
     domains: [domain],
     documents: [],
     sentences: [],
-    categories: categories.map(({ declared, id }) => ({
-      id,
-      label: declared.name || declared.id,
-      description: declared.description,
-      refusable: !declared.alwaysActive,
-      defaultAllowed: declared.alwaysActive || (ALLOWED_BY_DEFAULT.has(declared.standard) && id === declared.standard),
-      cites: [],
-    })),
+    categories: [
+      ...categories.map(({ declared, id }) => ({
+        id,
+        label: declared.name || declared.id,
+        description: declared.description,
+        refusable: !declared.alwaysActive,
+        defaultAllowed: declared.alwaysActive || (ALLOWED_BY_DEFAULT.has(declared.standard) && id === declared.standard),
+        cites: [],
+      })),
+      ...(disputed.length === 0
+        ? []
+        : [
+            {
+              id: DISPUTED_CATEGORY,
+              label: 'Declared necessary, known as trackers',
+              description: `The site's consent manager declares these hosts necessary; Policy Guard's knowledge base lists them as trackers: ${disputed
+                .map(({ host, knownAs, knownCategory }) => `${host} (${knownAs}, ${knownCategory})`)
+                .join(', ')}. Refused until you allow them.`,
+              refusable: true,
+              defaultAllowed: false,
+              cites: [],
+            },
+          ]),
+    ],
     trackers,
     consentManager: {
       name: declaration.name,

@@ -32,7 +32,7 @@ function fakeJar() {
 function fakeSession(): KeyValueArea {
   const stored = new Map<string, string>();
   return {
-    get: async (key) => (stored.has(key) ? { [key]: JSON.parse(stored.get(key)!) } : {}),
+    get: async (keys) => Object.fromEntries([keys].flat().flatMap((key) => (stored.has(key) ? [[key, JSON.parse(stored.get(key)!)]] : []))),
     set: async (items) => Object.entries(items).forEach(([key, value]) => stored.set(key, JSON.stringify(value))),
   };
 }
@@ -45,7 +45,7 @@ function setup(current: Settings = freshSettings(), session = fakeSession()) {
   const create = () =>
     createCmpAnswerer({
       jar,
-      sites,
+      sitesOf: () => sites,
       choicesFor: (answeredSite, domain, now) => choicesOn(answeredSite, now, domain),
       settings: async () => settings,
       clock: () => ({ now: new Date('2026-11-30T10:00:00Z'), newConsentId: () => 'fresh-id' }),

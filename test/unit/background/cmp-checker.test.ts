@@ -13,7 +13,7 @@ function setup() {
   const checked: number[] = [];
   const checker = createCmpChecker({
     pages: { runInMainWorld: () => new Promise((resolve) => observations.push(resolve)) },
-    index: buildSiteIndex(sites),
+    indexOf: () => buildSiteIndex(sites),
     settings: async () => freshSettings(),
     choicesFor: (site, domain, settings) => choicesOn(site, settings, domain),
     declared: async () => undefined,

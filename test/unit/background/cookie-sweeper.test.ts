@@ -31,6 +31,7 @@ function fakeJar(cookies: JarCookie[]): Pick<CookieJar, 'cookiesIn' | 'remove'> 
 }
 
 const index = buildSiteIndex([MINI]);
+const indexOf = () => index;
 
 test('the sweep removes refused cookies of covered sites in every store and partition, and only those', async () => {
   const jar = fakeJar([
@@ -48,7 +49,7 @@ test('the sweep removes refused cookies of covered sites in every store and part
   const removed: string[] = [];
   const guard = createCookieSweeper({
     jar,
-    index,
+    indexOf,
     settings: async () => freshSettings(),
     onRemoved: ({ category }) => removed.push(category),
   });
@@ -67,7 +68,7 @@ test('a refused cookie is removed when it appears; removals and allowed cookies 
   const appeared = cookie('_st', '.mini.test');
   const jar = fakeJar([appeared, cookie('chat_id', '.mini.test')]);
   let settings = freshSettings();
-  const guard = createCookieSweeper({ jar, index, settings: async () => settings, onRemoved: () => undefined });
+  const guard = createCookieSweeper({ jar, indexOf, settings: async () => settings, onRemoved: () => undefined });
   await guard.changed({ removed: true, cookie: appeared });
   expect(jar.left()).toEqual(['0:_st@.mini.test', '0:chat_id@.mini.test']);
   await guard.changed({ removed: false, cookie: appeared });
@@ -96,7 +97,7 @@ test('the sweep asks for the dotted spelling too: a page at "www.mini.test." sto
         jar = jar.filter((c) => c !== removed);
       },
     },
-    index,
+    indexOf,
     settings: async () => freshSettings(),
     onRemoved: () => undefined,
   });

@@ -10,7 +10,7 @@ import { MINI } from '../core/mini-site';
 function setup() {
   const data: Record<string, unknown> = {};
   const area = {
-    get: async (key: string) => ({ [key]: data[key] }),
+    get: async (keys: string | string[]) => Object.fromEntries([keys].flat().map((key) => [key, data[key]])),
     set: async (items: Record<string, unknown>) => void Object.assign(data, items),
   };
   const store = createSettingsStore(area, [MINI]);
@@ -24,7 +24,7 @@ function setup() {
   const index = buildSiteIndex([MINI]);
   const questions = new Map<string, CmpQuestion>();
   const tabs = createTabView({
-    index,
+    indexOf: () => index,
     store,
     counter,
     tabUrl: async (tabId) => urls[tabId],
@@ -35,8 +35,27 @@ function setup() {
     questionOf: async (domain: string) => questions.get(domain) ?? null,
     settleQuestion: async (domain: string) => void questions.delete(domain),
   };
-  const handlers = createHandlers({ index, store, tabs, enforce: async (settings) => void enforced.push(settings), cmpQuestions });
+  const protector = {
+    read: async () => ({ state: 'unreadable' as const, message: 'no page' }),
+    protect: async () => undefined,
+    unprotect: async () => (await store.current()).settings,
+    release: async () => undefined,
+  };
+  const handlers = createHandlers({
+    bundled: [MINI],
+    indexOf: () => index,
+    store,
+    tabs,
+    enforce: async (settings) => void enforced.push(settings),
+    cmpQuestions,
+    protector,
+  });
   return { handlers, data, enforced, urls, questions };
+}
+
+/** The settings as stored: the protected sites are kept under their own key (settings-store.ts). */
+function stored(data: Record<string, unknown>): unknown {
+  return { ...(data.settings as object), protectedSites: data.protectedSites ?? {} };
 }
 
 test('the tab state names the covered site, the registrable domain, what is allowed there and the counts', async () => {
@@ -56,7 +75,7 @@ test("the popup's change answers with its tab's new state, once enforced", async
   const state = await handlers['set-tab-choice']({ tabId: 1, domain: 'mini.test', categoryId: 'advertising', allowed: true });
   expect(state).toMatchObject({ site: { id: 'mini' }, paused: false, counts: { analytics: { blockedRequests: 2, removedCookies: 1 } } });
   expect(state.allowed.advertising).toBe(true);
-  expect(enforced).toEqual([data.settings]);
+  expect(enforced).toEqual([stored(data)]);
   const paused = await handlers['set-tab-paused']({ tabId: 1, domain: 'mini.test', paused: true });
   expect(paused.paused).toBe(true);
   expect(Object.values(paused.allowed).every(Boolean)).toBe(true);
@@ -103,7 +122,7 @@ test("a popup's change applies to the site it showed, even if its tab has moved 
 test('every change is stored and enforced before the reply', async () => {
   const { handlers, data, enforced } = setup();
   const settings = await handlers['set-default-choice']({ categoryId: 'functionality', allowed: false });
-  expect(data.settings).toEqual(settings);
+  expect(stored(data)).toEqual(settings);
   expect(enforced).toEqual([settings]);
 });
 
@@ -128,9 +147,9 @@ test('export, reset, import restores the same settings; an invalid import change
   const { text } = await handlers['export-settings']({});
   expect(await handlers['reset-settings']({})).toEqual(freshSettings());
   expect(await handlers['import-settings']({ text })).toEqual({ ok: true, settings: edited });
-  expect(data.settings).toEqual(edited);
+  expect(stored(data)).toEqual(edited);
   expect(await handlers['import-settings']({ text: '{"version":1}' })).toMatchObject({ ok: false });
-  expect(data.settings).toEqual(edited);
+  expect(stored(data)).toEqual(edited);
   expect((await handlers['get-settings']({})).settings).toEqual(edited);
 });
 

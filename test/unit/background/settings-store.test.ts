@@ -1,10 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createSettingsStore, SETTINGS_KEY } from '../../../src/background/settings-store';
+import { createSettingsStore, PROTECTED_SITES_KEY, SETTINGS_KEY } from '../../../src/background/settings-store';
 import { manifestFor } from '../../../src/build/manifest';
 import type { KeyValueArea } from '../../../src/ports/storage';
 import { freshSettings, type Settings } from '../../../src/core/settings';
 import { setDefaultChoice, setSitePaused } from '../../../src/core/settings-ops';
+import { declaredSite } from '../../../src/core/declared/declared-site';
+import { protectSite } from '../../../src/core/protected-sites';
+import { harborDeclaration } from '../core/declared/observations';
 
 const OWNERS = [{ id: 'atlassian', domains: ['atlassian.com', 'bitbucket.org'] }];
 
@@ -15,7 +18,7 @@ function memoryArea(initial: Record<string, unknown> = {}): KeyValueArea & { dat
     data,
     async get(key) {
       await later();
-      return key in data ? { [key]: structuredClone(data[key]) } : {};
+      return Object.fromEntries([key].flat().flatMap((one) => (one in data ? [[one, structuredClone(data[one])]] : [])));
     },
     async set(items) {
       await later();
@@ -37,7 +40,8 @@ test('concurrent changes are applied one after another: none is lost', async () 
     'atlassian.com',
     true,
   );
-  expect(area.data[SETTINGS_KEY]).toEqual(expected);
+  const { protectedSites: _none, ...choices } = expected;
+  expect(area.data[SETTINGS_KEY]).toEqual(choices);
   expect((await createSettingsStore(area, OWNERS).current()).settings).toEqual(expected);
 });
 
@@ -50,7 +54,8 @@ test('a failing change leaves the stored settings alone and does not block the n
   const next = store.update((settings) => setDefaultChoice(settings, 'functionality', false));
   await expect(failed).rejects.toThrow('invalid');
   await next;
-  expect(area.data[SETTINGS_KEY]).toEqual(setDefaultChoice(freshSettings(), 'functionality', false));
+  const { protectedSites: _none, ...choices } = setDefaultChoice(freshSettings(), 'functionality', false);
+  expect(area.data[SETTINGS_KEY]).toEqual(choices);
 });
 
 test('a change whose result does not fit the schema is refused, and nothing is stored', async () => {
@@ -104,4 +109,21 @@ test('the worker is the only writer of extension storage: pages and content scri
   expect(writers).toEqual([]);
   // In Chrome's "split" incognito mode private windows would get a second worker writing the same storage.
   for (const target of ['chrome', 'firefox'] as const) expect(manifestFor(target, []).incognito).toBeUndefined();
+});
+
+test('protected sites are kept under their own key, written only when they change', async () => {
+  const area = memoryArea();
+  const store = createSettingsStore(area, OWNERS);
+  await store.update((settings) => setDefaultChoice(settings, 'functionality', false));
+  expect(area.data).not.toHaveProperty(PROTECTED_SITES_KEY);
+  const site = declaredSite(harborDeclaration(), 'www.harbor.example', new Date('2026-11-30T12:00:00Z'));
+  const protectedOnce = await store.update((settings) => protectSite(settings, site, '2026-11-30T12:00:00.000Z'));
+  expect(area.data[PROTECTED_SITES_KEY]).toEqual(protectedOnce.protectedSites);
+  expect(area.data[SETTINGS_KEY]).not.toHaveProperty('protectedSites');
+  area.data[PROTECTED_SITES_KEY] = 'overwritten elsewhere';
+  await store.update((settings) => setDefaultChoice(settings, 'functionality', true));
+  expect(area.data[PROTECTED_SITES_KEY]).toBe('overwritten elsewhere');
+  // A new worker reads both keys back into one settings object.
+  const again = createSettingsStore(memoryArea({ ...area.data, [PROTECTED_SITES_KEY]: protectedOnce.protectedSites }), OWNERS);
+  expect((await again.current()).settings.protectedSites).toEqual(protectedOnce.protectedSites);
 });

@@ -8,7 +8,7 @@ import { MINI } from '../core/mini-site';
 function setup(settings: Settings = freshSettings()) {
   const counted: Array<[number, string, Record<string, number>]> = [];
   const handle = createShieldDrops({
-    index: buildSiteIndex([MINI]),
+    indexOf: () => buildSiteIndex([MINI]),
     settings: async () => settings,
     pageOf: async (tabId) => (tabId === 3 ? null : { site: MINI, domain: 'mini.test' }),
     counter: { dropped: async (tabId, domain, drops) => void counted.push([tabId, domain, { ...drops }]) },

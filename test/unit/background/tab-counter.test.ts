@@ -12,7 +12,7 @@ interface Seen {
 function deps(store: Record<string, unknown>, seen: Seen, badge = { enabled: true }): TabCounterDeps {
   return {
     session: {
-      get: async (key) => ({ [key]: structuredClone(store[key]) }),
+      get: async (keys) => Object.fromEntries([keys].flat().map((key) => [key, structuredClone(store[key])])),
       set: async (items) => void Object.assign(store, structuredClone(items)),
     },
     setBadge: async (tabId, text) => {

@@ -1,15 +1,12 @@
 import { RULE_IDS } from '../../../src/core/dnr-ids';
 import { compileRules } from '../../../src/core/dnr-rules';
-import { hostOf } from '../../../src/core/hosts';
 import { freshSettings, type Settings } from '../../../src/core/settings';
 import { setSitePaused } from '../../../src/core/settings-ops';
-import { buildSiteIndex, siteOfHost } from '../../../src/core/site-index';
 import type { TabRule } from '../../../src/core/tab-rules';
 import { createTabRulesSync } from '../../../src/background/tab-rules-sync';
 import type { SessionRules } from '../../../src/ports/dnr';
 import { MINI } from '../core/mini-site';
 
-const index = buildSiteIndex([MINI]);
 const PAGE = 'https://www.mini.test/';
 
 /** Session rules that answer a few turns later, like the browser's, and refuse two updates at once. */
@@ -38,7 +35,6 @@ function syncOver(session: SessionRules, openTabs: Array<{ tabId: number; url: s
     session,
     compile: (current: Settings) => compileRules([MINI], current),
     settings: async () => settings,
-    isCovered: (url) => siteOfHost(index, hostOf(url)) !== undefined,
     openTabs: async () => openTabs,
   });
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import coveredSites from 'knowledge:sites';
 import { inRange, RULE_IDS } from '../../../src/core/dnr-ids';
-import { compileRules, createRulesCompiler, type CompiledRules } from '../../../src/core/dnr-rules';
+import { compileRules, type CompiledRules } from '../../../src/core/dnr-rules';
 import type { Site } from '../../../src/core/knowledge';
 import { hostOf } from '../../../src/core/hosts';
 import { registrableDomain } from '../../../src/core/registrable-domain';
@@ -222,15 +222,5 @@ describe('compileRules', () => {
     expect(shared.reasons.get(shared.rules.at(-1)!.id)?.sites).toHaveLength(50);
     const ownChoices = { ...freshSettings(), sites: { 'site-0.test': { choices: { functionality: false }, paused: false } } };
     expect(compileRules(many, ownChoices).rules.length).toBeGreaterThan(shared.rules.length);
-  });
-});
-
-describe('createRulesCompiler', () => {
-  test('compiles once per settings object', () => {
-    const compile = createRulesCompiler(SITES);
-    const settings = freshSettings();
-    expect(compile(settings)).toBe(compile(settings));
-    expect(compile(structuredClone(settings))).toEqual(compile(settings));
-    expect(compile(structuredClone(settings))).not.toBe(compile(settings));
   });
 });

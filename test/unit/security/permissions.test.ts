@@ -8,6 +8,7 @@ import { loadSites } from '../../../src/knowledge/load';
 
 const pinned = JSON.parse(readFileSync(join(__dirname, '../../../pinned-permissions.json'), 'utf8')) as {
   permissions: string[];
+  optional_host_permissions: string[];
   host_permissions: string[];
 };
 const sites = loadSites();
@@ -17,6 +18,7 @@ describe.each<Target>(['chrome', 'firefox'])('%s manifest', (target) => {
     permissions: string[];
     host_permissions: string[];
     optional_permissions?: string[];
+    optional_host_permissions: string[];
     content_security_policy: { extension_pages: string };
     web_accessible_resources?: unknown;
   };
@@ -24,6 +26,10 @@ describe.each<Target>(['chrome', 'firefox'])('%s manifest', (target) => {
   test('asks for exactly the pinned permissions', () => {
     expect(manifest.permissions).toEqual(pinned.permissions);
     expect(manifest.optional_permissions ?? []).toEqual([]);
+  });
+
+  test('asks for any other site only as an optional host permission, one site at a time from the popup', () => {
+    expect(manifest.optional_host_permissions).toEqual(pinned.optional_host_permissions);
   });
 
   test('asks for exactly the pinned hosts, and never for all sites', () => {

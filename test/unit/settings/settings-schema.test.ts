@@ -15,7 +15,7 @@ const OWNERS = [
 ];
 
 const edited: Settings = {
-  version: 3,
+  version: 4,
   defaults: { functionality: false, 'social-media': true },
   sites: {
     'atlassian.com': { choices: { 'performance-and-analytics': true }, paused: false },
@@ -24,17 +24,19 @@ const edited: Settings = {
   unknownCookies: 'remove',
   badge: false,
   globalPrivacyControl: true,
+  protectedSites: {},
 };
 
 const id = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/);
 const domain = fc.stringMatching(/^([a-z0-9-]{1,10}\.){1,3}[a-z0-9-]{2,6}$/);
 const validSettings: fc.Arbitrary<Settings> = fc.record({
-  version: fc.constant(3),
+  version: fc.constant(4),
   defaults: fc.dictionary(id, fc.boolean()),
   sites: fc.dictionary(domain, fc.record({ choices: fc.dictionary(id, fc.boolean()), paused: fc.boolean() })),
   unknownCookies: fc.constantFrom('allow' as const, 'remove' as const),
   badge: fc.boolean(),
   globalPrivacyControl: fc.boolean(),
+  protectedSites: fc.constant({}),
 });
 
 describe('export and import', () => {
@@ -45,6 +47,7 @@ describe('export and import', () => {
       'badge',
       'defaults',
       'globalPrivacyControl',
+      'protectedSites',
       'sites',
       'unknownCookies',
       'version',
@@ -81,7 +84,7 @@ describe('export and import', () => {
     ['an unexpected field', JSON.stringify({ ...edited, history: [] }), /^history: /],
     ['a missing field', JSON.stringify({ version: 1, defaults: {} }), /^sites: /],
     ['a newer version', JSON.stringify({ ...edited, version: 7 }), /^version: 7 was written by a newer version/],
-    ['a broken version', JSON.stringify({ ...edited, version: '1' }), /^version: must be a whole number from 0 to 3, got "1"$/],
+    ['a broken version', JSON.stringify({ ...edited, version: '1' }), /^version: must be a whole number from 0 to 4, got "1"$/],
     [
       'a prototype key',
       '{"version":2,"defaults":{"__proto__":true},"sites":{},"unknownCookies":"allow","badge":true}',
@@ -168,12 +171,13 @@ describe('recoverSettings', () => {
     };
     const { settings, recovered } = recoverSettings(stored, OWNERS);
     expect(settings).toEqual({
-      version: 3,
+      version: 4,
       defaults: { functionality: false },
       sites: { 'atlassian.com': { choices: { 'social-media': true }, paused: false } },
       unknownCookies: 'remove',
       badge: true,
       globalPrivacyControl: false,
+      protectedSites: {},
     });
     expect(recovered).toEqual([
       'counts: unknown field, dropped',
@@ -268,12 +272,15 @@ describe('migrations', () => {
 
   test('v2 → v3: Global Privacy Control is off for settings from before it, and every other field is kept', () => {
     const v2 = { version: 2, defaults: { functionality: false }, sites: {}, unknownCookies: 'remove', badge: false };
-    expect(migrate(v2, OWNERS)).toEqual({ ok: true, from: 2, data: { ...v2, version: 3, globalPrivacyControl: false } });
+    const v3 = { ...v2, version: 3, globalPrivacyControl: false };
+    expect(migrate(v2, OWNERS, MIGRATIONS.slice(0, 3))).toEqual({ ok: true, from: 2, data: v3 });
     // A version-2 export imports, with the preference off.
-    expect(parseImport(JSON.stringify(v2), OWNERS)).toEqual({
-      ok: true,
-      settings: { ...v2, version: 3, globalPrivacyControl: false },
-    });
+    expect(parseImport(JSON.stringify(v2), OWNERS)).toEqual({ ok: true, settings: { ...v3, version: 4, protectedSites: {} } });
+  });
+
+  test('v3 → v4: no site was protected from its consent manager before, and every other field is kept', () => {
+    const v3 = { version: 3, defaults: {}, sites: {}, unknownCookies: 'allow', badge: true, globalPrivacyControl: true };
+    expect(migrate(v3, OWNERS)).toEqual({ ok: true, from: 3, data: { ...v3, version: 4, protectedSites: {} } });
   });
 
   test('the v1 → v2 migration keeps every choice in force on every domain of the Atlassian knowledge base', () => {

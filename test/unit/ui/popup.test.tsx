@@ -171,7 +171,7 @@ describe('popup for a covered site', () => {
     const connector = mockConnector({ 'get-tab-state': () => state });
     render(<Popup connector={connector} tabId={null} />);
     await screen.findByRole('heading', { level: 1, name: 'example.com' });
-    state = { site: null, domain: null, allowed: {}, paused: false, counts: {}, cmp: null, globalPrivacyControl: false };
+    state = { site: null, domain: null, allowed: {}, paused: false, counts: {}, cmp: null, globalPrivacyControl: false, protection: null };
     await act(() => connector.push({ type: 'tab-counts', tabId: 7, domain: null, counts: {} }));
     expect(await screen.findByRole('heading', { level: 1, name: 'This site is not covered' })).toBeTruthy();
     expect(connector.sent.filter((m) => m.type === 'get-tab-state')).toHaveLength(2);
@@ -277,6 +277,7 @@ describe('popup for a site that is not covered', () => {
     paused: false,
     cmp: null,
     globalPrivacyControl: false,
+    protection: null,
     counts: { unclassified: { blockedRequests: 0, removedCookies: 2 } },
   };
 

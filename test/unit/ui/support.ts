@@ -15,7 +15,17 @@ export function fixtureSite(edit: (raw: typeof fixture) => void = () => {}): Sit
 
 export function coveredState(site: Site, overrides: Partial<TabState> = {}): TabState {
   const allowed = Object.fromEntries(site.categories.map((c) => [c.id, c.defaultAllowed]));
-  return { site, domain: site.domains[0]!, allowed, paused: false, counts: {}, cmp: null, globalPrivacyControl: false, ...overrides };
+  return {
+    site,
+    domain: site.domains[0]!,
+    allowed,
+    paused: false,
+    counts: {},
+    cmp: null,
+    globalPrivacyControl: false,
+    protection: null,
+    ...overrides,
+  };
 }
 
 /** axe-core over the whole document; colour contrast needs real layout, so the browser e2e checks it. */

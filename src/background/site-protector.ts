@@ -1,0 +1,148 @@
+// Protecting a site the knowledge base does not cover, from what its consent manager declares: reading the
+// declaration in the page the person is looking at (the popup's activeTab grant, or the site's host permission once
+// protected), protecting it when they ask (the record goes into the settings, so every service covers it), reading it
+// again on later visits to record what changed, and giving a site and its host permission back.
+import { readDeclarations } from '../content/declarations-page';
+import { readDeclaration, type Declaration } from '../core/declared/declaration';
+import { declaredSite } from '../core/declared/declared-site';
+import { disputedHosts, siteChanges, summarize } from '../core/declared/reading';
+import type { Site } from '../core/knowledge';
+import type { SiteReading } from '../core/messages';
+import { protectedSiteProblem, protectSite, unprotectSite } from '../core/protected-sites';
+import { registrableDomainOrNull } from '../core/registrable-domain';
+import type { Settings } from '../core/settings';
+import type { HostPermissions } from '../ports/permissions';
+import type { PageScripts } from '../ports/scripting';
+
+/** How long a later visit's page may take to load its consent manager before the reading gives up. */
+const REREAD_WAIT_MS = 10_000;
+const REREAD_STEP_MS = 500;
+/** Lines kept of one reading's changes (a site that rewrote its whole declaration). */
+const MAX_CHANGE_LINES = 100;
+
+export interface SiteProtectorDeps {
+  pages: PageScripts;
+  permissions: HostPermissions;
+  /** The URL of a tab's page, when the extension may see it (activeTab, or a host permission). */
+  tabUrl: (tabId: number) => Promise<string | undefined>;
+  bundled: readonly Site[];
+  settings: () => Promise<Settings>;
+  /** Stores a change to the settings and puts it in force. */
+  change: (edit: (settings: Settings) => Settings) => Promise<Settings>;
+  now: () => Date;
+}
+
+export interface SiteProtector {
+  /** Reads the declaration of the site the tab shows, for the popup. */
+  read(tabId: number): Promise<SiteReading>;
+  /**
+   * Protects the site the tab shows from its declaration, read again now (never from what a page sent): its host
+   * permission must be granted already (the popup asks for it). Resolves once in force; rejects with the reason.
+   */
+  protect(tabId: number): Promise<void>;
+  /** Stops protecting the site on `domain` and gives its host permission back. */
+  unprotect(domain: string): Promise<Settings>;
+  /** Gives back the host permissions of the sites on these domains that are no longer protected (a reset, an import). */
+  release(domains: readonly string[]): Promise<void>;
+  /** A tab finished loading `url`: a protected site's declaration is read again and its record updated when changed. */
+  loaded(tabId: number, url: string | undefined): Promise<void>;
+}
+
+/** The match patterns a protected site's host permission covers: its registrable domain and every host under it. */
+function siteOrigins(domain: string): string[] {
+  return [`*://*.${domain}/*`];
+}
+
+export function createSiteProtector(deps: SiteProtectorDeps): SiteProtector {
+  const { pages, permissions, tabUrl, bundled, settings, change, now } = deps;
+  const bundledDomains = bundled.flatMap((site) => site.domains);
+
+  /** The tab's page, when it is a web page the extension may read and not a bundled site's. */
+  const pageOf = async (tabId: number): Promise<{ host: string; domain: string } | { reason: string }> => {
+    const url = await tabUrl(tabId).catch(() => undefined);
+    if (url === undefined) return { reason: 'Policy Guard may read this page only when you open it from the toolbar button on that tab.' };
+    const parsed = URL.canParse(url) ? new URL(url) : null;
+    if (parsed === null || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:'))
+      return { reason: 'This is not a web page, so there is no site to protect.' };
+    const domain = registrableDomainOrNull(parsed.hostname);
+    if (domain === null) return { reason: `${parsed.hostname} has no registrable domain of its own to protect.` };
+    return { host: parsed.hostname, domain };
+  };
+
+  const declarationOf = async (tabId: number, domain: string) =>
+    readDeclaration(await pages.runInMainWorld(tabId, readDeclarations, []), domain);
+
+  return {
+    async read(tabId) {
+      const page = await pageOf(tabId);
+      if ('reason' in page) return { state: 'unreadable', message: page.reason };
+      const { domain } = page;
+      let result;
+      try {
+        result = await declarationOf(tabId, domain);
+      } catch {
+        return { state: 'unreadable', message: 'Policy Guard may not read this page (the browser keeps some pages to itself).' };
+      }
+      if (!result.ok) return { state: result.none ? 'none' : 'refused', domain, message: result.error };
+      const summary = summarize(result.declaration, disputedHosts(result.declaration, bundled));
+      return { state: 'found', domain, summary, origins: siteOrigins(domain) };
+    },
+
+    async protect(tabId) {
+      const page = await pageOf(tabId);
+      if ('reason' in page) throw new Error(page.reason);
+      if (!(await permissions.contains(siteOrigins(page.domain))))
+        throw new Error(`Policy Guard was not given access to ${page.domain}, so it cannot protect it`);
+      const result = await declarationOf(tabId, page.domain);
+      if (!result.ok) throw new Error(result.error);
+      const site = siteFrom(result.declaration, page.host);
+      const at = now().toISOString();
+      const problem = protectedSiteProblem(page.domain, { site, protectedAt: at, changes: [] }, bundledDomains);
+      if (problem !== null) throw new Error(problem);
+      await change((latest) => protectSite(latest, site, at));
+    },
+
+    async unprotect(domain) {
+      const next = await change((latest) => unprotectSite(latest, domain));
+      await release([domain]);
+      return next;
+    },
+    release,
+
+    async loaded(tabId, url) {
+      const host = url !== undefined && URL.canParse(url) ? new URL(url).hostname : '';
+      const domain = registrableDomainOrNull(host);
+      const before = domain === null ? undefined : (await settings()).protectedSites[domain];
+      if (domain === null || before === undefined) return;
+      // The consent manager loads after the page; a page without one any more keeps its last good record.
+      const deadline = now().getTime() + REREAD_WAIT_MS;
+      let result = await declarationOf(tabId, domain).catch(() => null);
+      while ((result === null || (!result.ok && result.none)) && now().getTime() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, REREAD_STEP_MS));
+        result = await declarationOf(tabId, domain).catch(() => null);
+      }
+      if (result === null || !result.ok) return;
+      const site = siteFrom(result.declaration, host);
+      const lines = siteChanges(before.site, site);
+      if (lines.length === 0) return;
+      const kept =
+        lines.length > MAX_CHANGE_LINES
+          ? [...lines.slice(0, MAX_CHANGE_LINES - 1), `and ${lines.length - MAX_CHANGE_LINES + 1} more changes`]
+          : lines;
+      await change((latest) =>
+        latest.protectedSites[domain] === undefined ? latest : protectSite(latest, site, now().toISOString(), kept),
+      );
+    },
+  };
+
+  async function release(domains: readonly string[]): Promise<void> {
+    const still = (await settings()).protectedSites;
+    const gone = domains.filter((domain) => still[domain] === undefined);
+    // Only the pattern the popup asked for when protecting the site: one the person gave otherwise stays theirs.
+    await Promise.all(gone.map((domain) => permissions.remove(siteOrigins(domain)).catch(() => false)));
+  }
+
+  function siteFrom(declaration: Declaration, host: string): Site {
+    return declaredSite(declaration, host, now(), disputedHosts(declaration, bundled));
+  }
+}
