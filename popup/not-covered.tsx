@@ -6,7 +6,7 @@ import type { SiteReading, TabCounts, TabState } from '../src/core/messages';
 import { sumCounts } from '../src/core/tab-counts';
 import type { Connector } from '../src/ui/connector';
 import { countsText } from '../src/ui/counts';
-import { declarationText, disputedText } from '../src/ui/declaration-text';
+import { categoryCountsText, declarationText, disputedText } from '../src/ui/declaration-text';
 import { useAction } from '../src/ui/use-action';
 import { messageOf } from '../src/ui/use-remote';
 
@@ -83,10 +83,7 @@ function Reading({
           <li key={category.id}>
             <strong>{category.name}</strong>
             {category.alwaysActive && <span class="note"> (always active)</span>}
-            <span class="note">
-              {' '}
-              — {category.cookies} cookies, {category.hosts} hosts
-            </span>
+            <span class="note"> — {categoryCountsText(category)}</span>
             {category.description && <p class="description">{category.description}</p>}
           </li>
         ))}

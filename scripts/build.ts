@@ -10,6 +10,7 @@ import type { Site } from '../src/core/knowledge';
 import { shieldDataScript } from '../src/core/shield-global';
 import { shieldDataByCategory, shieldDataFile } from '../src/core/shield-plan';
 import { loadSites } from '../src/knowledge/load';
+import { DECLARED_SITE_PATTERNS } from '../test/e2e/replica/declared-patterns';
 import { renderIcon } from './icon';
 
 const root = resolve(__dirname, '..');
@@ -19,9 +20,16 @@ interface BuildOptions {
   test: boolean;
   /** Lists the extension's pages as web-accessible (the Firefox test build, see above). */
   exposePages: boolean;
+  /** Optional host permissions granted at install (the test builds: the replica's sites a test protects). */
+  grantAtInstall?: readonly string[];
 }
 
-async function buildTarget(target: Target, outDir: string, sites: Site[], { test, exposePages }: BuildOptions): Promise<void> {
+async function buildTarget(
+  target: Target,
+  outDir: string,
+  sites: Site[],
+  { test, exposePages, grantAtInstall = [] }: BuildOptions,
+): Promise<void> {
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(join(outDir, 'icons'), { recursive: true });
   await build({
@@ -66,7 +74,10 @@ async function buildTarget(target: Target, outDir: string, sites: Site[], { test
   if (test) for (const page of TEST_PAGES) cpSync(join(root, 'test/pages', page), join(outDir, page));
   writeShieldData(outDir, sites);
   for (const size of [16, 32, 48, 128]) writeFileSync(join(outDir, `icons/${size}.png`), renderIcon(size));
-  writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifestFor(target, sites, { exposePages }), null, 2));
+  writeFileSync(
+    join(outDir, 'manifest.json'),
+    JSON.stringify(manifestFor(target, sites, { exposePages, grantAtInstall: [...grantAtInstall] }), null, 2),
+  );
 }
 
 /** The cookie shield's data: one file per site and category, registered by the worker for refused categories. */
@@ -86,8 +97,13 @@ async function main(): Promise<void> {
   await buildTarget('chrome', join(root, 'dist/chrome'), sites, shipped);
   await buildTarget('firefox', join(root, 'dist/firefox'), sites, shipped);
   if (withTestBuild) {
-    await buildTarget('chrome', join(root, 'dist/test-chrome'), sites, { test: true, exposePages: false });
-    await buildTarget('firefox', join(root, 'dist/test-firefox'), sites, { test: true, exposePages: true });
+    // Chromium cannot accept a permission prompt under automation, so its test build holds the protected sites'
+    // permission from the install (permissions.request then resolves true at once); Firefox's is asked for and granted
+    // by its test preference (harness/firefox.ts), except that it too must read the page before the request, which
+    // needs the access the toolbar button's activeTab grant gives and a test cannot click.
+    const granted = { test: true, grantAtInstall: DECLARED_SITE_PATTERNS };
+    await buildTarget('chrome', join(root, 'dist/test-chrome'), sites, { ...granted, exposePages: false });
+    await buildTarget('firefox', join(root, 'dist/test-firefox'), sites, { ...granted, exposePages: true });
   }
   const built = ['dist/chrome', 'dist/firefox', ...(withTestBuild ? ['dist/test-chrome', 'dist/test-firefox'] : [])];
   console.log(`built ${built.join(', ')} (${sites.length} covered site(s))`);

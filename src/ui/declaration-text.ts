@@ -14,6 +14,11 @@ export function declarationText(summary: DeclarationSummary): string {
   return `This site's consent manager (${summary.consentManager}) declares ${counts.join(', ')}`;
 }
 
+/** "2 cookies, 1 host": what one declared category holds (cookies include storage keys). */
+export function categoryCountsText({ cookies, hosts }: { cookies: number; hosts: number }): string {
+  return `${plural(cookies, 'cookie')}, ${plural(hosts, 'host')}`;
+}
+
 /** Why a host the site declares necessary is refused once protected, until the person allows it. */
 export function disputedText({ host, declaredIn, knownAs, knownCategory }: DisputedHost): string {
   return `${host}: the site declares it “${declaredIn}”, but Policy Guard knows it as ${knownAs} (${knownCategory}). Once protected it is refused until you allow it.`;

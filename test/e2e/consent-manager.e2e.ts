@@ -2,9 +2,7 @@
 // extension wrote, so its banner never asks and its own tag gating agrees. Judged by the page's DOM (is the banner
 // there, which parked tags did the CMP run), the CMP's own view (OnetrustActiveGroups) and the replica's log; each
 // scenario also runs without the extension, where the banner asks and "Allow all" releases the tags.
-import type Browser from 'webextension-polyfill';
-import type { Reply } from '../../src/core/messages';
-import type { Settings } from '../../src/core/settings';
+import { settingsOf } from './harness/messages';
 import { tabOfVisit } from './harness/tabs';
 import { waitForText } from './ui-checks';
 import { describeInBrowsers, type TestBrowser, type TestPage, type Visit, type Replica } from './harness';
@@ -59,19 +57,6 @@ const gatedArrived = (replica: Replica, visit: Visit, view: View, groups: string
 };
 
 const REFUSED_GROUPS = ['C0002', 'C0004', 'C0005'];
-
-declare const chrome: Browser.Browser;
-
-/** The settings as the worker holds them, asked from an extension page as the options page asks. */
-async function settingsOf(browser: TestBrowser): Promise<Settings> {
-  const page = await browser.openExtensionPage('options.html');
-  const reply = await page.evaluate(() =>
-    chrome.runtime.sendMessage<unknown, Reply<'get-settings'>>({ type: 'get-settings', payload: {} }),
-  );
-  await page.close();
-  if (!reply.ok) throw new Error(reply.error);
-  return reply.value.settings;
-}
 
 /** Clicks in the page's "Cookie settings" preference centre; resolves once the tags the CMP then released settled. */
 async function inPreferenceCentre(page: TestPage, clicks: string[]): Promise<Array<{ url: string; outcome: string }>> {

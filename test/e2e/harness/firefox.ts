@@ -35,6 +35,8 @@ export async function launchFirefox({ replica, extension, headless = true, profi
       'dom.security.https_first': false,
       'dom.security.https_first_schemeless': false,
       'privacy.trackingprotection.enabled': false,
+      // Optional permission requests are granted without a prompt (the test build also grants its sites at install).
+      'extensions.webextOptionalPermissionPrompts': false,
       ...(geckoId ? { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }) } : {}),
     },
   });

@@ -5,3 +5,11 @@ export type { BrowserName, JarCookie, TestBrowser, TestPage, Visit } from './typ
 export { startReplica, type Replica } from '../replica/server';
 export type { LoggedRequest, LogFilter } from '../replica/log';
 export { concreteCookieName, firstPartyCookieNames, thirdPartyCookieName, hostMatches } from '../replica/knowledge';
+export {
+  DECLARED_SITE_IDS,
+  DECLARED_VARIANTS,
+  declaredSitePlan,
+  type DeclaredSiteId,
+  type DeclaredSitePlan,
+  type DeclaredVariant,
+} from '../replica/declared-sites';

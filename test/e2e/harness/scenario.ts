@@ -13,6 +13,8 @@ export interface Scenario<T> {
   extension: (observed: T, replica: Replica) => void | Promise<void>;
   /** Each run's Jest deadline (ms), for scenarios longer than the suite's default (jest.e2e.config.cjs). */
   timeoutMs?: number;
+  /** The extension run loads the test build (Chromium: its optional host permissions granted at install). */
+  testBuild?: boolean;
 }
 
 export interface BrowserSuite {
@@ -20,7 +22,7 @@ export interface BrowserSuite {
   /** The suite's replica, started before its first test (read it inside tests). */
   readonly replica: Replica;
   /** A fresh browser and profile, closed after the test. */
-  launch(options?: { extension?: boolean }): Promise<TestBrowser>;
+  launch(options?: { extension?: boolean; testBuild?: boolean }): Promise<TestBrowser>;
   /** Two tests: "control: <title>" without the extension, then "with extension: <title>". */
   scenario<T>(title: string, steps: Scenario<T>): void;
 }
@@ -46,8 +48,8 @@ export function describeInBrowsers(title: string, body: (suite: BrowserSuite) =>
           if (!replica) throw new Error('the replica starts in beforeAll: read suite.replica inside a test');
           return replica;
         },
-        launch: async ({ extension = false } = {}) => {
-          const launched = await launchBrowser(browser, { replica: suite.replica, extension });
+        launch: async ({ extension = false, testBuild = false } = {}) => {
+          const launched = await launchBrowser(browser, { replica: suite.replica, extension, testBuild });
           open.push(launched);
           return launched;
         },
@@ -63,7 +65,7 @@ export function describeInBrowsers(title: string, body: (suite: BrowserSuite) =>
           test(
             `with extension: ${name}`,
             async () => {
-              const launched = await suite.launch({ extension: true });
+              const launched = await suite.launch({ extension: true, testBuild: steps.testBuild });
               await steps.prepare?.(launched, suite.replica);
               await steps.extension(await steps.run(launched, suite.replica), suite.replica);
             },

@@ -1,8 +1,11 @@
 // The host names the replica answers for, and what each one is: a page of a covered site, a tracker, the
-// consent manager, a harmless third party, or a site the knowledge base does not cover.
+// consent manager, a harmless third party, or a site the knowledge base does not cover (plain, or declaring its
+// cookies through a consent manager: declared-sites.ts).
 import type { Tracker } from '../../../src/core/knowledge';
 import { pathMatches } from '../../../src/core/site-index';
+import { DECLARED_CMP_HOSTS, DECLARED_REPLICA_HOSTS, declaredPageSite, declaredThirdParty, type DeclaredSiteId } from './declared-sites';
 import { hostMatches, type ReplicaSite } from './knowledge';
+import type { Role } from './log';
 
 /** Where real pages live on a covered domain, when that is not simply www.<domain>. */
 const PAGE_HOSTS: Record<string, string[]> = {
@@ -58,7 +61,25 @@ export type HostRole =
   | { role: 'tracker'; site: ReplicaSite; tracker: Tracker; knowledgeHost: string }
   | { role: 'consent-manager'; site: ReplicaSite }
   | { role: 'static' }
+  /** A declared site's page; a host only a declared site's CMP names (not in the knowledge base); its CMP's host. */
+  | { role: 'declared-page'; site: DeclaredSiteId }
+  | { role: 'declared-tracker'; site: DeclaredSiteId }
+  | { role: 'declared-cmp' }
   | { role: 'unknown' };
+
+/** How the log names a host's role: a declared site's page is a page, its CMP's host a consent manager. */
+export function logRole(role: HostRole): Role {
+  switch (role.role) {
+    case 'declared-page':
+      return 'page';
+    case 'declared-tracker':
+      return 'declared';
+    case 'declared-cmp':
+      return 'consent-manager';
+    default:
+      return role.role;
+  }
+}
 
 /**
  * What a request is by its host (as the browser spelled it in the Host header) and path: a tracker's path prefix on a multi-purpose host first (the knowledge base's
@@ -87,12 +108,18 @@ export function roleOf(spelled: string, path: string, sites: ReplicaSite[]): Hos
   }
   for (const site of sites) if (site.domains.some((domain) => hostMatches(host, domain))) return { role: 'page', site };
   if (UNCOVERED_HOSTS.includes(host)) return { role: 'page', site: null };
+  // After the knowledge base: a host it knows (www.google-analytics.com) keeps its role on a declared page too.
+  const declaredPage = declaredPageSite(host);
+  if (declaredPage) return { role: 'declared-page', site: declaredPage };
+  const declared = declaredThirdParty(host);
+  if (declared) return { role: 'declared-tracker', site: declared.site };
+  if (DECLARED_CMP_HOSTS.includes(host)) return { role: 'declared-cmp' };
   return { role: 'unknown' };
 }
 
 /** Every host name a test browser must resolve to the replica (Firefox needs the full list). */
 export function allHosts(sites: ReplicaSite[]): string[] {
-  const hosts = new Set<string>([...STATIC_HOSTS, ...EMBED_HOSTS, ...UNCOVERED_HOSTS]);
+  const hosts = new Set<string>([...STATIC_HOSTS, ...EMBED_HOSTS, ...UNCOVERED_HOSTS, ...DECLARED_REPLICA_HOSTS]);
   for (const site of sites) {
     for (const host of pageHostsOf(site)) hosts.add(host);
     for (const tracker of site.trackers) {

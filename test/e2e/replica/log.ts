@@ -1,5 +1,6 @@
 // Every request that reached the replica: the judge of what actually left the browser.
-export type Role = 'page' | 'tracker' | 'consent-manager' | 'static' | 'unknown' | 'replica';
+/** `declared`: a third party that only a declared site's consent manager names (declared-sites.ts), not the knowledge base. */
+export type Role = 'page' | 'tracker' | 'declared' | 'consent-manager' | 'static' | 'unknown' | 'replica';
 
 export interface LoggedRequest {
   time: number;
@@ -23,6 +24,13 @@ export interface LoggedRequest {
   tracker: string | null;
   /** The tracker's category; null for a loader (a tag manager), which is blocked only when all it loads is refused. */
   category: string | null;
+  /**
+   * A declared site's third party, as that site's consent manager declares it: the site ("harbor-books") and the
+   * category id the reader gives ("HB-STATS", Cookiebot's "statistics"); null for any other request (declared-page.ts
+   * declaredLoadOf).
+   */
+  declaredSite: string | null;
+  declaredCategory: string | null;
 }
 
 export interface LogFilter {
@@ -34,6 +42,8 @@ export interface LogFilter {
   tracker?: string;
   category?: string;
   kind?: string;
+  declaredSite?: string;
+  declaredCategory?: string;
 }
 
 export function cookieNames(header: string): string[] {
@@ -64,6 +74,16 @@ export class RequestLog {
 
   categoriesSeen(filter: LogFilter = {}): string[] {
     return distinct(this.find({ ...filter, role: 'tracker' }).flatMap((entry) => entry.category ?? []));
+  }
+
+  /** The declared third-party hosts that were reached (as the browser spelled them), sorted. */
+  declaredHostsSeen(filter: LogFilter = {}): string[] {
+    return distinct(this.find(filter).flatMap((entry) => (entry.declaredCategory === null ? [] : [entry.host])));
+  }
+
+  /** The declared categories whose third parties were reached, sorted. */
+  declaredCategoriesSeen(filter: LogFilter = {}): string[] {
+    return distinct(this.find(filter).flatMap((entry) => entry.declaredCategory ?? []));
   }
 
   /** Resolves once `count` matching requests have arrived; rejects with what did arrive after `timeoutMs`. */

@@ -1,6 +1,7 @@
 // The replica page's own script (plain browser JavaScript, served as /assets/replica-page.js).
-// It sets the trackers' first-party cookies as their tags would, loads every listed resource, waits until each
-// has loaded, failed or been blocked, then reports the outcomes to /__done so tests never sleep.
+// It sets the trackers' first-party cookies as their tags would (and the storage keys a page lists), loads every
+// listed resource, waits until each has loaded, failed or been blocked, then reports the outcomes to /__done so tests
+// never sleep.
 (function () {
   'use strict';
   var config = JSON.parse(document.getElementById('replica-config').textContent);
@@ -9,6 +10,15 @@
   config.cookies.forEach(function (cookie) {
     var domain = cookie.domain ? '; domain=' + cookie.domain : '';
     document.cookie = cookie.name + '=' + cookie.value + '; path=/; max-age=31536000; SameSite=Lax' + domain + secure;
+  });
+
+  // A write that throws (storage refused, a full quota) must not keep the visit from reporting done.
+  (config.storage || []).forEach(function (item) {
+    try {
+      localStorage.setItem(item.key, item.value);
+    } catch (error) {
+      (window.__replicaStorageErrors = window.__replicaStorageErrors || []).push(item.key + ': ' + error);
+    }
   });
 
   function element(tag, attributes, parent) {

@@ -20,6 +20,8 @@ export interface PageConfig {
   visit: string | null;
   cookies: { name: string; value: string; domain: string | null }[];
   loads: Load[];
+  /** localStorage keys the page writes with these values before its loads (the declared sites' pages). */
+  storage?: { key: string; value: string }[];
   /** The identifiers variant's writes (identifiers.ts); absent on every other page. */
   identifiers?: IdentifierWrites;
 }

@@ -8,7 +8,17 @@ import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { certificateFor } from './certificate';
-import { allHosts, pageHostsOf, roleOf, UNCOVERED_HOSTS, type HostRole } from './hosts';
+import { declaredCookie, declaredLoadOf, declaredPageHtml, declaredSiteOf, declaredVariantOf } from './declared-page';
+import {
+  DECLARED_CMP_PATH_PREFIX,
+  DECLARED_VARIANT_PARAM,
+  DECLARING_PARAM,
+  declaredCmpScript,
+  declaredSitePlan,
+  type DeclaredSiteId,
+  type DeclaredVariant,
+} from './declared-sites';
+import { allHosts, logRole, pageHostsOf, roleOf, UNCOVERED_HOSTS, type HostRole } from './hosts';
 import { replicaSites, type ReplicaSite } from './knowledge';
 import { IDENTIFIERS_PARAM, identifiersScript, serverSetCookies, serviceWorkerScript } from './identifiers';
 import { cookieNames, RequestLog, type LoggedRequest } from './log';
@@ -47,6 +57,12 @@ export interface Replica {
   identifiersPage(siteId?: string): string;
   /** A page of a site the knowledge base does not cover, loading the same trackers. */
   uncoveredPage(scheme?: Scheme): string;
+  /**
+   * The page of a site the knowledge base does not cover, whose consent manager declares its cookies
+   * (declared-sites.ts): https://www.harbor-books.com:<port>/ (a fake OneTrust) or https://www.fjord-travel.com:<port>/
+   * (a fake Cookiebot), with `?declared=<variant>` for any variant but `default`.
+   */
+  declaredSitePage(site: DeclaredSiteId, variant?: DeclaredVariant): string;
   /** A page that loads nothing. */
   blankPage(): string;
   /** Resolves when the page of that visit has loaded, failed or been blocked on every resource. */
@@ -80,6 +96,7 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
     const url = new URL(request.url ?? '/', `${scheme}://${host}`);
     const role = roleOf(host, url.pathname, sites);
     const cookie = request.headers.cookie ?? '';
+    const declared = declaredLoadOf(host.replace(/\.$/, ''), url.searchParams.get(DECLARING_PARAM), role.role === 'declared-tracker');
     const entry: LoggedRequest = {
       time: Date.now(),
       scheme,
@@ -88,14 +105,17 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
       path: url.pathname,
       visit: url.searchParams.get('visit'),
       via: url.searchParams.get('via'),
-      kind: url.searchParams.get('kind') ?? (role.role === 'page' && !/^\/(assets\/|__|favicon)/.test(url.pathname) ? 'document' : null),
+      kind:
+        url.searchParams.get('kind') ?? (logRole(role) === 'page' && !/^\/(assets\/|__|favicon)/.test(url.pathname) ? 'document' : null),
       cookie,
       cookieNames: cookieNames(cookie),
       referer: request.headers.referer ?? null,
       gpc: (request.headers['sec-gpc'] as string | undefined) ?? null,
-      role: url.pathname.startsWith('/__') ? 'replica' : role.role,
+      role: url.pathname.startsWith('/__') ? 'replica' : logRole(role),
       tracker: role.role === 'tracker' ? role.tracker.id : null,
       category: role.role === 'tracker' && role.tracker.loads === undefined ? role.tracker.category : null,
+      declaredSite: declared?.site ?? null,
+      declaredCategory: declared?.category ?? null,
     };
     log.add(entry);
     return { entry, url, role };
@@ -134,9 +154,18 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
     });
   }
 
-  // A tracker's every answer, WebSocket handshakes included, sets its own cookie.
-  const trackerHeaders = (role: HostRole, scheme: Scheme, host: string): Headers =>
-    role.role === 'tracker' ? { 'set-cookie': trackerCookie(role.tracker, host.endsWith('.') ? null : role.knowledgeHost, scheme) } : {};
+  // A tracker's every answer, WebSocket handshakes included, sets its own cookie; a host a declared site's page
+  // reached also sets the cookie the site declares for it (both, for a tracker the knowledge base knows too).
+  const trackerHeaders = (role: HostRole, scheme: Scheme, host: string, url?: URL): Headers => {
+    const cookies: string[] = [];
+    if (role.role === 'tracker') cookies.push(trackerCookie(role.tracker, host.endsWith('.') ? null : role.knowledgeHost, scheme));
+    const declared =
+      url && !host.endsWith('.')
+        ? declaredLoadOf(host, url.searchParams.get(DECLARING_PARAM), role.role === 'declared-tracker')
+        : undefined;
+    if (declared) cookies.push(declaredCookie(declared, scheme));
+    return cookies.length === 0 ? {} : { 'set-cookie': cookies.length === 1 ? cookies[0]! : cookies };
+  };
 
   function handle(scheme: Scheme) {
     return (request: IncomingMessage, response: ServerResponse): void => {
@@ -148,18 +177,38 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
         const variant = FRAME_VARIANTS.find((name) => name === url.searchParams.get('via')) ?? FRAME_VARIANTS[0];
         return sendFrameDoc(response, frameDocHtml({ visit: entry.visit, origin }, variant, url.searchParams.get('page') ?? entry.host));
       }
+      // A declared site's fake CMP, on its CMP's host (cdn.cookielaw.org also serves the covered site's CMP).
+      const declaringSite = declaredSiteOf(url.searchParams);
+      if (url.pathname.startsWith(DECLARED_CMP_PATH_PREFIX) && declaringSite && logRole(role) === 'consent-manager')
+        return sendResource(request, response, 'script', {}, declaredCmpScript(declaringSite, declaredVariantOf(url.searchParams)));
       switch (role.role) {
         case 'tracker':
           if (trackerLatencyMs > 0)
             return void setTimeout(
-              () => sendResource(request, response, entry.kind, trackerHeaders(role, scheme, entry.host)),
+              () => sendResource(request, response, entry.kind, trackerHeaders(role, scheme, entry.host, url)),
               trackerLatencyMs,
             );
           if (role.tracker.loads && entry.kind === 'script') {
             const script = loaderScript(role.site, role.tracker, entry.visit, (host) => origin('https', host));
-            return sendResource(request, response, entry.kind, trackerHeaders(role, scheme, entry.host), script);
+            return sendResource(request, response, entry.kind, trackerHeaders(role, scheme, entry.host, url), script);
           }
-          return sendResource(request, response, entry.kind, trackerHeaders(role, scheme, entry.host));
+          return sendResource(request, response, entry.kind, trackerHeaders(role, scheme, entry.host, url));
+        case 'declared-tracker':
+          return sendResource(request, response, entry.kind, trackerHeaders(role, scheme, entry.host, url));
+        case 'declared-page':
+          if (url.pathname === '/assets/replica-page.js') return sendResource(request, response, 'script', {}, pageScript);
+          if (url.searchParams.has('kind')) return sendResource(request, response, entry.kind, {});
+          if (url.pathname === '/favicon.ico') return void response.writeHead(404).end();
+          return void response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(
+            declaredPageHtml({
+              site: role.site,
+              variant: declaredVariantOf(url.searchParams),
+              host: entry.host,
+              scheme,
+              visit: entry.visit,
+              origin,
+            }),
+          );
         case 'consent-manager':
           if (url.pathname === ONETRUST_SCRIPT_PATH) {
             const script = oneTrustScript(role.site, url.searchParams.get('domain') ?? '', oneTrustOptions(url.searchParams));
@@ -247,6 +296,8 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
       `${origin('https', `${firstPageHost(siteId)}${page ? '.' : ''}`)}/${thirdParties ? `?${FQDN_THIRD_PARTIES}` : ''}`,
     identifiersPage: (siteId) => `${origin('https', firstPageHost(siteId))}/?${IDENTIFIERS_PARAM}`,
     uncoveredPage: (scheme = 'https') => `${origin(scheme, UNCOVERED_HOSTS[0]!)}/`,
+    declaredSitePage: (site, variant = 'default') =>
+      `${origin('https', declaredSitePlan(site).pageHost)}/${variant === 'default' ? '' : `?${DECLARED_VARIANT_PARAM}=${variant}`}`,
     blankPage: () => `${origin('http', UNCOVERED_HOSTS[0]!)}/__blank`,
     visitDone: (visit, timeoutMs) => visits.done(visit, timeoutMs),
     stop: async () => {

@@ -4,7 +4,11 @@
  */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { Popup } from '../../../popup/popup';
-import type { TabState } from '../../../src/core/messages';
+import { declaredSite } from '../../../src/core/declared/declared-site';
+import { disputedHosts, summarize } from '../../../src/core/declared/reading';
+import type { SiteReading, TabState } from '../../../src/core/messages';
+import { loadSites } from '../../../src/knowledge/load';
+import { harborDeclaration } from '../core/declared/observations';
 import { mockConnector } from '../../../src/ui/mock-connector';
 import { axeViolations, coveredState, fixtureSite } from './support';
 
@@ -293,6 +297,92 @@ describe('popup for a site that is not covered', () => {
   it('has no axe-core violations', async () => {
     renderPopup(state);
     await screen.findByRole('heading', { level: 1 });
+    expect(await axeViolations()).toEqual([]);
+  });
+});
+
+describe('popup for an uncovered site whose consent manager declares its categories', () => {
+  const declaration = harborDeclaration();
+  declaration.categories[0]!.hosts.push('www.google-analytics.com');
+  declaration.categories[1]!.name = '<img src=x onerror="window.pwned=1">Statistics';
+  const disputed = disputedHosts(declaration, loadSites());
+  const reading: SiteReading = {
+    state: 'found',
+    domain: 'harbor.example',
+    summary: summarize(declaration, disputed),
+    origins: ['*://*.harbor.example/*'],
+  };
+  const uncovered: TabState = {
+    site: null,
+    domain: null,
+    allowed: {},
+    paused: false,
+    cmp: null,
+    globalPrivacyControl: false,
+    protection: null,
+    counts: {},
+  };
+  const protectedState = coveredState(declaredSite(declaration, 'www.harbor.example', new Date('2026-11-30T12:00:00Z'), disputed), {
+    domain: 'harbor.example',
+    protection: { protectedAt: '2026-11-30T12:00:00.000Z', changes: [] },
+  });
+
+  function renderUncovered(grant: boolean) {
+    const connector = mockConnector({
+      'get-tab-state': () => uncovered,
+      'read-tab-site': () => reading,
+      'protect-tab-site': () => protectedState,
+    });
+    connector.grant = grant;
+    render(<Popup connector={connector} tabId={3} />);
+    return connector;
+  }
+
+  it('shows the declaration in the site words, as text, with the disputed host, then protects the site once access is given', async () => {
+    const connector = renderUncovered(true);
+    expect(
+      await screen.findByRole('heading', {
+        level: 2,
+        name: "This site's consent manager (OneTrust) declares 3 categories, 3 cookies, 3 hosts",
+      }),
+    ).toBeTruthy();
+    expect(screen.getByText('<img src=x onerror="window.pwned=1">Statistics')).toBeTruthy();
+    expect(document.querySelector('img')).toBeNull();
+    expect(screen.getByRole('list', { name: /disagree/ }).textContent).toContain(
+      'www.google-analytics.com: the site declares it “Essential”',
+    );
+    fireEvent.click(screen.getByRole('button', { name: /^Protect this site/ }));
+    expect(await screen.findByRole('switch', { name: /Personalised ads/ })).toBeTruthy();
+    expect(connector.accessRequests).toEqual([['*://*.harbor.example/*']]);
+    expect(connector.sent).toContainEqual({ type: 'protect-tab-site', payload: { tabId: 3 } });
+    expect(screen.getByText(/Protected from its own consent manager's declarations \(OneTrust\), read on 30 Nov 2026/)).toBeTruthy();
+  });
+
+  it('changes nothing when the browser is not given access', async () => {
+    const connector = renderUncovered(false);
+    fireEvent.click(await screen.findByRole('button', { name: /^Protect this site/ }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Access to harbor.example was not given, so nothing changed.');
+    expect(connector.sent.map(({ type }) => type)).not.toContain('protect-tab-site');
+  });
+
+  it('says plainly when there is no declaration to read', async () => {
+    const connector = mockConnector({
+      'get-tab-state': () => uncovered,
+      'read-tab-site': () => ({
+        state: 'none',
+        domain: 'plain.example',
+        message: 'no consent manager with a readable declaration was found on this page',
+      }),
+    });
+    render(<Popup connector={connector} tabId={3} />);
+    expect(await screen.findByText('no consent manager with a readable declaration was found on this page')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'plain.example is not covered' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Protect/ })).toBeNull();
+  });
+
+  it('has no axe-core violations', async () => {
+    renderUncovered(true);
+    await screen.findByRole('button', { name: /^Protect this site/ });
     expect(await axeViolations()).toEqual([]);
   });
 });

@@ -1,0 +1,132 @@
+// Protecting a site the knowledge base does not cover from its own consent manager's declarations, as a person does
+// it: the popup on the site's tab reads the declaration and shows it in the site's words, "Protect this site" asks
+// for that site's host permission (granted at install in the test builds, see scripts/build.ts), and from the next
+// page load the declared hosts of refused categories do not reach the server and the refused declared cookies do not
+// stay in the jar, while the allowed ones load. The control run loads the same pages twice without the extension.
+import {
+  DECLARED_SITE_IDS,
+  declaredSitePlan,
+  describeInBrowsers,
+  type DeclaredSiteId,
+  type DeclaredSitePlan,
+  type JarCookie,
+  type TestBrowser,
+  type TestPage,
+  type Visit,
+} from './harness';
+import { settingsOf } from './harness/messages';
+import { tabOfVisit } from './harness/tabs';
+import { waitForText } from './ui-checks';
+
+/** The CMP categories allowed by default once protected: strictly necessary and functionality (declared-site.ts). */
+const ALLOWED: Record<DeclaredSiteId, string[]> = { 'harbor-books': ['HB-ESS'], 'fjord-travel': ['necessary', 'preference'] };
+/** Declared necessary by the site, but the knowledge base's analytics tracker: refused until the person allows it. */
+const DISPUTED = ['www.google-analytics.com'];
+/** The site's own words for its categories, as the popup must show them. */
+const WORDS: Record<DeclaredSiteId, RegExp[]> = {
+  'harbor-books': [/Essential/, /Site statistics/, /Personalised advertising/, /Live chat/],
+  'fjord-travel': [/Necessary/, /Preferences/, /Statistics/, /Marketing/],
+};
+const REMOVAL_DEADLINE_MS = 30_000;
+
+interface Observed {
+  plan: DeclaredSitePlan;
+  visit: Visit;
+  jar: JarCookie[];
+  popup: { before: string; after: string } | null;
+}
+
+const allowedHost = (site: DeclaredSiteId, { host, category }: { host: string; category: string }) =>
+  ALLOWED[site].includes(category) && !DISPUTED.includes(host);
+const firstParty = (jar: JarCookie[], plan: DeclaredSitePlan, name: string) =>
+  jar.some((cookie) => cookie.name === name && cookie.domain === `.${plan.domain}`);
+
+/** Opens the popup about the visit's tab, as the toolbar button would. */
+async function popupOf(browser: TestBrowser, visit: Visit): Promise<TestPage> {
+  return browser.openExtensionPage(`popup.html?tabId=${await tabOfVisit(browser, visit.id)}`);
+}
+
+/** Protects the visited site from the popup; resolves once the popup shows it covered (in force by then). */
+async function protect(browser: TestBrowser, site: DeclaredSiteId, visit: Visit): Promise<{ before: string; after: string }> {
+  const popup = await popupOf(browser, visit);
+  await waitForText(popup, '#declaration', /consent manager \((OneTrust|Cookiebot)\) declares \d+ categories/);
+  const before = (await popup.text('main')) ?? '';
+  await popup.screenshot(`artifacts/screenshots/popup-uncovered-before-${site}-${browser.name}.png`);
+  await popup.click('#protect-site');
+  await waitForText(popup, '#owner-note', /Protected from its own consent manager's declarations/);
+  const after = (await popup.text('main')) ?? '';
+  await popup.screenshot(`artifacts/screenshots/popup-uncovered-after-${site}-${browser.name}.png`);
+  await popup.close();
+  return { before, after };
+}
+
+describeInBrowsers('a site protected from its consent manager', (suite) => {
+  for (const site of DECLARED_SITE_IDS) {
+    const plan = declaredSitePlan(site);
+    const refusedCookies = plan.cookies.filter(({ category }) => !ALLOWED[site].includes(category)).map(({ name }) => name);
+
+    suite.scenario(`${site}: after "Protect this site" and a reload, refused declared hosts and cookies are stopped`, {
+      testBuild: true,
+      run: async (browser, replica): Promise<Observed> => {
+        const first = await browser.visit(replica.declaredSitePage(site));
+        const popup = browser.extension ? await protect(browser, site, first) : null;
+        const visit = await browser.visit(replica.declaredSitePage(site));
+        // Cookies set by the page's script are removed as they reach the jar: wait for that, or for the deadline.
+        const deadline = Date.now() + (browser.extension ? REMOVAL_DEADLINE_MS : 0);
+        let jar = await browser.cookies();
+        while (Date.now() < deadline && refusedCookies.some((name) => firstParty(jar, plan, name))) {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          jar = await browser.cookies();
+        }
+        return { plan, visit, jar, popup };
+      },
+      control: ({ visit, jar }, replica) => {
+        expect(replica.log.declaredHostsSeen({ visit: visit.id })).toEqual([...new Set(plan.thirdParties.map(({ host }) => host))].sort());
+        expect(refusedCookies.filter((name) => !firstParty(jar, plan, name))).toEqual([]);
+      },
+      extension: ({ visit, jar, popup }, replica) => {
+        for (const words of WORDS[site]) expect(popup?.before).toMatch(words);
+        expect(popup?.before).toMatch(/Protect this site/);
+        if (site === 'harbor-books') expect(popup?.before).toMatch(/www\.google-analytics\.com: the site declares it “Essential”/);
+        for (const words of WORDS[site]) expect(popup?.after).toMatch(words);
+        const allowed = [...new Set(plan.thirdParties.filter((party) => allowedHost(site, party)).map(({ host }) => host))].sort();
+        expect(replica.log.declaredHostsSeen({ visit: visit.id })).toEqual(allowed);
+        expect(refusedCookies.filter((name) => firstParty(jar, plan, name))).toEqual([]);
+        const kept = plan.cookies.filter(({ category }) => ALLOWED[site].includes(category)).map(({ name }) => name);
+        expect(kept.filter((name) => !firstParty(jar, plan, name))).toEqual([]);
+      },
+      timeoutMs: 120_000,
+    });
+  }
+
+  test('with extension: a changed declaration is recorded on the next visit and shown in the popup', async () => {
+    const browser = await suite.launch({ extension: true, testBuild: true });
+    const { replica } = suite;
+    const first = await browser.visit(replica.declaredSitePage('harbor-books'));
+    await protect(browser, 'harbor-books', first);
+    const changed = await browser.visit(replica.declaredSitePage('harbor-books', 'changed'));
+    const deadline = Date.now() + 30_000;
+    let record = (await settingsOf(browser)).protectedSites['harbor-books.com'];
+    while (record?.changes.length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      record = (await settingsOf(browser)).protectedSites['harbor-books.com'];
+    }
+    expect(record?.changes[0]?.lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^New cookie “_sb_scroll” in “Site statistics”$/),
+        expect.stringMatching(/^New host “rt\.loopcast-ads\.com”/),
+      ]),
+    );
+    const popup = await popupOf(browser, changed);
+    expect(await waitForText(popup, '#declaration-changes', /Its declaration changed/)).toMatch(/_sb_scroll/);
+  }, 120_000);
+
+  test('with extension: an oversized declaration is refused with the reason, and nothing can be protected', async () => {
+    const browser = await suite.launch({ extension: true, testBuild: true });
+    const visit = await browser.visit(suite.replica.declaredSitePage('fjord-travel', 'oversized'));
+    const popup = await popupOf(browser, visit);
+    expect(await waitForText(popup, '#declaration', /declaration was refused|at most/)).toMatch(/hosts; at most 200 are read/);
+    expect(await popup.evaluate(() => document.querySelector('#protect-site') === null)).toBe(true);
+    expect((await settingsOf(browser)).protectedSites).toEqual({});
+  }, 120_000);
+});
