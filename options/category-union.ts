@@ -1,4 +1,6 @@
-// The categories the defaults apply to: every covered site's notice categories, merged by id in notice order.
+// The categories the defaults apply to: every bundled site's notice categories, merged by id in notice order. Sites
+// protected from their consent manager's declarations (`declared`) add none: their own categories (`cmp-…`,
+// `disputed-trackers`) are chosen per site, and those matched to a notice category already share its id.
 import type { Category, Site } from '../src/core/knowledge';
 
 export interface DefaultCategory {
@@ -16,6 +18,7 @@ export interface DefaultCategory {
 export function categoryUnion(sites: readonly Site[]): DefaultCategory[] {
   const byId = new Map<string, DefaultCategory>();
   for (const site of sites) {
+    if (site.declared !== undefined) continue;
     for (const category of site.categories) {
       const known = byId.get(category.id);
       if (known) merge(known, category, site);

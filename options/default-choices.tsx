@@ -1,9 +1,13 @@
-// Default choice per category, for every covered site without its own choice.
+// Default choice per category of the bundled knowledge base, for every covered site without its own choice; a site
+// protected from its consent manager follows it in the categories matched to it.
+import type { ProtectedSite } from '../src/core/settings';
 import { CategorySwitch } from '../src/ui/category-switch';
 import { categoryUnion } from './category-union';
+import { protectedSitesOf } from './protected-sites';
 import type { SectionProps } from './section-props';
 
 export function DefaultChoices({ connector, run, settings, sites }: SectionProps) {
+  const protectedSites = protectedSitesOf(settings);
   const setDefault = (categoryId: string, allowed: boolean) =>
     void run(() => connector.request('set-default-choice', { categoryId, allowed }));
   return (
@@ -13,6 +17,7 @@ export function DefaultChoices({ connector, run, settings, sites }: SectionProps
       <ul class="categories">
         {categoryUnion(sites).map((category) => {
           const descriptionId = `default-${category.id}`;
+          const alsoOn = protectedUses(protectedSites, category.id);
           return (
             <li class="category" key={category.id}>
               <CategorySwitch
@@ -28,10 +33,19 @@ export function DefaultChoices({ connector, run, settings, sites }: SectionProps
                 {!category.refusable && ' The notices say this cannot be refused.'}
               </p>
               <p class="note">Named by: {category.siteNames.join(', ')}</p>
+              {alsoOn.length > 0 && <p class="note">Also on sites you protected: {alsoOn.join(', ')}</p>}
             </li>
           );
         })}
       </ul>
     </section>
   );
+}
+
+/** "harbor-books.com (“Site statistics”)": the protected sites whose refusable category has this id, in their own words. */
+function protectedUses(records: ReadonlyArray<{ domain: string; record: ProtectedSite }>, categoryId: string): string[] {
+  return records.flatMap(({ domain, record }) => {
+    const category = record.site.categories.find((own) => own.id === categoryId && own.refusable);
+    return category ? [`${domain} (“${category.label}”)`] : [];
+  });
 }

@@ -1,14 +1,17 @@
-// The options page: defaults, exceptions, preferences, the settings file and each covered site's policy, all from
-// one 'get-settings' request. The settings then follow the replies to its own changes and the worker's pushes of
-// changes made elsewhere (the popup); the covered sites, which only an update of the extension changes, are not
-// asked for again.
+// The options page: defaults, exceptions, the sites protected from their consent manager, preferences, the settings
+// file and each bundled site's policy, all from one 'get-settings' request. The settings then follow the replies to
+// its own changes and the worker's pushes of changes made elsewhere (the popup). The bundled sites, which only an update
+// of the extension changes, are not asked for again; the protected sites are read from the settings
+// (settings.protectedSites), so they follow the same replies and pushes.
 import type { SettingsState } from '../src/core/messages';
+import type { Site } from '../src/core/knowledge';
 import type { Settings } from '../src/core/settings';
 import type { Connector } from '../src/ui/connector';
 import { useAction } from '../src/ui/use-action';
 import { useRemote } from '../src/ui/use-remote';
 import { DefaultChoices } from './default-choices';
 import { Preferences } from './preferences';
+import { ProtectedSites, protectedSitesOf } from './protected-sites';
 import { SettingsFile } from './settings-file';
 import { SiteExceptions } from './site-exceptions';
 import { SitePolicy } from './site-policy';
@@ -31,14 +34,18 @@ export function OptionsPage({ connector }: { connector: Connector }) {
       </main>
     );
   }
-  const { settings, recovered, sites } = remote.value;
+  const { settings, recovered } = remote.value;
+  // 'get-settings' lists the sites protected when it answered as well: the settings say which are protected now.
+  const bundled = remote.value.sites.filter((site) => site.declared === undefined);
+  const covered: Site[] = [...bundled, ...protectedSitesOf(settings).map(({ record }) => record.site)];
   return (
     <>
       <header>
         <h1>Policy Guard settings</h1>
         <nav aria-label="Sections">
-          <a href="#defaults">Defaults</a> <a href="#exceptions">Site exceptions</a> <a href="#preferences">Preferences</a>{' '}
-          <a href="#settings-file">Export, import, reset</a> <a href="#policies">Covered sites' policies</a>
+          <a href="#defaults">Defaults</a> <a href="#exceptions">Site exceptions</a> <a href="#protected-sites">Protected sites</a>{' '}
+          <a href="#preferences">Preferences</a> <a href="#settings-file">Export, import, reset</a>{' '}
+          <a href="#policies">Covered sites' policies</a>
         </nav>
       </header>
       <main>
@@ -55,13 +62,20 @@ export function OptionsPage({ connector }: { connector: Connector }) {
         <p role="alert" class="error">
           {error && `That did not work: ${error}`}
         </p>
-        <DefaultChoices connector={connector} run={run} settings={settings} sites={sites} />
-        <SiteExceptions connector={connector} run={run} settings={settings} sites={sites} />
+        <DefaultChoices connector={connector} run={run} settings={settings} sites={bundled} />
+        <SiteExceptions connector={connector} run={run} settings={settings} sites={covered} />
+        <ProtectedSites connector={connector} run={run} settings={settings} />
         <Preferences connector={connector} run={run} settings={settings} />
         <SettingsFile connector={connector} onSettings={adopt} />
         <section id="policies" aria-labelledby="policies-heading">
           <h2 id="policies-heading">Covered sites' policies</h2>
-          {sites.map((site) => (
+          {covered.length > bundled.length && (
+            <p class="lead">
+              The sites you protected from their consent manager have no policy here; what they declare is listed with them,{' '}
+              <a href="#protected-sites">above</a>.
+            </p>
+          )}
+          {bundled.map((site) => (
             <SitePolicy key={site.id} site={site} />
           ))}
         </section>

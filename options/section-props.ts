@@ -8,5 +8,9 @@ export interface SectionProps {
   /** Runs a change; the page shows the settings its reply gives. */
   run: (action: () => Promise<Settings>) => Promise<boolean>;
   settings: Settings;
+  /**
+   * The covered sites the section speaks about: the bundled knowledge base's, and for the exceptions also the sites
+   * protected from their consent manager (from `settings.protectedSites`, which stays current).
+   */
   sites: Site[];
 }

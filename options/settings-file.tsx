@@ -64,22 +64,43 @@ export function SettingsFile({ connector, onSettings }: Props) {
   return (
     <section id="settings-file" aria-labelledby="settings-file-heading">
       <h2 id="settings-file-heading">Export, import, reset</h2>
-      <p class="lead">A settings file holds your choices and exceptions only: no browsing history, no counts.</p>
+      <p class="lead">A settings file holds your choices, your exceptions and the sites you protected: no counts.</p>
       <div class="actions">
-        <button type="button" onClick={() => void exportSettings()}>
-          Export settings
-        </button>
+        <div class="action-with-note">
+          <button type="button" aria-describedby="export-note" onClick={() => void exportSettings()}>
+            Export settings
+          </button>
+          <p id="export-note" class="note">
+            The file names the sites you protected and those with exceptions of their own: sites you visited. Keep it where only you can
+            read it.
+          </p>
+        </div>
         <label class="file">
           Import a settings file
           <input type="file" accept=".json,application/json" onChange={(event) => importFile(event.currentTarget)} />
         </label>
-        <button type="button" ref={resetButton} class="danger" aria-expanded={confirming} onClick={() => setConfirming(true)}>
-          Reset to defaults…
-        </button>
+        <div class="action-with-note">
+          <button
+            type="button"
+            ref={resetButton}
+            class="danger"
+            aria-expanded={confirming}
+            aria-describedby="reset-note"
+            onClick={() => setConfirming(true)}
+          >
+            Reset to defaults…
+          </button>
+          <p id="reset-note" class="note">
+            Also stops protecting the sites you protected from their consent manager.
+          </p>
+        </div>
       </div>
       {confirming && (
         <div class="confirm" role="group" aria-labelledby="confirm-reset">
-          <p id="confirm-reset">Reset every default, exception and preference? This cannot be undone; export first to keep a copy.</p>
+          <p id="confirm-reset">
+            Reset every default, exception and preference, and stop protecting every site you protected (Policy Guard gives back its access
+            to them)? This cannot be undone; export first to keep a copy.
+          </p>
           <button type="button" class="danger" autoFocus onClick={() => void reset()}>
             Yes, reset everything
           </button>{' '}

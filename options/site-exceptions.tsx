@@ -1,10 +1,12 @@
-// Registrable domains with their own choices or paused, grouped by the owner whose policy covers them: edit the
-// choices, resume, or remove the exception.
+// Registrable domains with their own choices or paused, grouped by the owner whose policy covers them (or, for a site
+// protected from its consent manager, that site itself, with its own category names): edit the choices, resume, or
+// remove the exception.
 import { isAllowed } from '../src/core/choices';
 import { isWithin } from '../src/core/hosts';
 import type { Site } from '../src/core/knowledge';
 import type { SiteChoices } from '../src/core/settings';
 import { CategorySwitch } from '../src/ui/category-switch';
+import { declaredSourceText } from '../src/ui/declaration-text';
 import type { SectionProps } from './section-props';
 
 export function SiteExceptions(props: SectionProps) {
@@ -17,9 +19,11 @@ export function SiteExceptions(props: SectionProps) {
       ) : (
         owners.map(({ site, domains }) => {
           const headingId = `owner-${site?.id ?? 'none'}`;
+          const declared = site && declaredSourceText(site);
           return (
             <article key={headingId} class="owner" aria-labelledby={headingId}>
               <h3 id={headingId}>{site?.name ?? 'No longer covered'}</h3>
+              {declared && <p class="note">{declared}</p>}
               {domains.map((domain) => (
                 <SiteException key={domain} {...props} domain={domain} own={props.settings.sites[domain]!} site={site} />
               ))}

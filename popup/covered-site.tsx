@@ -7,7 +7,7 @@ import type { SiteChange } from '../src/core/settings';
 import { CollectedList } from '../src/ui/collected-list';
 import type { Connector } from '../src/ui/connector';
 import { DocumentList } from '../src/ui/document-list';
-import { declaredSourceText } from '../src/ui/declaration-text';
+import { declaredSourceText, undeclaredText } from '../src/ui/declaration-text';
 import { gpcText } from '../src/ui/gpc-text';
 import { OptOutList } from '../src/ui/opt-out-list';
 import { useAction } from '../src/ui/use-action';
@@ -59,6 +59,11 @@ export function CoveredSite({ connector, tabId, site, domain, state, onState }: 
               {declared}
             </p>
             {state.protection?.changes[0] && <DeclarationChanges change={state.protection.changes[0]} />}
+            {state.undeclared && (
+              <p class="note" id="undeclared">
+                {undeclaredText(state.undeclared)}
+              </p>
+            )}
           </>
         )}
       </header>

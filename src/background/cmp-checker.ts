@@ -15,7 +15,7 @@ import { observeOneTrust, repairOneTrust } from '../content/onetrust-page';
 const OBSERVE_WAIT_MS = 10_000;
 
 export interface CmpCheckerDeps {
-  pages: PageScripts;
+  pages: Pick<PageScripts, 'runInMainWorld'>;
   /** The covered sites under some settings (the bundled and the protected ones). */
   indexOf: (settings: Settings) => SiteIndex;
   settings: () => Promise<Settings>;

@@ -24,6 +24,7 @@ import { browserTabs } from '../browser/tabs';
 import { createCmpAnswerer } from './cmp-answerer';
 import { createCmpChecker } from './cmp-checker';
 import { createCookieSweeper } from './cookie-sweeper';
+import { createDeclaredShield } from './declared-shield';
 import { createDnrSync } from './dnr-sync';
 import { createEnforcement } from './enforcement';
 import { createHandlers } from './handlers';
@@ -90,6 +91,7 @@ const tabs = createTabView({
   indexOf,
   store,
   counter,
+  jar: browserCookieJar,
   tabUrl: browserTabs.url,
   cmpCheckOf: (tabId) => cmpChecker.checkOf(tabId),
   cmpQuestionOf: (domain) => cmp.questionOf(domain),
@@ -121,6 +123,8 @@ const cmpChecker = createCmpChecker({
   ownInteraction: (domain, interact) => cmp.ownInteraction(domain, interact),
   onChecked: (tabId) => void pages.cmpChanged({ tabId }).catch(report),
 });
+
+const declaredShield = createDeclaredShield({ pages: browserPageScripts, indexOf, settings });
 
 const shieldDrops = createShieldDrops({ indexOf, settings, pageOf: (tabId) => tabs.pageOf(tabId), counter });
 
@@ -217,7 +221,10 @@ browserTabs.onLoaded((tabId, url) => {
   void cmpChecker.loaded(tabId, url).catch(report);
   void protector.loaded(tabId, url).catch(report);
 });
-if (tabRules) browserTabs.onCommitted((tabId, url) => void tabRules.committed(tabId, url).catch(report));
+browserTabs.onCommitted((tabId, url) => {
+  void tabRules?.committed(tabId, url).catch(report);
+  void declaredShield(tabId, url).catch(report);
+});
 
 browser.runtime.onInstalled.addListener(() => void started);
 browser.runtime.onStartup.addListener(() => void started);

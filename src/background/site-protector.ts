@@ -21,7 +21,7 @@ const REREAD_STEP_MS = 500;
 const MAX_CHANGE_LINES = 100;
 
 export interface SiteProtectorDeps {
-  pages: PageScripts;
+  pages: Pick<PageScripts, 'runInMainWorld'>;
   permissions: HostPermissions;
   /** The URL of a tab's page, when the extension may see it (activeTab, or a host permission). */
   tabUrl: (tabId: number) => Promise<string | undefined>;

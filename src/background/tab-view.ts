@@ -1,14 +1,16 @@
 // What the popup shows about a tab: the covered site of its page (with only the sentences its claims cite), the
 // registrable domain the choices there belong to, those choices under the current settings, and what was stopped on it.
 import { choicesOn } from '../core/choices';
+import { classifyCookie } from '../core/classify';
 import { withCitedSentencesOnly } from '../core/cited-view';
 import type { CmpQuestion } from '../core/cmp/person-answer';
 import { cmpStatus, type CmpCheck } from '../core/cmp/status';
-import type { TabState } from '../core/messages';
+import { MAX_UNDECLARED_SHOWN, type TabState } from '../core/messages';
 import { coveredPageOf, type CoveredPage } from '../core/registrable-domain';
 import type { Site } from '../core/knowledge';
 import type { Settings } from '../core/settings';
 import type { SiteIndex } from '../core/site-index';
+import type { CookieJar } from '../ports/cookies';
 import type { SettingsStore } from './settings-store';
 import type { TabCounter } from './tab-counter';
 
@@ -17,6 +19,8 @@ export interface TabViewDeps {
   indexOf: (settings: Settings) => SiteIndex;
   store: SettingsStore;
   counter: TabCounter;
+  /** The cookie jar, read for the cookies a protected site does not declare. */
+  jar: Pick<CookieJar, 'cookiesIn'>;
   /** The URL of a tab's page, when the extension may see it (covered sites are in its host permissions). */
   tabUrl: (tabId: number) => Promise<string | undefined>;
   /** The check of the tab's page's consent manager, when one ran (cmp-checker.ts). */
@@ -31,7 +35,7 @@ export interface TabView {
   state(tabId: number): Promise<TabState>;
 }
 
-export function createTabView({ indexOf, store, counter, tabUrl, cmpCheckOf, cmpQuestionOf }: TabViewDeps): TabView {
+export function createTabView({ indexOf, store, counter, jar, tabUrl, cmpCheckOf, cmpQuestionOf }: TabViewDeps): TabView {
   const popupViews = new WeakMap<Site, Site>();
   const popupView = (site: Site): Site => {
     let view = popupViews.get(site);
@@ -42,6 +46,13 @@ export function createTabView({ indexOf, store, counter, tabUrl, cmpCheckOf, cmp
     const url = await tabUrl(tabId);
     const covered = url === undefined ? undefined : coveredPageOf(indexOf((await store.current()).settings), url);
     return covered === undefined ? null : { site: popupView(covered.site), domain: covered.domain };
+  };
+  /** The cookies on a protected domain that its site does not classify (its consent manager does not declare them). */
+  const undeclaredOn = async (domain: string, settings: Settings): Promise<TabState['undeclared']> => {
+    const index = indexOf(settings);
+    const cookies = await jar.cookiesIn([domain]);
+    const names = new Set(cookies.filter((cookie) => classifyCookie(index, cookie).kind === 'unknown').map((cookie) => cookie.name));
+    return { names: [...names].sort().slice(0, MAX_UNDECLARED_SHOWN), removed: settings.unknownCookies === 'remove' };
   };
   return {
     pageOf,
@@ -54,16 +65,9 @@ export function createTabView({ indexOf, store, counter, tabUrl, cmpCheckOf, cmp
       const counts = await counter.counts(tabId, domain);
       const record = domain === null ? undefined : settings.protectedSites[domain];
       const protection = record === undefined ? null : { protectedAt: record.protectedAt, changes: record.changes };
-      return {
-        site: page?.site ?? null,
-        domain,
-        allowed,
-        paused,
-        counts,
-        cmp,
-        globalPrivacyControl: settings.globalPrivacyControl,
-        protection,
-      };
+      const undeclared = record === undefined || domain === null ? null : await undeclaredOn(domain, settings);
+      const { globalPrivacyControl } = settings;
+      return { site: page?.site ?? null, domain, allowed, paused, counts, cmp, globalPrivacyControl, protection, undeclared };
     },
   };
 }

@@ -13,4 +13,14 @@ export const browserPageScripts: PageScripts = {
     const [first] = await browser.scripting.executeScript({ target: { tabId }, world: 'MAIN', func, args });
     return first?.result;
   },
+  async injectEarly(tabId, func, args, { main, isolated }) {
+    const early = { injectImmediately: true } as const;
+    const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, world: 'MAIN', func, args, ...early });
+    const frameIds = results.flatMap((result) => (result.result === true ? [result.frameId] : []));
+    if (frameIds.length === 0) return;
+    await Promise.all([
+      browser.scripting.executeScript({ target: { tabId, frameIds }, world: 'MAIN', files: main, ...early }),
+      browser.scripting.executeScript({ target: { tabId, frameIds }, world: 'ISOLATED', files: isolated, ...early }),
+    ]);
+  },
 };

@@ -30,7 +30,15 @@ export interface TabState {
   globalPrivacyControl: boolean;
   /** For a site protected from its consent manager's declarations: when, and what later readings found changed. */
   protection: { protectedAt: string; changes: SiteChange[] } | null;
+  /**
+   * For a protected site: the first-party cookies in the jar on this domain that its consent manager does not declare
+   * (at most MAX_UNDECLARED_SHOWN names, sorted), and whether they are removed (settings.unknownCookies); null otherwise.
+   */
+  undeclared: { names: string[]; removed: boolean } | null;
 }
+
+/** How many undeclared cookie names the popup is sent. */
+export const MAX_UNDECLARED_SHOWN = 50;
 
 /** What the popup read of an uncovered tab's site: its consent manager's declaration, or why there is none to show. */
 export type SiteReading =

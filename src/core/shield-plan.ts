@@ -9,9 +9,9 @@ import type { Site } from './knowledge';
 import type { Settings } from './settings';
 import type { ShieldData } from './shield-global';
 
-const SHIELD_SCRIPT = 'cookie-shield.js';
+export const SHIELD_SCRIPT = 'cookie-shield.js';
 /** The isolated-world script that forwards the shield's counts of dropped writes to the worker. */
-const RELAY_SCRIPT = 'shield-relay.js';
+export const RELAY_SCRIPT = 'shield-relay.js';
 export const SHIELD_ID_PREFIX = 'shield-';
 
 export interface ShieldScript {
@@ -69,4 +69,15 @@ export function shieldPlan(sites: readonly Site[], settings: Settings): ShieldSc
       ];
     });
   });
+}
+
+/**
+ * The shield's data for a page of a site protected from its consent manager (site.declared), whose names no packaged
+ * file holds: the refused categories' data, injected with the shield as the page commits (declared-shield.ts). Empty
+ * for a bundled site (registered ahead, see shieldPlan) and where nothing with names is refused.
+ */
+export function declaredShieldData(site: Site, refused: readonly string[]): ShieldData[] {
+  if (site.declared === undefined) return [];
+  const data = shieldDataByCategory(site);
+  return refused.flatMap((category) => data.get(category) ?? []);
 }

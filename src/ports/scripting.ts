@@ -35,4 +35,15 @@ export interface PageScripts {
    * its result, structured-cloned out of the page: page data, untrusted. Rejects when the tab is gone or not allowed.
    */
   runInMainWorld<A extends unknown[]>(tabId: number, func: (...args: A) => unknown, args: A): Promise<unknown>;
+  /**
+   * Injects into every frame of the tab the extension may reach, as early as the browser allows (injectImmediately):
+   * first `func(...args)` in the main world, then, in the frames where it returned true, the `main` files in the main
+   * world and the `isolated` files in the extension's world. Rejects when the tab is gone or not allowed.
+   */
+  injectEarly<A extends unknown[]>(
+    tabId: number,
+    func: (...args: A) => boolean,
+    args: A,
+    files: { main: string[]; isolated: string[] },
+  ): Promise<void>;
 }

@@ -35,3 +35,14 @@ export function declaredSourceText(site: Site): string | null {
   });
   return `Protected from its own consent manager's declarations (${site.consentManager.name}), read on ${date}.`;
 }
+
+/**
+ * What happens here to first-party cookies the site's consent manager does not declare: the names in the jar now
+ * (`names`), and whether the person's setting for cookies a site does not account for removes them.
+ */
+export function undeclaredText({ names, removed }: { names: string[]; removed: boolean }): string {
+  if (removed)
+    return `Cookies its consent manager does not declare are removed as they appear (your setting for cookies a site does not account for).`;
+  if (names.length === 0) return `Every cookie here is declared by its consent manager.`;
+  return `Undeclared cookies, kept by your setting for cookies a site does not account for: ${names.join(', ')}.`;
+}

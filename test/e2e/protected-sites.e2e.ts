@@ -14,6 +14,7 @@ import {
   type TestPage,
   type Visit,
 } from './harness';
+import { parseOneTrustRecord } from '../../src/core/cmp/onetrust-record';
 import { settingsOf } from './harness/messages';
 import { tabOfVisit } from './harness/tabs';
 import { waitForText } from './ui-checks';
@@ -33,6 +34,8 @@ interface Observed {
   plan: DeclaredSitePlan;
   visit: Visit;
   jar: JarCookie[];
+  /** The page's localStorage keys once the refused ones are gone (or the deadline passed). */
+  storage: string[];
   popup: { before: string; after: string } | null;
 }
 
@@ -64,6 +67,8 @@ describeInBrowsers('a site protected from its consent manager', (suite) => {
   for (const site of DECLARED_SITE_IDS) {
     const plan = declaredSitePlan(site);
     const refusedCookies = plan.cookies.filter(({ category }) => !ALLOWED[site].includes(category)).map(({ name }) => name);
+    const refusedKeys = plan.storage.filter(({ category }) => !ALLOWED[site].includes(category)).map(({ key }) => key);
+    const keptKeys = plan.storage.filter(({ category }) => ALLOWED[site].includes(category)).map(({ key }) => key);
 
     suite.scenario(`${site}: after "Protect this site" and a reload, refused declared hosts and cookies are stopped`, {
       testBuild: true,
@@ -71,20 +76,29 @@ describeInBrowsers('a site protected from its consent manager', (suite) => {
         const first = await browser.visit(replica.declaredSitePage(site));
         const popup = browser.extension ? await protect(browser, site, first) : null;
         const visit = await browser.visit(replica.declaredSitePage(site));
-        // Cookies set by the page's script are removed as they reach the jar: wait for that, or for the deadline.
+        // Cookies and keys the page's script stores are removed as they appear: wait for that, or for the deadline.
         const deadline = Date.now() + (browser.extension ? REMOVAL_DEADLINE_MS : 0);
+        const storageKeys = () => visit.page.evaluate(() => Object.keys(localStorage).sort());
         let jar = await browser.cookies();
-        while (Date.now() < deadline && refusedCookies.some((name) => firstParty(jar, plan, name))) {
+        let storage = await storageKeys();
+        while (
+          Date.now() < deadline &&
+          (refusedCookies.some((name) => firstParty(jar, plan, name)) || refusedKeys.some((key) => storage.includes(key)))
+        ) {
           await new Promise((resolve) => setTimeout(resolve, 250));
           jar = await browser.cookies();
+          storage = await storageKeys();
         }
-        return { plan, visit, jar, popup };
+        return { plan, visit, jar, storage, popup };
       },
-      control: ({ visit, jar }, replica) => {
+      control: ({ visit, jar, storage }, replica) => {
+        expect(storage).toEqual(expect.arrayContaining([...refusedKeys, ...keptKeys]));
         expect(replica.log.declaredHostsSeen({ visit: visit.id })).toEqual([...new Set(plan.thirdParties.map(({ host }) => host))].sort());
         expect(refusedCookies.filter((name) => !firstParty(jar, plan, name))).toEqual([]);
       },
-      extension: ({ visit, jar, popup }, replica) => {
+      extension: ({ visit, jar, storage, popup }, replica) => {
+        expect(refusedKeys.filter((key) => storage.includes(key))).toEqual([]);
+        expect(keptKeys.filter((key) => !storage.includes(key))).toEqual([]);
         for (const words of WORDS[site]) expect(popup?.before).toMatch(words);
         expect(popup?.before).toMatch(/Protect this site/);
         if (site === 'harbor-books') expect(popup?.before).toMatch(/www\.google-analytics\.com: the site declares it “Essential”/);
@@ -94,6 +108,17 @@ describeInBrowsers('a site protected from its consent manager', (suite) => {
         expect(refusedCookies.filter((name) => firstParty(jar, plan, name))).toEqual([]);
         const kept = plan.cookies.filter(({ category }) => ALLOWED[site].includes(category)).map(({ name }) => name);
         expect(kept.filter((name) => !firstParty(jar, plan, name))).toEqual([]);
+        if (plan.platform === 'onetrust') {
+          // Its consent manager is told the choices by its own group ids, as a bundled site's is.
+          const record = jar.find((cookie) => cookie.name === 'OptanonConsent' && cookie.domain === `.${plan.domain}`);
+          const parsed = record === undefined ? undefined : parseOneTrustRecord(record.value);
+          expect(parsed?.ok && Object.fromEntries(parsed.record.groups)).toEqual({
+            'HB-ESS': true,
+            'HB-STATS': false,
+            'HB-ADS': false,
+            'HB-CHAT': false,
+          });
+        }
       },
       timeoutMs: 120_000,
     });
@@ -117,8 +142,11 @@ describeInBrowsers('a site protected from its consent manager', (suite) => {
         expect.stringMatching(/^New host “rt\.loopcast-ads\.com”/),
       ]),
     );
+    // A cookie its consent manager does not declare is kept (the default for cookies a site does not account for) and named.
+    await changed.page.evaluate(() => void (document.cookie = 'pg_undeclared=1; domain=harbor-books.com; path=/'));
     const popup = await popupOf(browser, changed);
     expect(await waitForText(popup, '#declaration-changes', /Its declaration changed/)).toMatch(/_sb_scroll/);
+    expect(await waitForText(popup, '#undeclared', /pg_undeclared/)).toMatch(/^Undeclared cookies, kept by your setting/);
   }, 120_000);
 
   test('with extension: an oversized declaration is refused with the reason, and nothing can be protected', async () => {
@@ -127,6 +155,24 @@ describeInBrowsers('a site protected from its consent manager', (suite) => {
     const popup = await popupOf(browser, visit);
     expect(await waitForText(popup, '#declaration', /declaration was refused|at most/)).toMatch(/hosts; at most 200 are read/);
     expect(await popup.evaluate(() => document.querySelector('#protect-site') === null)).toBe(true);
+    expect((await settingsOf(browser)).protectedSites).toEqual({});
+  }, 120_000);
+
+  test('with extension: the options page lists the protected site, and "Stop protecting" ends its protection', async () => {
+    // Imported here so that this test only appends to the file.
+    const { axeViolations } = await import('./ui-checks');
+    const browser = await suite.launch({ extension: true, testBuild: true });
+    const first = await browser.visit(suite.replica.declaredSitePage('harbor-books'));
+    await protect(browser, 'harbor-books', first);
+    const options = await browser.openExtensionPage('options.html');
+    await waitForText(options, '#protected-sites article h3', /^harbor-books\.com$/);
+    expect(await options.text('#protected-sites article')).toMatch(/OneTrust/);
+    expect(await options.text('#protected-sites article button.danger')).toBe('Stop protecting harbor-books.com');
+    expect(await axeViolations(options)).toEqual([]);
+    await options.screenshot(`artifacts/screenshots/options-protected-sites-${browser.name}.png`);
+    await options.click('#protected-sites article button.danger');
+    await waitForText(options, '#protected-sites', /You have not protected any site/);
+    expect(await options.text('#protected-sites [role=status]')).toMatch(/^Stopped protecting harbor-books\.com/);
     expect((await settingsOf(browser)).protectedSites).toEqual({});
   }, 120_000);
 });

@@ -27,6 +27,7 @@ function setup() {
     indexOf: () => index,
     store,
     counter,
+    jar: { cookiesIn: async () => [] },
     tabUrl: async (tabId) => urls[tabId],
     cmpCheckOf: () => null,
     cmpQuestionOf: async (domain) => questions.get(domain) ?? null,

@@ -3,14 +3,50 @@
  * @jest-environment-options {"customExportConditions": ["require", "default"]}
  */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import * as v from 'valibot';
 import { OptionsPage } from '../../../options/options-page';
+import { declaredSite } from '../../../src/core/declared/declared-site';
 import type { SettingsState } from '../../../src/core/messages';
+import { ProtectedSiteSchema } from '../../../src/core/protected-sites';
 import type { ImportResult } from '../../../src/core/settings-schema';
-import type { Settings } from '../../../src/core/settings';
+import type { ProtectedSite, Settings } from '../../../src/core/settings';
 import { mockConnector, type MockHandlers } from '../../../src/ui/mock-connector';
+import { harborDeclaration } from '../core/declared/observations';
 import { axeViolations, fixtureSite, settingsWith } from './support';
 
 const site = fixtureSite();
+
+/**
+ * harbor.example protected from its OneTrust declaration: "Essential" (strictly necessary), "Site statistics"
+ * (matched to analytics), "Personalised ads" (matched to nothing: `cmp-hb-ads`) and the host it declares there that the
+ * knowledge base knows as analytics (`disputed-trackers`); two later readings found changes, kept newest first.
+ */
+function harborRecord(edit: (declaration: ReturnType<typeof harborDeclaration>) => void = () => {}): ProtectedSite {
+  const declaration = harborDeclaration();
+  declaration.categories[2]!.standard = null;
+  edit(declaration);
+  const disputed = [
+    {
+      host: 'www.google-analytics.com',
+      declaredIn: 'Personalised ads',
+      knownAs: 'Google Analytics',
+      knownCategory: 'Performance and analytics',
+    },
+  ];
+  const record: ProtectedSite = {
+    site: declaredSite(declaration, 'www.harbor.example', new Date('2026-12-02T09:00:00Z'), disputed),
+    protectedAt: '2026-11-30T12:00:00.000Z',
+    changes: [
+      { at: '2026-12-02T09:00:00.000Z', lines: ['New host “rt.loopcast-ads.com” in “Personalised ads”'] },
+      { at: '2026-12-01T08:00:00.000Z', lines: ['New cookie “_sb_scroll” in “Site statistics”', 'Cookie “hb_old” is no longer declared'] },
+    ],
+  };
+  // What the worker stores and sends passes the settings' check.
+  return v.parse(ProtectedSiteSchema, record);
+}
+
+const withHarbor = (overrides: Partial<Settings> = {}): Settings =>
+  settingsWith({ protectedSites: { 'harbor.example': harborRecord() }, ...overrides });
 
 function renderOptions(state: Partial<SettingsState> = {}, handlers: MockHandlers = {}) {
   let settings: Settings = state.settings ?? settingsWith();
@@ -23,6 +59,11 @@ function renderOptions(state: Partial<SettingsState> = {}, handlers: MockHandler
     'remove-site-exception': () => settings,
     'set-preferences': (change) => (settings = { ...settings, ...change }),
     'reset-settings': () => (settings = settingsWith()),
+    'unprotect-site': ({ domain }) => {
+      const { [domain]: _record, ...protectedSites } = settings.protectedSites;
+      const { [domain]: _choices, ...sites } = settings.sites;
+      return (settings = { ...settings, protectedSites, sites });
+    },
     ...handlers,
   });
   render(<OptionsPage connector={connector} />);
@@ -203,6 +244,146 @@ describe('options page', () => {
       recovered: ['badge: expected a boolean'],
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Reset to defaults…' }));
+    expect(await axeViolations()).toEqual([]);
+  });
+  it('says plainly how to protect a site when none is protected', async () => {
+    renderOptions();
+    const section = within(await screen.findByRole('region', { name: 'Sites you protected from their consent manager' }));
+    expect(section.getByText(/^You have not protected any site\./).textContent).toMatch(
+      /open it, click the Policy Guard button in the toolbar, then “Protect this site”/,
+    );
+    expect(section.queryByRole('button', { name: /^Stop protecting/ })).toBeNull();
+  });
+
+  it('lists each protected site: its consent manager, when protected and last read, what it declares, changes newest first', async () => {
+    renderOptions({ settings: withHarbor() });
+    const section = within(await screen.findByRole('region', { name: 'Sites you protected from their consent manager' }));
+    const entry = within(section.getByRole('article', { name: 'harbor.example' }));
+    const facts = entry.getAllByRole('definition').map((dd) => dd.textContent);
+    expect(entry.getAllByRole('term').map((dt) => dt.textContent)).toEqual([
+      'Consent manager',
+      'Protected on',
+      'Declaration last read',
+      'It declares',
+    ]);
+    expect(facts).toEqual(['OneTrust, data version 202504.1.0', '30 Nov 2026', '2 Dec 2026', '4 categories, 3 cookies, 3 hosts']);
+    const categories = entry.getAllByRole('listitem').filter((item) => item.parentElement!.classList.contains('declared-categories'));
+    expect(categories.map((item) => item.textContent)).toEqual([
+      'Essential: 1 cookie, 0 hosts (always active)',
+      'Site statistics: 1 cookie, 1 host',
+      'Personalised ads: 1 cookie, 1 host',
+      expect.stringMatching(/^Declared necessary, known as trackers: 0 cookies, 1 host/),
+    ]);
+    const changes = [...document.querySelectorAll('.declaration-changes > li')].map((item) => item.textContent);
+    expect(changes).toEqual([
+      'Read on 2 Dec 2026:New host “rt.loopcast-ads.com” in “Personalised ads”',
+      'Read on 1 Dec 2026:New cookie “_sb_scroll” in “Site statistics”Cookie “hb_old” is no longer declared',
+    ]);
+    expect(entry.getByRole('table', { name: 'Trackers and cookies of harbor.example' }).textContent).toContain('px.adgrid-exchange.com');
+    const stop = entry.getByRole('button', { name: 'Stop protecting harbor.example' });
+    expect(stop.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(stop.getAttribute('aria-describedby')!)!.textContent).toMatch(/your choices there are forgotten/);
+  });
+
+  it('keeps the defaults to the bundled categories, shows protected sites’ exceptions in their words, and no policy for them', async () => {
+    const settings = withHarbor({ sites: { 'harbor.example': { choices: { 'cmp-hb-ads': true }, paused: false } } });
+    renderOptions({ settings, sites: [site, settings.protectedSites['harbor.example']!.site] });
+    const defaults = within(await screen.findByRole('region', { name: 'Default choices' }));
+    expect(defaults.getAllByRole<HTMLInputElement>('switch').map((input) => input.name)).toEqual(site.categories.map(({ id }) => id));
+    expect(defaults.queryByRole('switch', { name: /Personalised ads|Declared necessary|Site statistics|Essential/ })).toBeNull();
+    const analytics = defaults.getByRole('switch', { name: /Performance and analytics/ }).closest('li')!;
+    expect(analytics.textContent).toContain('Also on sites you protected: harbor.example (“Site statistics”)');
+
+    const exceptions = within(screen.getByRole('region', { name: 'Site exceptions' }));
+    const owner = within(exceptions.getByRole('article', { name: 'harbor.example' }));
+    expect(owner.getByText(/^Protected from its own consent manager's declarations \(OneTrust\), read on 2 Dec 2026/)).toBeTruthy();
+    expect(owner.getByRole<HTMLInputElement>('switch', { name: 'Personalised ads on harbor.example' }).checked).toBe(true);
+    expect(owner.getByRole<HTMLInputElement>('switch', { name: 'Site statistics on harbor.example' }).checked).toBe(false);
+    expect(owner.getByRole<HTMLInputElement>('switch', { name: 'Declared necessary, known as trackers on harbor.example' }).checked).toBe(
+      false,
+    );
+
+    const policies = within(screen.getByRole('region', { name: "Covered sites' policies" }));
+    expect(policies.getAllByRole('article').map((article) => article.getAttribute('aria-labelledby'))).toEqual([`policy-${site.id}`]);
+    expect(policies.getByText(/have no policy here/)).toBeTruthy();
+  });
+
+  it('renders a protected site’s category names, descriptions and changes as text', async () => {
+    const hostile = harborRecord((declaration) => {
+      declaration.categories[1]!.name = '<img src=x onerror="window.pwned=1">Statistics';
+      declaration.categories[1]!.description = '<script>window.pwned=1</script>';
+    });
+    hostile.changes[0]!.lines = ['<iframe src="javascript:window.pwned=1"></iframe>'];
+    const { container } = render(
+      <OptionsPage
+        connector={mockConnector({
+          'get-settings': () => ({
+            settings: settingsWith({ protectedSites: { 'harbor.example': hostile } }),
+            recovered: [],
+            sites: [site],
+          }),
+        })}
+      />,
+    );
+    const entry = within(await screen.findByRole('article', { name: 'harbor.example' }));
+    // In its list of categories, and in its table of declared hosts and cookies (one row for its cookie, one for its host).
+    expect(entry.getAllByText('<img src=x onerror="window.pwned=1">Statistics')).toHaveLength(3);
+    expect(entry.getByText('<script>window.pwned=1</script>')).toBeTruthy();
+    expect(entry.getByText('<iframe src="javascript:window.pwned=1"></iframe>')).toBeTruthy();
+    expect(container.querySelector('img, script, iframe')).toBeNull();
+    expect('pwned' in window).toBe(false);
+  });
+
+  it('stops protecting a site from the reply, then says how to protect one; a site protected elsewhere shows by push', async () => {
+    const connector = renderOptions({
+      settings: withHarbor({ sites: { 'harbor.example': { choices: { 'cmp-hb-ads': true }, paused: false } } }),
+    });
+    const section = within(await screen.findByRole('region', { name: 'Sites you protected from their consent manager' }));
+    fireEvent.click(section.getByRole('button', { name: /^Stop protecting harbor\.example/ }));
+    expect(await section.findByText(/^You have not protected any site\./)).toBeTruthy();
+    expect(section.getByRole('status').textContent).toMatch(/^Stopped protecting harbor\.example/);
+    expect(document.activeElement).toBe(section.getByRole('heading', { level: 2 }));
+    // Its exception went with it, as the worker's reply says.
+    expect(within(screen.getByRole('region', { name: 'Site exceptions' })).queryByRole('article', { name: 'harbor.example' })).toBeNull();
+    expect(connector.sent).toEqual([
+      { type: 'get-settings', payload: {} },
+      { type: 'unprotect-site', payload: { domain: 'harbor.example' } },
+    ]);
+
+    // Protected again from the popup: the worker pushes the settings, and the page lists it without asking.
+    await act(() => connector.push({ type: 'settings', settings: withHarbor(), recovered: [] }));
+    expect(await section.findByRole('article', { name: 'harbor.example' })).toBeTruthy();
+    expect(connector.sent.filter((m) => m.type === 'get-settings')).toHaveLength(1);
+  });
+
+  it('shows why stopping failed, and keeps the site listed', async () => {
+    renderOptions(
+      { settings: withHarbor() },
+      {
+        'unprotect-site': () => {
+          throw new Error('storage is full');
+        },
+      },
+    );
+    fireEvent.click(await screen.findByRole('button', { name: /^Stop protecting harbor\.example/ }));
+    expect((await screen.findByText(/^That did not work: storage is full$/)).getAttribute('role')).toBe('alert');
+    expect(screen.getByRole('article', { name: 'harbor.example' })).toBeTruthy();
+  });
+
+  it('says beside the export that the file names the sites you visited, and that a reset stops protecting them', async () => {
+    renderOptions({ settings: withHarbor() });
+    const exportButton = await screen.findByRole('button', { name: 'Export settings' });
+    expect(document.getElementById(exportButton.getAttribute('aria-describedby')!)!.textContent).toMatch(
+      /names the sites you protected and those with exceptions of their own: sites you visited/,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Reset to defaults…' }));
+    expect(screen.getByRole('group', { name: /stop protecting every site you protected/ })).toBeTruthy();
+  });
+
+  it('has no axe-core violations with a protected site, its exception and its declared hosts open', async () => {
+    renderOptions({ settings: withHarbor({ sites: { 'harbor.example': { choices: { 'cmp-hb-ads': true }, paused: true } } }) });
+    const section = within(await screen.findByRole('region', { name: 'Sites you protected from their consent manager' }));
+    section.getByRole('article', { name: 'harbor.example' }).querySelector('details')!.open = true;
     expect(await axeViolations()).toEqual([]);
   });
 });

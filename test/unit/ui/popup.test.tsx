@@ -175,7 +175,17 @@ describe('popup for a covered site', () => {
     const connector = mockConnector({ 'get-tab-state': () => state });
     render(<Popup connector={connector} tabId={null} />);
     await screen.findByRole('heading', { level: 1, name: 'example.com' });
-    state = { site: null, domain: null, allowed: {}, paused: false, counts: {}, cmp: null, globalPrivacyControl: false, protection: null };
+    state = {
+      site: null,
+      domain: null,
+      allowed: {},
+      paused: false,
+      counts: {},
+      cmp: null,
+      globalPrivacyControl: false,
+      protection: null,
+      undeclared: null,
+    };
     await act(() => connector.push({ type: 'tab-counts', tabId: 7, domain: null, counts: {} }));
     expect(await screen.findByRole('heading', { level: 1, name: 'This site is not covered' })).toBeTruthy();
     expect(connector.sent.filter((m) => m.type === 'get-tab-state')).toHaveLength(2);
@@ -282,6 +292,7 @@ describe('popup for a site that is not covered', () => {
     cmp: null,
     globalPrivacyControl: false,
     protection: null,
+    undeclared: null,
     counts: { unclassified: { blockedRequests: 0, removedCookies: 2 } },
   };
 
@@ -320,6 +331,7 @@ describe('popup for an uncovered site whose consent manager declares its categor
     cmp: null,
     globalPrivacyControl: false,
     protection: null,
+    undeclared: null,
     counts: {},
   };
   const protectedState = coveredState(declaredSite(declaration, 'www.harbor.example', new Date('2026-11-30T12:00:00Z'), disputed), {

@@ -24,6 +24,7 @@ export function coveredState(site: Site, overrides: Partial<TabState> = {}): Tab
     cmp: null,
     globalPrivacyControl: false,
     protection: null,
+    undeclared: null,
     ...overrides,
   };
 }

@@ -1,0 +1,134 @@
+// The sites the person protected from what their consent manager declares (settings.protectedSites): what each was read
+// from and when, what it declares, what later readings found changed, and stopping its protection. Everything here
+// comes from the site's page, so it is rendered as text only.
+import { useRef, useState } from 'preact/hooks';
+import type { ProtectedSite, Settings, SiteChange } from '../src/core/settings';
+import { categoryCountsText } from '../src/ui/declaration-text';
+import { consentManagerText, dayText, declaredCounts, declaredSiteText } from '../src/ui/protected-site-text';
+import type { SectionProps } from './section-props';
+import { TrackerTable } from './tracker-table';
+
+/** The protected sites in `settings`, by domain. */
+export function protectedSitesOf(settings: Settings): Array<{ domain: string; record: ProtectedSite }> {
+  return Object.keys(settings.protectedSites)
+    .sort()
+    .map((domain) => ({ domain, record: settings.protectedSites[domain]! }));
+}
+
+export function ProtectedSites({ connector, run, settings }: Omit<SectionProps, 'sites'>) {
+  const [stopped, setStopped] = useState('');
+  const heading = useRef<HTMLHeadingElement>(null);
+  const records = protectedSitesOf(settings);
+
+  const stop = async (domain: string) => {
+    if (!(await run(() => connector.request('unprotect-site', { domain })))) return;
+    setStopped(`Stopped protecting ${domain}: your choices there are forgotten and its site access is given back.`);
+    // Its button is gone with it: keep the keyboard in this section.
+    heading.current?.focus();
+  };
+
+  return (
+    <section id="protected-sites" aria-labelledby="protected-sites-heading">
+      <h2 id="protected-sites-heading" ref={heading} tabIndex={-1}>
+        Sites you protected from their consent manager
+      </h2>
+      {records.length === 0 ? (
+        <p>
+          You have not protected any site. To protect a site Policy Guard does not cover, open it, click the Policy Guard button in the
+          toolbar, then “Protect this site”.
+        </p>
+      ) : (
+        <>
+          <p class="lead">
+            Policy Guard knows no policy of these sites: it follows what their own consent manager declares, read again on each visit. Their
+            categories that match a default choice above follow it; the others start refused unless the site keeps them always active.
+            Choose per site from the toolbar popup.
+          </p>
+          {records.map(({ domain, record }) => (
+            <ProtectedSiteEntry key={domain} domain={domain} record={record} onStop={() => void stop(domain)} />
+          ))}
+        </>
+      )}
+      <p role="status" class="status">
+        {stopped}
+      </p>
+    </section>
+  );
+}
+
+function ProtectedSiteEntry({ domain, record, onStop }: { domain: string; record: ProtectedSite; onStop: () => void }) {
+  const { site, protectedAt, changes } = record;
+  const headingId = `protected-${site.id}`;
+  const stopNoteId = `stop-${site.id}`;
+  return (
+    <article class="protected-site" aria-labelledby={headingId}>
+      <h3 id={headingId}>{domain}</h3>
+      <dl class="protected-facts">
+        <div>
+          <dt>Consent manager</dt>
+          <dd>{consentManagerText(site)}</dd>
+        </div>
+        <div>
+          <dt>Protected on</dt>
+          <dd>{dayText(protectedAt)}</dd>
+        </div>
+        <div>
+          <dt>Declaration last read</dt>
+          <dd>{site.declared ? dayText(site.declared.captured) : 'unknown'}</dd>
+        </div>
+        <div>
+          <dt>It declares</dt>
+          <dd>{declaredSiteText(site)}</dd>
+        </div>
+      </dl>
+
+      <h4>Its categories</h4>
+      <ul class="declared-categories">
+        {site.categories.map((category) => (
+          <li key={category.id}>
+            <span class="category-name">{category.label}</span>: {categoryCountsText(declaredCounts(site, category.id))}
+            {!category.refusable && <span class="note"> (always active)</span>}
+            {category.description !== '' && <p class="description">{category.description}</p>}
+          </li>
+        ))}
+      </ul>
+      <details class="declared-trackers">
+        <summary>Its declared hosts and cookies</summary>
+        <TrackerTable site={site} />
+      </details>
+
+      <h4>Changes later readings found</h4>
+      <DeclarationChanges changes={changes} />
+
+      <div class="actions">
+        <div class="action-with-note">
+          <button type="button" class="danger" aria-describedby={stopNoteId} onClick={onStop}>
+            Stop protecting {domain}
+          </button>
+          <p id={stopNoteId} class="note">
+            Nothing is stopped on {domain} any more, your choices there are forgotten, and Policy Guard gives back its access to the site.
+          </p>
+        </div>
+      </div>
+    </article>
+  );
+}
+
+function DeclarationChanges({ changes }: { changes: readonly SiteChange[] }) {
+  if (changes.length === 0) return <p>No later reading found a change.</p>;
+  const newestFirst = [...changes].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  return (
+    <ul class="declaration-changes">
+      {newestFirst.map((change, position) => (
+        <li key={`${change.at}-${position}`}>
+          <p class="change-date">Read on {dayText(change.at)}:</p>
+          <ul>
+            {change.lines.map((line, index) => (
+              <li key={index}>{line}</li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,46 @@
+// The cookie shield on the pages of sites protected from their consent manager's declarations. A registered content
+// script can only run files of the package, which hold the bundled sites' names (shield-plan.ts); a protected site's
+// names are the person's data. So the shield is injected with them as each of its documents commits, as early as the
+// browser allows: unlike a registration it can come after the page's first scripts, so the worker's removal of
+// refused cookies as they appear (cookie-sweeper.ts) stays the guarantee, and the shield keeps the page from reading
+// back or resending what it writes later, and clears refused storage keys.
+import { refusedCategories } from '../core/choices';
+import { coveredPageOf } from '../core/registrable-domain';
+import type { Settings } from '../core/settings';
+import { SHIELD_GLOBAL, type ShieldData } from '../core/shield-global';
+import { declaredShieldData, RELAY_SCRIPT, SHIELD_SCRIPT } from '../core/shield-plan';
+import type { SiteIndex } from '../core/site-index';
+import type { PageScripts } from '../ports/scripting';
+
+export interface DeclaredShieldDeps {
+  pages: Pick<PageScripts, 'injectEarly'>;
+  indexOf: (settings: Settings) => SiteIndex;
+  settings: () => Promise<Settings>;
+}
+
+/** Returns the handler of a tab whose document committed at `url` (where the extension may see it). */
+export function createDeclaredShield({ pages, indexOf, settings }: DeclaredShieldDeps) {
+  return async (tabId: number, url: string | undefined): Promise<void> => {
+    if (url === undefined) return;
+    const current = await settings();
+    const page = coveredPageOf(indexOf(current), url);
+    if (page === undefined || page.site.declared === undefined) return;
+    const data = declaredShieldData(page.site, refusedCategories(page.site, current, page.domain));
+    if (data.length === 0) return;
+    await pages.injectEarly(tabId, shieldData, [SHIELD_GLOBAL, data], { main: [SHIELD_SCRIPT], isolated: [RELAY_SCRIPT] });
+  };
+}
+
+/**
+ * Runs in the page's main world before the shield: hands it the data, once per document (a same-document navigation
+ * reports a commit too). Serialised on its own: no imports, no closures. A page that forges the marker only leaves
+ * itself unshielded, which the cookie removal still covers.
+ */
+function shieldData(global: string, data: ShieldData[]): boolean {
+  const marker = `${global}Injected`;
+  if (Reflect.get(document, marker) === true) return false;
+  Reflect.defineProperty(document, marker, { value: true });
+  const list: unknown = Reflect.get(globalThis, global);
+  Reflect.set(globalThis, global, Array.isArray(list) ? [...(list as unknown[]), ...data] : data);
+  return true;
+}
