@@ -14,6 +14,8 @@ export function loadSites(): Site[] {
     .map((name) => {
       const result = validateSite(JSON.parse(readFileSync(join(sitesDir, name), 'utf8')));
       if (!result.ok) throw new Error(`src/knowledge/sites/${name} does not match the schema:\n  ${result.errors.join('\n  ')}`);
+      // Only a site the person protects is made from its consent manager's words; a bundled one cites its documents.
+      if (result.site.declared !== undefined) throw new Error(`src/knowledge/sites/${name}: a bundled site cannot be "declared"`);
       return result.site;
     });
 }

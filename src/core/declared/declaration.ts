@@ -145,6 +145,8 @@ const HOST = /^(?=.{1,253}$)([a-z0-9-]+\.)+([a-z]{2,}|xn--[a-z0-9-]+)$/;
  * reason, when it does not fit the reader's shape or exceeds MAX_DECLARED; `none` when the page has no CMP declaration.
  */
 export function readDeclaration(observed: unknown, pageDomain: string): DeclarationResult {
+  if (!withinBudget(observed))
+    return { ok: false, none: false, error: "the consent manager's declaration was refused: it is larger than any real one" };
   const parsed = v.safeParse(Observation, observed);
   if (!parsed.success)
     return {
@@ -188,7 +190,7 @@ function oneTrustCategories(groups: v.InferOutput<typeof OneTrustGroup>[], site:
       place(cookie.pattern !== '' ? `${cookie.pattern}*` : cookie.name, cookie.host, site, cookies, hosts);
     for (const host of group.hosts) {
       const normalized = normalizeHost(host.host.trim());
-      if (HOST.test(normalized) && !isWithin(normalized, site)) hosts.add(normalized);
+      if (isThirdPartyHost(normalized, site)) hosts.add(normalized);
       else for (const name of host.cookies) place(name, host.host, site, cookies, hosts);
     }
     const name = plainText(group.name);
@@ -228,7 +230,7 @@ function cookiebotCategories(
         if (typeId === '2') {
           if (COOKIE_NAME.test(name) && (host === '' || isWithin(host, site))) storage.add(name);
         } else if (typeId === '5') {
-          if (HOST.test(host) && !isWithin(host, site)) hosts.add(host);
+          if (isThirdPartyHost(host, site)) hosts.add(host);
         } else {
           place(name, domain, site, cookies, hosts);
         }
@@ -255,9 +257,43 @@ function place(name: string, domain: string, site: string, cookies: Set<string>,
   const host = normalizeHost(domain.trim());
   if (host === '' || isWithin(host, site)) {
     if (COOKIE_NAME.test(name)) cookies.add(name);
-  } else if (HOST.test(host)) {
+  } else if (isThirdPartyHost(host, site)) {
     hosts.add(host);
   }
+}
+
+/**
+ * A host a browser can block for the site: a host name, not the site's own, and not a public suffix ("co.uk",
+ * "github.io"), which would stand for every site under it.
+ */
+function isThirdPartyHost(host: string, site: string): boolean {
+  return HOST.test(host) && !isWithin(host, site) && registrableDomainOrNull(host) !== null;
+}
+
+/** What the page may hand over before it is even checked: more is refused unread (see withinBudget). */
+const OBSERVATION_BUDGET = { values: 100_000, chars: 4_000_000 };
+
+/**
+ * Whether `value` holds at most `values` arrays, objects and primitives and `chars` characters of strings and keys,
+ * counted without recursion and stopping at the first excess: the page's main world can replace the reader's own
+ * array methods and hand back anything, and the schema check would walk all of it.
+ */
+function withinBudget(value: unknown, { values, chars } = OBSERVATION_BUDGET): boolean {
+  const pending: unknown[] = [value];
+  let seen = 0;
+  let characters = 0;
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (++seen > values) return false;
+    if (typeof next === 'string') characters += next.length;
+    else if (typeof next === 'object' && next !== null)
+      for (const [key, child] of Object.entries(next)) {
+        characters += key.length;
+        pending.push(child);
+      }
+    if (characters > chars) return false;
+  }
+  return true;
 }
 
 /** The site's text without markup or runs of whitespace: it is shown as text, never parsed as HTML. */

@@ -13,7 +13,8 @@ export const DISPUTED_CATEGORY = 'disputed-trackers';
 /** Where each CMP's own scripts and data load from (its public integration docs): never blocked on the site. */
 const CMP_HOSTS: Record<Declaration['platform'], string[]> = {
   onetrust: ['cdn.cookielaw.org', 'geolocation.onetrust.com', 'cookie-cdn.cookiepro.com'],
-  cookiebot: ['consent.cookiebot.com', 'consentcdn.cookiebot.com'],
+  // The .eu hosts: Cookiebot's EU-only serving (its "Cookiebot EU CDN" integration docs).
+  cookiebot: ['consent.cookiebot.com', 'consentcdn.cookiebot.com', 'consent.cookiebot.eu', 'consentcdn.cookiebot.eu'],
 };
 const CMP_COOKIES: Record<Declaration['platform'], string[]> = {
   onetrust: ['OptanonConsent', 'OptanonAlertBoxClosed'],

@@ -83,6 +83,32 @@ describe('OneTrust domain data', () => {
     });
   });
 
+  test('a declared host that is a public suffix is left out: blocking it would block every site under it', () => {
+    const result = readDeclaration(
+      oneTrust([
+        group({
+          id: 'C0004',
+          name: 'Ads',
+          hosts: [
+            { host: 'co.uk', cookies: [] },
+            { host: 'github.io', cookies: [] },
+            { host: 'ads.example.co.uk', cookies: [] },
+          ],
+          cookies: [{ name: 'x', host: 'vercel.app', pattern: '' }],
+        }),
+      ]),
+      'shop.example',
+    );
+    expect(result.ok && result.declaration.categories[0]?.hosts).toEqual(['ads.example.co.uk']);
+  });
+
+  test('an observation larger than any real one is refused before it is read', () => {
+    const huge = oneTrust([group({ id: 'C0002', name: 'x'.repeat(10), description: 'y'.repeat(5_000_000) })]);
+    expect(readDeclaration(huge, 'shop.example')).toMatchObject({ ok: false, none: false, error: /larger than any real one/ });
+    const wide = { platform: 'onetrust', version: '', groups: Array.from({ length: 60_000 }, () => ({ id: 'a', name: 'b' })) };
+    expect(readDeclaration(wide, 'shop.example')).toMatchObject({ ok: false, error: /larger than any real one/ });
+  });
+
   test('no CMP, or one that declares nothing, is said plainly', () => {
     expect(readDeclaration({ platform: null }, 'shop.example')).toMatchObject({ ok: false, none: true });
     expect(readDeclaration(oneTrust([]), 'shop.example')).toMatchObject({ ok: false, none: true });

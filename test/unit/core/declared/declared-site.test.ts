@@ -120,7 +120,10 @@ test('a Cookiebot site lets its CMP load and names its tables', () => {
   if (!result.ok) throw new Error(result.error);
   const site = declaredSite(result.declaration, 'shop.example', CAPTURED);
   expect(validateSite(site).ok).toBe(true);
-  expect(site.consentManager).toMatchObject({ name: 'Cookiebot', hosts: ['consent.cookiebot.com', 'consentcdn.cookiebot.com'] });
+  expect(site.consentManager).toMatchObject({
+    name: 'Cookiebot',
+    hosts: ['consent.cookiebot.com', 'consentcdn.cookiebot.com', 'consent.cookiebot.eu', 'consentcdn.cookiebot.eu'],
+  });
   expect(site.consentManager.platform).toBeUndefined();
   expect(site.categories.map((category) => category.label)).toEqual(['Necessary', 'Marketing']);
 });
