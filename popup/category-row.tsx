@@ -36,6 +36,8 @@ export function CategoryRow({ site, category, allowed, paused, counts, onChange 
       </p>
       {category.refusable ? (
         <QuoteDisclosure site={site} cites={category.cites} />
+      ) : site.declared !== undefined ? (
+        <p class="locked-why">Its consent manager ({site.consentManager.name}) keeps this always active.</p>
       ) : (
         <div class="locked-why">
           <p>The notice says this cannot be refused:</p>

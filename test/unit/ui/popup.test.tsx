@@ -368,6 +368,8 @@ describe('popup for an uncovered site whose consent manager declares its categor
     expect(connector.accessRequests).toEqual([['*://*.harbor.example/*']]);
     expect(connector.sent).toContainEqual({ type: 'protect-tab-site', payload: { tabId: 3 } });
     expect(screen.getByText(/Protected from its own consent manager's declarations \(OneTrust\), read on 30 Nov 2026/)).toBeTruthy();
+    expect(screen.getByText('Its consent manager (OneTrust) keeps this always active.')).toBeTruthy();
+    expect(screen.queryByText(/The notice says/)).toBeNull();
   });
 
   it('changes nothing when the browser is not given access', async () => {
