@@ -153,7 +153,8 @@ function DeclarationChanges({ change }: { change: SiteChange }) {
   return (
     <details class="changes" id="declaration-changes" open>
       <summary>
-        Its declaration changed ({new Date(change.at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' })})
+        Its declaration changed (
+        {new Date(change.at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })})
       </summary>
       <ul>
         {change.lines.map((line, index) => (

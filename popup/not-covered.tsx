@@ -73,7 +73,7 @@ function Reading({
     // The request first: the browser grants it only while it handles the click.
     const granted = await connector.requestSiteAccess(origins);
     setRefused(!granted);
-    if (granted) await run(async () => onState?.(await connector.request('protect-tab-site', { tabId })));
+    if (granted) await run(async () => onState?.(await connector.request('protect-tab-site', { tabId, domain })));
   };
   return (
     <section aria-labelledby="declaration">

@@ -108,8 +108,8 @@ export function createHandlers({ bundled, indexOf, store, tabs, enforce, cmpQues
       return next;
     },
     'read-tab-site': ({ tabId }) => protector.read(tabId),
-    'protect-tab-site': async ({ tabId }) => {
-      await protector.protect(tabId);
+    'protect-tab-site': async ({ tabId, domain }) => {
+      await protector.protect(tabId, typeof domain === 'string' ? domain : '');
       return tabs.state(tabId);
     },
     'unprotect-site': ({ domain }) => protector.unprotect(typeof domain === 'string' ? domain : ''),

@@ -9,7 +9,7 @@ import { isShieldDropsMessage, WORKER_STARTED } from '../core/messages';
 import { coveredPageOf } from '../core/registrable-domain';
 import type { Settings } from '../core/settings';
 import { setSiteChoice } from '../core/settings-ops';
-import { createCoverage } from '../core/protected-sites';
+import { createCoverage, siteRulesProblem } from '../core/protected-sites';
 import { shieldPlan } from '../core/shield-plan';
 import { compileTopDomainRules } from '../core/tab-rules';
 import { blockedRequest } from '../core/verdicts';
@@ -154,6 +154,7 @@ const protector = createSiteProtector({
     return next;
   },
   now: () => new Date(),
+  rulesProblem: (current) => siteRulesProblem(() => compiled(current)),
 });
 
 const route = createMessageRouter(

@@ -3,13 +3,15 @@
 // protected), protecting it when they ask (the record goes into the settings, so every service covers it), reading it
 // again on later visits to record what changed, and giving a site and its host permission back.
 import { readDeclarations } from '../content/declarations-page';
-import { readDeclaration, type Declaration } from '../core/declared/declaration';
+import * as v from 'valibot';
+import { readDeclaration, type Declaration, type DeclarationResult } from '../core/declared/declaration';
 import { declaredSite } from '../core/declared/declared-site';
 import { disputedHosts, siteChanges, summarize } from '../core/declared/reading';
 import type { Site } from '../core/knowledge';
 import type { SiteReading } from '../core/messages';
-import { protectedSiteProblem, protectSite, unprotectSite } from '../core/protected-sites';
+import { ProtectedSiteSchema, protectedSiteProblem, protectedSitesProblem, protectSite, unprotectSite } from '../core/protected-sites';
 import { registrableDomainOrNull } from '../core/registrable-domain';
+import { issueText } from '../core/schema-parts';
 import type { Settings } from '../core/settings';
 import type { HostPermissions } from '../ports/permissions';
 import type { PageScripts } from '../ports/scripting';
@@ -30,6 +32,8 @@ export interface SiteProtectorDeps {
   /** Stores a change to the settings and puts it in force. */
   change: (edit: (settings: Settings) => Settings) => Promise<Settings>;
   now: () => Date;
+  /** Why these settings' rules would not fit the browser's limits (the compiler throws past its id range), or null. */
+  rulesProblem: (settings: Settings) => string | null;
 }
 
 export interface SiteProtector {
@@ -39,7 +43,7 @@ export interface SiteProtector {
    * Protects the site the tab shows from its declaration, read again now (never from what a page sent): its host
    * permission must be granted already (the popup asks for it). Resolves once in force; rejects with the reason.
    */
-  protect(tabId: number): Promise<void>;
+  protect(tabId: number, domain: string): Promise<void>;
   /** Stops protecting the site on `domain` and gives its host permission back. */
   unprotect(domain: string): Promise<Settings>;
   /** Gives back the host permissions of the sites on these domains that are no longer protected (a reset, an import). */
@@ -53,8 +57,14 @@ function siteOrigins(domain: string): string[] {
   return [`*://*.${domain}/*`];
 }
 
+/** One reading's change lines, at most MAX_CHANGE_LINES (a site that rewrote its whole declaration). */
+function capped(lines: string[]): string[] {
+  if (lines.length <= MAX_CHANGE_LINES) return lines;
+  return [...lines.slice(0, MAX_CHANGE_LINES - 1), `and ${lines.length - MAX_CHANGE_LINES + 1} more changes`];
+}
+
 export function createSiteProtector(deps: SiteProtectorDeps): SiteProtector {
-  const { pages, permissions, tabUrl, bundled, settings, change, now } = deps;
+  const { pages, permissions, tabUrl, bundled, settings, change, now, rulesProblem } = deps;
   const bundledDomains = bundled.flatMap((site) => site.domains);
 
   /** The tab's page, when it is a web page the extension may read and not a bundled site's. */
@@ -69,8 +79,39 @@ export function createSiteProtector(deps: SiteProtectorDeps): SiteProtector {
     return { host: parsed.hostname, domain };
   };
 
-  const declarationOf = async (tabId: number, domain: string) =>
-    readDeclaration(await pages.runInMainWorld(tabId, readDeclarations, []), domain);
+  /**
+   * The declaration of the page the tab shows on `domain`. The tab may have moved on while the page's main world was
+   * read (another site the extension may reach would answer): a reading is kept only if the tab is still there.
+   */
+  const declarationOf = async (tabId: number, domain: string): Promise<DeclarationResult> => {
+    const observed = await pages.runInMainWorld(tabId, readDeclarations, []);
+    const page = await pageOf(tabId);
+    if ('reason' in page || page.domain !== domain) throw new Error(`the tab no longer shows ${domain}`);
+    return readDeclaration(observed, domain);
+  };
+
+  /** The record the declaration makes, or why it cannot be kept (before the store refuses it in words of its own). */
+  const recordOf = (declaration: Declaration, host: string, domain: string, at: string): Site => {
+    const site = siteFrom(declaration, host);
+    const record = { site, protectedAt: at, changes: [] };
+    const problem = protectedSiteProblem(domain, record, bundledDomains);
+    if (problem !== null) throw new Error(problem);
+    const checked = v.safeParse(ProtectedSiteSchema, record);
+    if (!checked.success) throw new Error(`the declaration makes a site record Policy Guard cannot keep: ${issueText(checked.issues[0])}`);
+    return site;
+  };
+
+  /** `latest` with the site's record replaced, its changes against the record held now; refused beyond the limits. */
+  const withSite = (latest: Settings, site: Site, domain: string, at: string): Settings => {
+    const held = latest.protectedSites[domain];
+    const next = protectSite(latest, site, at, held === undefined ? [] : capped(siteChanges(held.site, site)));
+    const problem = protectedSitesProblem(next.protectedSites) ?? rulesProblem(next);
+    if (problem !== null) throw new Error(problem);
+    return next;
+  };
+
+  // Domains being read again now: a burst of loads of one site reads it once.
+  const rereading = new Set<string>();
 
   return {
     async read(tabId) {
@@ -88,21 +129,27 @@ export function createSiteProtector(deps: SiteProtectorDeps): SiteProtector {
       return { state: 'found', domain, summary, origins: siteOrigins(domain) };
     },
 
-    async protect(tabId) {
+    async protect(tabId, domain) {
       const page = await pageOf(tabId);
       if ('reason' in page) throw new Error(page.reason);
-      if (!(await permissions.contains(siteOrigins(page.domain))))
-        throw new Error(`Policy Guard was not given access to ${page.domain}, so it cannot protect it`);
-      const result = await declarationOf(tabId, page.domain);
-      if (!result.ok) throw new Error(result.error);
-      const site = siteFrom(result.declaration, page.host);
-      const at = now().toISOString();
-      const problem = protectedSiteProblem(page.domain, { site, protectedAt: at, changes: [] }, bundledDomains);
-      if (problem !== null) throw new Error(problem);
-      await change((latest) => protectSite(latest, site, at));
+      if (page.domain !== domain) throw new Error(`the tab no longer shows ${domain}: open the popup there again`);
+      if (!(await permissions.contains(siteOrigins(domain))))
+        throw new Error(`Policy Guard was not given access to ${domain}, so it cannot protect it`);
+      try {
+        const result = await declarationOf(tabId, domain);
+        if (!result.ok) throw new Error(result.error);
+        const at = now().toISOString();
+        const site = recordOf(result.declaration, page.host, domain, at);
+        await change((latest) => withSite(latest, site, domain, at));
+      } catch (error) {
+        // The access asked for this site goes back with a protection that did not happen.
+        await release([domain]);
+        throw error;
+      }
     },
 
     async unprotect(domain) {
+      if ((await settings()).protectedSites[domain] === undefined) throw new Error(`${domain} is not a site you protected`);
       const next = await change((latest) => unprotectSite(latest, domain));
       await release([domain]);
       return next;
@@ -113,25 +160,26 @@ export function createSiteProtector(deps: SiteProtectorDeps): SiteProtector {
       const host = url !== undefined && URL.canParse(url) ? new URL(url).hostname : '';
       const domain = registrableDomainOrNull(host);
       const before = domain === null ? undefined : (await settings()).protectedSites[domain];
-      if (domain === null || before === undefined) return;
-      // The consent manager loads after the page; a page without one any more keeps its last good record.
-      const deadline = now().getTime() + REREAD_WAIT_MS;
-      let result = await declarationOf(tabId, domain).catch(() => null);
-      while ((result === null || (!result.ok && result.none)) && now().getTime() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, REREAD_STEP_MS));
-        result = await declarationOf(tabId, domain).catch(() => null);
+      if (domain === null || before === undefined || rereading.has(domain)) return;
+      rereading.add(domain);
+      try {
+        // The consent manager loads after the page; a page without one any more keeps its last good record.
+        const deadline = now().getTime() + REREAD_WAIT_MS;
+        let result = await declarationOf(tabId, domain).catch(() => null);
+        while (result !== null && !result.ok && result.none && now().getTime() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, REREAD_STEP_MS));
+          result = await declarationOf(tabId, domain).catch(() => null);
+        }
+        if (result === null || !result.ok) return;
+        const at = now().toISOString();
+        const site = recordOf(result.declaration, host, domain, at);
+        if (siteChanges(before.site, site).length === 0) return;
+        await change((latest) => (latest.protectedSites[domain] === undefined ? latest : withSite(latest, site, domain, at)));
+      } catch {
+        // A reading that cannot be kept keeps the last good record.
+      } finally {
+        rereading.delete(domain);
       }
-      if (result === null || !result.ok) return;
-      const site = siteFrom(result.declaration, host);
-      const lines = siteChanges(before.site, site);
-      if (lines.length === 0) return;
-      const kept =
-        lines.length > MAX_CHANGE_LINES
-          ? [...lines.slice(0, MAX_CHANGE_LINES - 1), `and ${lines.length - MAX_CHANGE_LINES + 1} more changes`]
-          : lines;
-      await change((latest) =>
-        latest.protectedSites[domain] === undefined ? latest : protectSite(latest, site, now().toISOString(), kept),
-      );
     },
   };
 

@@ -12,13 +12,14 @@ import { canonicalJson, reconcile } from '../core/reconcile';
 import type { Settings } from '../core/settings';
 import { compileTabRules } from '../core/tab-rules';
 import type { SessionRules } from '../ports/dnr';
+import { hostOf } from '../core/hosts';
 import { serialQueue } from './serial-queue';
 
 export interface TabRulesDeps {
   session: SessionRules;
   compile: (settings: Settings) => CompiledRules;
   settings: () => Promise<Settings>;
-  /** The open tabs and their committed page URLs (undefined where the extension may not see it: not covered). */
+  /** The open tabs and their committed page URLs (undefined where the extension may not see it). */
   openTabs: () => Promise<Array<{ tabId: number; url: string | undefined }>>;
 }
 
@@ -64,10 +65,13 @@ export function createTabRulesSync({ session, compile, settings, openTabs }: Tab
     }));
   const set = (tabId: number, url: string | undefined): Promise<void> => {
     told.add(tabId);
+    // The rules follow hosts: a new path or fragment on the same host (pushState, an anchor) changes nothing.
     const before = pages.get(tabId);
     if (url !== undefined) pages.set(tabId, url);
     else pages.delete(tabId);
-    return before === pages.get(tabId) ? (queued ?? Promise.resolve()) : sync();
+    const after = pages.get(tabId);
+    const same = before === after || (before !== undefined && after !== undefined && hostOf(before) === hostOf(after));
+    return same ? (queued ?? Promise.resolve()) : sync();
   };
 
   return {

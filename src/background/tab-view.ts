@@ -21,7 +21,7 @@ export interface TabViewDeps {
   counter: TabCounter;
   /** The cookie jar, read for the cookies a protected site does not declare. */
   jar: Pick<CookieJar, 'cookiesIn'>;
-  /** The URL of a tab's page, when the extension may see it (covered sites are in its host permissions). */
+  /** The URL of a tab's page, when the extension may see it (a host permission, or the popup's activeTab grant). */
   tabUrl: (tabId: number) => Promise<string | undefined>;
   /** The check of the tab's page's consent manager, when one ran (cmp-checker.ts). */
   cmpCheckOf: (tabId: number) => CmpCheck | null;

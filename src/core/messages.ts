@@ -84,7 +84,7 @@ interface Protocol {
    * Protects the site on the tab from its consent manager's declaration, read again by the worker; its host
    * permission must have been granted (the popup asks first). Replies, in force, with the tab's new state.
    */
-  'protect-tab-site': { request: { tabId: number }; response: TabState };
+  'protect-tab-site': { request: { tabId: number; domain: string }; response: TabState };
   /** Stops protecting a site read from its consent manager and gives back its host permission; in force. */
   'unprotect-site': { request: { domain: string }; response: Settings };
   /** A choice on one registrable domain (the options page's exceptions). In force; replies with the new settings. */

@@ -2,7 +2,7 @@
 // Storage is repaired field by field (keep what is valid, say what was reset); an import is all or nothing.
 import * as v from 'valibot';
 import { describe, migrate, type Owners, type SettingsObject } from './migrations';
-import { ProtectedSiteSchema, protectedSiteProblem } from './protected-sites';
+import { MAX_PROTECTED_SITES, ProtectedSiteSchema, protectedSiteProblem, protectedSitesProblem } from './protected-sites';
 import { IdSchema, issueText } from './schema-parts';
 import { freshSettings, type ProtectedSite, type Settings, type SiteChoices } from './settings';
 
@@ -31,7 +31,7 @@ export const SettingsSchema = v.strictObject({
 
 /**
  * Imported files larger than this are refused before parsing: choices take a few kilobytes, and a protected site's
- * record at most about 100 (its caps, protected-sites.ts), so this holds a hundred of the largest.
+ * record usually a few more (at most 400, protected-sites.ts).
  */
 const MAX_IMPORT_CHARS = 10_000_000;
 
@@ -63,6 +63,8 @@ export function parseImport(text: string, owners: Owners): ImportResult {
     const problem = protectedSiteProblem(domain, record, bundled);
     if (problem !== null) return { ok: false, error: `protectedSites.${domain}: ${problem}` };
   }
+  const together = protectedSitesProblem(result.output.protectedSites);
+  if (together !== null) return { ok: false, error: `protectedSites: ${together}` };
   return { ok: true, settings: result.output };
 }
 
@@ -119,13 +121,19 @@ function recoverProtectedSites(value: unknown, bundled: readonly string[], recov
     recovered.push(`protectedSites: ${describe(value)} is not a list of protected sites; reset`);
     return sites;
   }
+  const ids = new Set<string>();
   for (const [domain, record] of Object.entries(value)) {
     const result = v.safeParse(ProtectedSiteSchema, record);
     const problem = !v.is(Domain, domain)
       ? 'not a registrable domain'
-      : result.success
-        ? protectedSiteProblem(domain, result.output, bundled)
-        : issueText(result.issues[0], 'the record');
+      : !result.success
+        ? issueText(result.issues[0], 'the record')
+        : ids.has(result.output.site.id)
+          ? 'another protected site has its id'
+          : ids.size >= MAX_PROTECTED_SITES
+            ? `at most ${MAX_PROTECTED_SITES} sites can be protected`
+            : protectedSiteProblem(domain, result.output, bundled);
+    if (result.success) ids.add(result.output.site.id);
     if (problem === null && result.success) sites[domain] = result.output;
     else recovered.push(`protectedSites.${describe(domain)}: ${problem ?? 'invalid'}; no longer protected`);
   }

@@ -15,7 +15,11 @@ export function shieldDataScript(data: ShieldData): string {
   return `(globalThis.${SHIELD_GLOBAL} ??= []).push(${JSON.stringify(data)});\n`;
 }
 
-/** The shield's reading of its global: the well-formed entries only (a page script could not have written it first). */
+/**
+ * The shield's reading of its global: the well-formed entries only. A registered shield's data files run before any
+ * page script; an injected one's (declared-shield.ts) may come after the page's, which can then only add names to
+ * refuse on itself.
+ */
 export function readShieldData(value: unknown): ShieldData[] {
   if (!Array.isArray(value)) return [];
   const strings = (list: unknown): string[] | null => (Array.isArray(list) && list.every((item) => typeof item === 'string') ? list : null);

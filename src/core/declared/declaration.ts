@@ -11,7 +11,6 @@ import * as v from 'valibot';
 import { GROUP_ID } from '../cmp/onetrust-record';
 import { normalizeHost, isWithin } from '../hosts';
 import { registrableDomainOrNull } from '../registrable-domain';
-import { issueText } from '../schema-parts';
 
 /** The standard categories a declared one is matched to, by the CMP's standard ids or the site's names for them. */
 export type StandardCategory =
@@ -148,12 +147,9 @@ export function readDeclaration(observed: unknown, pageDomain: string): Declarat
   if (!withinBudget(observed))
     return { ok: false, none: false, error: "the consent manager's declaration was refused: it is larger than any real one" };
   const parsed = v.safeParse(Observation, observed);
+  // The reason names no value and no key of the page's: they are its words, and the popup would show them as ours.
   if (!parsed.success)
-    return {
-      ok: false,
-      none: false,
-      error: `the consent manager's declaration was refused: ${issueText(parsed.issues[0], 'declaration')}`,
-    };
+    return { ok: false, none: false, error: "the consent manager's declaration was refused: it is not in a shape this version reads" };
   const data = parsed.output;
   if (data.platform === null)
     return { ok: false, none: true, error: 'no consent manager with a readable declaration was found on this page' };

@@ -87,21 +87,22 @@ export function summarize(declaration: Declaration, disputed: DisputedHost[]): D
 
 /**
  * What a newer record of the same protected site says differently, one line each (empty when nothing changed):
- * categories added or gone, and each cookie, storage key or host added, gone, or moved to another category, named by
- * the site's words for its categories.
+ * categories added or gone, and each cookie, storage key or host added, gone, or moved to another category. Compared
+ * by the CMP's category ids, so the same declaration read in another language changes nothing; named in the site's
+ * words.
  */
 export function siteChanges(before: Site, after: Site): string[] {
   const lines: string[] = [];
   const label = (site: Site, id: string): string => site.categories.find((category) => category.id === id)?.label ?? id;
-  const beforeLabels = new Set(before.categories.map((category) => category.label));
-  const afterLabels = new Set(after.categories.map((category) => category.label));
-  for (const name of afterLabels) if (!beforeLabels.has(name)) lines.push(`New category “${name}”`);
-  for (const name of beforeLabels) if (!afterLabels.has(name)) lines.push(`Category “${name}” is no longer declared`);
+  const beforeIds = new Set(before.categories.map((category) => category.id));
+  const afterIds = new Set(after.categories.map((category) => category.id));
+  for (const id of afterIds) if (!beforeIds.has(id)) lines.push(`New category “${label(after, id)}”`);
+  for (const id of beforeIds) if (!afterIds.has(id)) lines.push(`Category “${label(before, id)}” is no longer declared`);
   const placed = (site: Site, kind: 'cookie' | 'host'): Map<string, string> => {
     const where = new Map<string, string>();
     for (const tracker of site.trackers) {
       const entries = kind === 'host' ? tracker.hosts : [...tracker.cookies, ...(tracker.storage?.names ?? [])];
-      for (const entry of entries) where.set(entry, label(site, tracker.category));
+      for (const entry of entries) where.set(entry, tracker.category);
     }
     return where;
   };
@@ -110,11 +111,11 @@ export function siteChanges(before: Site, after: Site): string[] {
     const now = placed(after, kind);
     for (const [entry, category] of now) {
       const was = old.get(entry);
-      if (was === undefined) lines.push(`New ${kind} “${entry}” in “${category}”`);
-      else if (was !== category) lines.push(`The ${kind} “${entry}” moved from “${was}” to “${category}”`);
+      if (was === undefined) lines.push(`New ${kind} “${entry}” in “${label(after, category)}”`);
+      else if (was !== category) lines.push(`The ${kind} “${entry}” moved from “${label(before, was)}” to “${label(after, category)}”`);
     }
     for (const [entry, category] of old)
-      if (!now.has(entry)) lines.push(`The ${kind} “${entry}” is no longer declared (was in “${category}”)`);
+      if (!now.has(entry)) lines.push(`The ${kind} “${entry}” is no longer declared (was in “${label(before, category)}”)`);
   }
   return lines;
 }

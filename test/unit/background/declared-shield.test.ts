@@ -33,6 +33,7 @@ test("a protected site's committed page gets the shield with its refused categor
       tabId: 4,
       args: [
         SHIELD_GLOBAL,
+        'harbor.example',
         [
           { category: 'performance-and-analytics', cookies: ['hb_stats'], storage: [] },
           { category: 'targeting-or-advertising', cookies: ['hb_ad_*'], storage: [] },

@@ -19,9 +19,10 @@ interface Options {
   /** What the page's main world reports. */
   observed?: unknown;
   granted?: boolean;
+  rulesProblem?: () => string | null;
 }
 
-function setup({ url = 'https://www.harbor.example/books', observed = HARBOR, granted = true }: Options = {}) {
+function setup({ url = 'https://www.harbor.example/books', observed = HARBOR, granted = true, rulesProblem = () => null }: Options = {}) {
   let settings = freshSettings();
   const removed: string[][] = [];
   const page = { observed };
@@ -33,6 +34,7 @@ function setup({ url = 'https://www.harbor.example/books', observed = HARBOR, gr
     settings: async () => settings,
     change: async (edit: (current: Settings) => Settings) => (settings = edit(settings)),
     now: () => new Date('2026-11-30T12:00:00Z'),
+    rulesProblem,
   });
   return { protector, page, removed, settings: () => settings };
 }
@@ -56,23 +58,43 @@ test('says why there is nothing to read: a hidden URL, no web page, no declarati
 
 test('protects only with the host permission granted, from a fresh reading, and never a bundled site', async () => {
   const refused = setup({ granted: false });
-  await expect(refused.protector.protect(1)).rejects.toThrow(/was not given access to harbor\.example/);
+  await expect(refused.protector.protect(1, 'harbor.example')).rejects.toThrow(/was not given access to harbor\.example/);
   expect(refused.settings().protectedSites).toEqual({});
 
   const { protector, settings } = setup();
-  await protector.protect(1);
+  await protector.protect(1, 'harbor.example');
   expect(settings().protectedSites['harbor.example']?.site.declared).toMatchObject({
     platform: 'onetrust',
     captured: '2026-11-30T12:00:00.000Z',
   });
 
   const bundled = setup({ url: 'https://www.atlassian.com/' });
-  await expect(bundled.protector.protect(1)).rejects.toThrow(/bundled knowledge base/);
+  await expect(bundled.protector.protect(1, 'atlassian.com')).rejects.toThrow(/bundled knowledge base/);
+  expect(bundled.removed).toEqual([['*://*.atlassian.com/*']]);
+});
+
+test('protects only the domain the popup showed, and gives the access back when protecting fails', async () => {
+  const { protector, settings, removed } = setup({ url: 'https://www.elsewhere.example/' });
+  await expect(protector.protect(1, 'harbor.example')).rejects.toThrow(/no longer shows harbor\.example/);
+  expect(settings().protectedSites).toEqual({});
+  const refused = setup({ observed: { platform: 'onetrust', groups: 'forged' } });
+  await expect(refused.protector.protect(1, 'harbor.example')).rejects.toThrow(/not in a shape this version reads/);
+  expect(refused.removed).toEqual([['*://*.harbor.example/*']]);
+  expect(removed).toEqual([]);
+});
+
+test('a site whose rules would not fit the browser is not protected', async () => {
+  const { protector, settings } = setup();
+  const over = setup({ rulesProblem: () => 'protecting it would need 5000 rules' });
+  await expect(over.protector.protect(1, 'harbor.example')).rejects.toThrow(/5000 rules/);
+  expect(over.settings().protectedSites).toEqual({});
+  await protector.protect(1, 'harbor.example');
+  expect(Object.keys(settings().protectedSites)).toEqual(['harbor.example']);
 });
 
 test('a later visit records what changed; an unreadable or refused reading keeps the last good record', async () => {
   const { protector, page, settings } = setup();
-  await protector.protect(1);
+  await protector.protect(1, 'harbor.example');
   const before = settings().protectedSites['harbor.example'];
   page.observed = { platform: 'onetrust', groups: 'forged' };
   await protector.loaded(1, 'https://www.harbor.example/');
@@ -93,12 +115,13 @@ test('a later visit records what changed; an unreadable or refused reading keeps
 
 test('stopping protection forgets the site and gives its host permission back', async () => {
   const { protector, settings, removed } = setup();
-  await protector.protect(1);
+  await expect(protector.unprotect('atlassian.com')).rejects.toThrow(/not a site you protected/);
+  await protector.protect(1, 'harbor.example');
   await protector.unprotect('harbor.example');
   expect(settings().protectedSites).toEqual({});
   expect(removed).toEqual([['*://*.harbor.example/*']]);
   // A site still protected keeps its permission.
-  await protector.protect(1);
+  await protector.protect(1, 'harbor.example');
   await protector.release(['harbor.example']);
   expect(removed).toHaveLength(1);
 });

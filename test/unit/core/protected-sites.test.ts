@@ -1,6 +1,7 @@
 import { declaredSite, DISPUTED_CATEGORY } from '../../../src/core/declared/declared-site';
 import { disputedHosts, siteChanges, summarize } from '../../../src/core/declared/reading';
-import { createCoverage, protectedSiteProblem, protectSite, unprotectSite } from '../../../src/core/protected-sites';
+import * as v from 'valibot';
+import { createCoverage, ProtectedSiteSchema, protectedSiteProblem, protectSite, unprotectSite } from '../../../src/core/protected-sites';
 import { freshSettings } from '../../../src/core/settings';
 import { setSiteChoice } from '../../../src/core/settings-ops';
 import { exportSettings, parseImport, recoverSettings } from '../../../src/core/settings-schema';
@@ -82,8 +83,29 @@ describe('protected sites in the settings', () => {
     const record = { site: harbor(), protectedAt: NOW, changes: [] };
     expect(protectedSiteProblem('harbor.example', record, ['atlassian.com'])).toBeNull();
     expect(protectedSiteProblem('other.example', record, [])).toMatch(/not other\.example/);
-    const atlassian = { ...record, site: { ...record.site, domains: ['atlassian.com'] } };
+    const atlassian = { ...record, site: { ...record.site, id: 'declared-atlassian-com-x', domains: ['atlassian.com'] } };
     expect(protectedSiteProblem('atlassian.com', atlassian, ['atlassian.com'])).toMatch(/bundled knowledge base/);
+    // A bundled site's id would make the index take the record for that site.
+    expect(protectedSiteProblem('harbor.example', { ...record, site: { ...record.site, id: 'atlassian' } }, [])).toMatch(
+      /id does not name/,
+    );
+    // A public suffix stands for every site under it.
+    const suffix = { ...record, site: { ...record.site, id: 'declared-github-io-x', domains: ['github.io'] } };
+    expect(protectedSiteProblem('github.io', suffix, [])).toMatch(/not a registrable domain/);
+  });
+
+  test('a record is in the shape a declaration makes: no paths, quotes or more trackers than its categories declare', () => {
+    const record = { site: harbor(), protectedAt: NOW, changes: [] };
+    expect(v.is(ProtectedSiteSchema, record)).toBe(true);
+    const withPath = structuredClone(record);
+    withPath.site.trackers[0]!.paths = [{ host: 'harbor.example', prefixes: ['/x'] }] as never;
+    expect(v.is(ProtectedSiteSchema, withPath)).toBe(false);
+    const many = structuredClone(record);
+    many.site.trackers = Array.from({ length: 50 }, (_, n) => ({ ...record.site.trackers[0]!, id: `t-${n}` }));
+    expect(v.is(ProtectedSiteSchema, many)).toBe(false);
+    const quoting = structuredClone(record);
+    quoting.site.sentences = [{ id: 's1', text: 'we value your privacy', document: 'x' }] as never;
+    expect(v.is(ProtectedSiteSchema, quoting)).toBe(false);
   });
 
   test('an export holds the protected sites and imports back; a forged or overlapping one refuses the whole file', () => {
@@ -99,11 +121,25 @@ describe('protected sites in the settings', () => {
     const overlapping = JSON.parse(text) as typeof forged;
     overlapping.protectedSites['atlassian.com'] = overlapping.protectedSites['harbor.example']!;
     overlapping.protectedSites['atlassian.com'].site.domains = ['atlassian.com'];
+    (overlapping.protectedSites['atlassian.com'].site as unknown as { id: string }).id = 'declared-atlassian-com-x';
     delete overlapping.protectedSites['harbor.example'];
     expect(parseImport(JSON.stringify(overlapping), bundled)).toMatchObject({
       ok: false,
       error: expect.stringMatching(/bundled knowledge base/),
     });
+  });
+
+  test('two records with one id cannot be imported together, nor kept from storage', () => {
+    const settings = protectSite(freshSettings(), harbor(), NOW);
+    const twin = structuredClone(settings.protectedSites['harbor.example']!);
+    twin.site.domains = ['harbor-example.test'];
+    twin.site.id = settings.protectedSites['harbor.example']!.site.id;
+    const file = JSON.parse(exportSettings(settings)) as { protectedSites: Record<string, unknown> };
+    file.protectedSites['harbor-example.test'] = twin;
+    expect(parseImport(JSON.stringify(file), bundled)).toMatchObject({ ok: false });
+    const { settings: kept, recovered } = recoverSettings(file, bundled);
+    expect(Object.keys(kept.protectedSites)).toEqual(['harbor.example']);
+    expect(recovered).toHaveLength(1);
   });
 
   test('stored settings drop an invalid protected site, say so, and keep the rest', () => {

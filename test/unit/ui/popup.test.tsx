@@ -366,7 +366,7 @@ describe('popup for an uncovered site whose consent manager declares its categor
     fireEvent.click(screen.getByRole('button', { name: /^Protect this site/ }));
     expect(await screen.findByRole('switch', { name: /Personalised ads/ })).toBeTruthy();
     expect(connector.accessRequests).toEqual([['*://*.harbor.example/*']]);
-    expect(connector.sent).toContainEqual({ type: 'protect-tab-site', payload: { tabId: 3 } });
+    expect(connector.sent).toContainEqual({ type: 'protect-tab-site', payload: { tabId: 3, domain: 'harbor.example' } });
     expect(screen.getByText(/Protected from its own consent manager's declarations \(OneTrust\), read on 30 Nov 2026/)).toBeTruthy();
     expect(screen.getByText('Its consent manager (OneTrust) keeps this always active.')).toBeTruthy();
     expect(screen.queryByText(/The notice says/)).toBeNull();
