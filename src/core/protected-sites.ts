@@ -139,7 +139,7 @@ export function createCoverage(bundled: readonly Site[]): Coverage {
  * headroom come off it); Chromium's 30,000, with 5,000 unsafe, hold them with their top-level-page copies
  * (scripts/bench/scale.ts LIMITS, read from both browsers).
  */
-export const SITE_RULE_BUDGET = 4_500;
+const SITE_RULE_BUDGET = 4_500;
 
 /** Why the site rules `compile` makes would not fit the browsers' limits (or would not compile), or null. */
 export function siteRulesProblem(compile: () => CompiledRules): string | null {
