@@ -2,11 +2,13 @@
 // does not ask and its own tag gating agrees: at start-up, on every choice change (before the reply, so the next
 // page load reads it), and whenever the page or the CMP rewrites the record to say something else. When the person
 // answers the CMP themselves (a new interaction in its record), a refusal made there becomes their choice on that
-// domain and a grant becomes a question for the popup (core/cmp/person-answer.ts).
+// domain and a grant becomes a question for the popup (core/cmp/person-answer.ts). OneTrust's record is
+// `OptanonConsent` (with `OptanonAlertBoxClosed`), Cookiebot's `CookieConsent` (core/cmp/cookiebot-record.ts).
 import * as v from 'valibot';
-import { oneTrustRecordPlan, type DeclaredBeyondMap, type StoredRecord } from '../core/cmp/answer';
+import { cookiebotRecordPlan, oneTrustRecordPlan, type DeclaredBeyondMap, type StoredRecord } from '../core/cmp/answer';
+import { parseCookiebotRecord } from '../core/cmp/cookiebot-record';
 import { GROUP_ID, MAX_GROUPS, parseOneTrustRecord } from '../core/cmp/onetrust-record';
-import { interactionCount, personAnswer, type CmpQuestion } from '../core/cmp/person-answer';
+import { answerAgainst, interactionCount, personAnswer, type CmpQuestion } from '../core/cmp/person-answer';
 import { isWithin, normalizeHost } from '../core/hosts';
 import type { Site } from '../core/knowledge';
 import type { Settings } from '../core/settings';
@@ -14,7 +16,9 @@ import type { CookieChange, CookieJar, JarCookie } from '../ports/cookies';
 import type { KeyValueArea } from '../ports/storage';
 import { serialQueue } from './serial-queue';
 
-const RECORD_NAMES = ['OptanonConsent', 'OptanonAlertBoxClosed'];
+const RECORD_NAMES = { onetrust: ['OptanonConsent', 'OptanonAlertBoxClosed'], cookiebot: ['CookieConsent'] } as const;
+type Platform = keyof typeof RECORD_NAMES;
+const ALL_RECORD_NAMES: ReadonlySet<string> = new Set(Object.values(RECORD_NAMES).flat());
 /** storage.session key: per registrable domain, what the extension last left there and the person's open question. */
 const CMP_STATE_KEY = 'cmpAnswers';
 /** How long the CMP's record writes after a repair's API calls may take to reach the jar on a busy machine. */
@@ -24,6 +28,8 @@ const GroupIdsSchema = v.pipe(v.array(v.pipe(v.string(), v.regex(GROUP_ID))), v.
 const DomainStateSchema = v.object({
   /** The `interactionCount` of the record the extension last left on the domain. */
   written: v.number(),
+  /** Cookiebot: the `utc` of the record the extension last left on the domain; a record with another is the person's. */
+  utc: v.optional(v.number()),
   /** Refusable groups the domain's CMP declared that the map lacks (cmp-checker.ts): the record refuses them too. */
   declared: v.optional(GroupIdsSchema),
   /** Groups beyond the map that the domain's CMP marks always active: the record allows them, as the CMP does. */
@@ -76,7 +82,7 @@ export interface CmpAnswerer {
 export function createCmpAnswerer(deps: CmpAnswererDeps): CmpAnswerer {
   const { jar, sitesOf, choicesFor, settings, clock, session, refuse, questionChanged, report } = deps;
   const answered = (current: Settings): Site[] =>
-    sitesOf(current).filter((site) => site.consentManager.platform === 'onetrust' && site.consentManager.groups);
+    sitesOf(current).filter((site) => site.consentManager.platform !== undefined && site.consentManager.groups);
   // One answer at a time: a burst of choice changes, and the jar events our own writes raise, would otherwise
   // interleave older answers with newer ones and answer each other's writes again and again.
   const enqueue = serialQueue();
@@ -116,10 +122,13 @@ export function createCmpAnswerer(deps: CmpAnswererDeps): CmpAnswerer {
    * answer with.
    */
   const heedPerson = async (site: Site, domain: string, record: JarCookie | undefined, current: Settings): Promise<Settings> => {
-    const parsed = record === undefined ? undefined : parseOneTrustRecord(record.value);
-    if (!parsed?.ok) return current;
+    if (record === undefined) return current;
     const { allowed } = choicesFor(site, domain, current);
-    const person = personAnswer(site, allowed, parsed.record, (await domainStates())[domain]?.written);
+    const state = (await domainStates())[domain];
+    const person =
+      site.consentManager.platform === 'cookiebot'
+        ? cookiebotPerson(site, allowed, record.value, state)
+        : oneTrustPerson(site, allowed, record.value, state);
     if (person === null) return current;
     const question = person.granted.length > 0 ? { granted: person.granted, allowAll: person.allowAll } : undefined;
     await editState(domain, (state) => {
@@ -131,35 +140,46 @@ export function createCmpAnswerer(deps: CmpAnswererDeps): CmpAnswerer {
   };
 
   const answerDomain = async (site: Site, domain: string, given: Settings): Promise<void> => {
-    const records = (await jar.cookiesIn([domain])).filter((cookie) => isRecordOf(cookie, domain));
+    const platform = platformOf(site);
+    const records = (await jar.cookiesIn([domain])).filter((cookie) => isRecordOf(cookie, domain, platform));
     // Paused: the extension's answer goes, so the site's banner asks again; what the person answers there is theirs.
     if (choicesFor(site, domain, given).paused) {
       await Promise.all(records.map((cookie) => jar.remove(cookie)));
       return;
     }
-    // The record lives on the registrable domain, path "/", as OneTrust writes it. Another copy (host-only, or on a
+    // The record lives on the registrable domain, path "/", as OneTrust and Cookiebot write it. Another copy (host-only, or on a
     // subdomain or path) would be read by the CMP in its place, and answering it would rewrite ours in turn: remove it.
     const canonical = canonicalOf(records, domain);
     await Promise.all(records.filter((cookie) => !canonical.includes(cookie)).map((cookie) => jar.remove(cookie)));
+    const main = RECORD_NAMES[platform][0];
     const current = await heedPerson(
       site,
       domain,
-      canonical.find((cookie) => cookie.name === 'OptanonConsent'),
+      // Cookiebot asks on each subdomain apart (its "Cross-domain Consent Sharing" article), so the person's answer
+      // may be the host-only copy just removed: the newest copy is heeded.
+      platform === 'cookiebot' ? newestCookiebot(records) : canonical.find((cookie) => cookie.name === main),
       given,
     );
     const { allowed } = choicesFor(site, domain, current);
     const state = (await domainStates())[domain];
     const declared = { refusable: state?.declared ?? [], alwaysActive: state?.alwaysActive ?? [] };
-    const plan = oneTrustRecordPlan(site.consentManager, domain, allowed, canonical.map(storedRecord), clock(), declared);
+    const plan =
+      platform === 'cookiebot'
+        ? cookiebotRecordPlan(site.consentManager, domain, allowed, canonical.map(storedRecord), clock())
+        : oneTrustRecordPlan(site.consentManager, domain, allowed, canonical.map(storedRecord), clock(), declared);
     plan.problems.forEach(report);
     await Promise.all(plan.writes.map((write) => jar.set(write)));
     // What the domain's record now says was said by the extension: only a later interaction is the person's.
-    const left =
-      plan.writes.find((write) => write.name === 'OptanonConsent') ?? canonical.find((cookie) => cookie.name === 'OptanonConsent');
-    await markWritten(domain, left?.value);
+    const left = plan.writes.find((write) => write.name === main) ?? canonical.find((cookie) => cookie.name === main);
+    await markWritten(domain, platform, left?.value);
   };
 
-  const markWritten = async (domain: string, value: string | undefined): Promise<void> => {
+  const markWritten = async (domain: string, platform: Platform, value: string | undefined): Promise<void> => {
+    if (platform === 'cookiebot') {
+      const utc = utcOf(value);
+      await editState(domain, (state) => ({ written: 0, ...state, ...(utc === undefined ? {} : { utc }) }));
+      return;
+    }
     const written = countOf(value);
     await editState(domain, (state) => ({ ...state, written }));
   };
@@ -184,9 +204,10 @@ export function createCmpAnswerer(deps: CmpAnswererDeps): CmpAnswerer {
     async changed({ removed, overwritten, cookie }) {
       // An overwrite is answered on the new value's event: answering the removal would read and answer the new value
       // first, and take a person's answer for the extension's own.
-      if (overwritten || !RECORD_NAMES.includes(cookie.name) || cookie.partitionKey?.topLevelSite) return;
+      if (overwritten || cookie.partitionKey?.topLevelSite || !ALL_RECORD_NAMES.has(cookie.name)) return;
       const host = normalizeHost(cookie.domain);
       for (const site of answered(await settings())) {
+        if (!(RECORD_NAMES[platformOf(site)] as readonly string[]).includes(cookie.name)) continue;
         const domain = site.domains.find((candidate) => isWithin(host, candidate));
         if (domain === undefined) continue;
         await enqueue(async () => {
@@ -236,8 +257,49 @@ export function createCmpAnswerer(deps: CmpAnswererDeps): CmpAnswerer {
 }
 
 /** The domain's own, unpartitioned record cookies: the ones the CMP's script reads on its pages. */
-function isRecordOf(cookie: JarCookie, domain: string): boolean {
-  return RECORD_NAMES.includes(cookie.name) && !cookie.partitionKey?.topLevelSite && isWithin(normalizeHost(cookie.domain), domain);
+function isRecordOf(cookie: JarCookie, domain: string, platform: Platform): boolean {
+  return (
+    (RECORD_NAMES[platform] as readonly string[]).includes(cookie.name) &&
+    !cookie.partitionKey?.topLevelSite &&
+    isWithin(normalizeHost(cookie.domain), domain)
+  );
+}
+
+/** The record format an answered site's CMP reads (`answered` keeps only sites with a platform). */
+function platformOf(site: Site): Platform {
+  return site.consentManager.platform === 'cookiebot' ? 'cookiebot' : 'onetrust';
+}
+
+/** OneTrust: the record is the person's answer when it counts more interactions than the one the extension left. */
+function oneTrustPerson(site: Site, allowed: Record<string, boolean>, value: string, state: DomainState | undefined) {
+  const parsed = parseOneTrustRecord(value);
+  return parsed.ok ? personAnswer(site, allowed, parsed.record, state?.written) : null;
+}
+
+/**
+ * Cookiebot: the record is the person's answer when its `utc` (the moment of the consent) differs from the one the
+ * extension left; a record without one, or before the extension wrote any, is answered again instead.
+ */
+function cookiebotPerson(site: Site, allowed: Record<string, boolean>, value: string, state: DomainState | undefined) {
+  const parsed = parseCookiebotRecord(value);
+  if (!parsed.ok || parsed.record.utc === null || state?.utc === undefined || parsed.record.utc === state.utc) return null;
+  return answerAgainst(site, allowed, new Map(Object.entries(parsed.record.consent)));
+}
+
+/** The `CookieConsent` copy with the latest `utc` (the first readable one when none has a `utc`). */
+function newestCookiebot(records: readonly JarCookie[]): JarCookie | undefined {
+  let newest: { cookie: JarCookie; utc: number } | undefined;
+  for (const cookie of records) {
+    const utc = utcOf(cookie.value) ?? -1;
+    if (parseCookiebotRecord(cookie.value).ok && (newest === undefined || utc > newest.utc)) newest = { cookie, utc };
+  }
+  return newest?.cookie;
+}
+
+/** A `CookieConsent` value's `utc`; undefined for no record, one that does not parse, or one without it. */
+function utcOf(value: string | undefined): number | undefined {
+  const parsed = value === undefined ? undefined : parseCookiebotRecord(value);
+  return parsed?.ok ? (parsed.record.utc ?? undefined) : undefined;
 }
 
 function withoutQuestion({ question: _settled, ...kept }: DomainState): DomainState {

@@ -115,7 +115,7 @@ const ConsentManagerSchema = v.object({
   hosts: v.array(Host),
   cookies: v.array(CookiePattern),
   // Which record format the extension writes; absent when it only lets the CMP load.
-  platform: v.optional(v.picklist(['onetrust'])),
+  platform: v.optional(v.picklist(['onetrust', 'cookiebot'])),
   // The group → category map and where it comes from (curated: our reading of the CMP's standard ids and the notice;
   // consent-manager: the CMP's own groups, which are the declared site's categories).
   groups: v.optional(

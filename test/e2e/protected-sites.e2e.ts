@@ -14,6 +14,7 @@ import {
   type TestPage,
   type Visit,
 } from './harness';
+import { parseCookiebotRecord } from '../../src/core/cmp/cookiebot-record';
 import { parseOneTrustRecord } from '../../src/core/cmp/onetrust-record';
 import { settingsOf } from './harness/messages';
 import { tabOfVisit } from './harness/tabs';
@@ -37,6 +38,8 @@ interface Observed {
   /** The page's localStorage keys once the refused ones are gone (or the deadline passed). */
   storage: string[];
   popup: { before: string; after: string } | null;
+  /** Cookiebot's sites: what the page's Cookiebot read from its record on the second visit, and whether it asked. */
+  cookiebot: { consent: unknown; hasResponse: unknown; banner: boolean } | null;
 }
 
 const allowedHost = (site: DeclaredSiteId, { host, category }: { host: string; category: string }) =>
@@ -89,14 +92,24 @@ describeInBrowsers('a site protected from its consent manager', (suite) => {
           jar = await browser.cookies();
           storage = await storageKeys();
         }
-        return { plan, visit, jar, storage, popup };
+        const cookiebot =
+          plan.platform === 'cookiebot'
+            ? await visit.page.evaluate(() => {
+                const page = window as Window & { Cookiebot?: { consent?: unknown; hasResponse?: unknown } };
+                const { consent, hasResponse } = page.Cookiebot ?? {};
+                return { consent, hasResponse, banner: document.querySelector('#CybotCookiebotDialog') !== null };
+              })
+            : null;
+        return { plan, visit, jar, storage, popup, cookiebot };
       },
-      control: ({ visit, jar, storage }, replica) => {
+      control: ({ visit, jar, storage, cookiebot }, replica) => {
+        // Nobody answered its Cookiebot: it asks.
+        if (cookiebot !== null) expect(cookiebot).toMatchObject({ hasResponse: false, banner: true });
         expect(storage).toEqual(expect.arrayContaining([...refusedKeys, ...keptKeys]));
         expect(replica.log.declaredHostsSeen({ visit: visit.id })).toEqual([...new Set(plan.thirdParties.map(({ host }) => host))].sort());
         expect(refusedCookies.filter((name) => !firstParty(jar, plan, name))).toEqual([]);
       },
-      extension: ({ visit, jar, storage, popup }, replica) => {
+      extension: ({ visit, jar, storage, popup, cookiebot }, replica) => {
         expect(refusedKeys.filter((key) => storage.includes(key))).toEqual([]);
         expect(keptKeys.filter((key) => !storage.includes(key))).toEqual([]);
         for (const words of WORDS[site]) expect(popup?.before).toMatch(words);
@@ -118,6 +131,14 @@ describeInBrowsers('a site protected from its consent manager', (suite) => {
             'HB-ADS': false,
             'HB-CHAT': false,
           });
+        }
+        if (plan.platform === 'cookiebot') {
+          // Its Cookiebot is told the choices by its own consent flags, holds them on the next page and does not ask.
+          const told = { necessary: true, preferences: true, statistics: false, marketing: false };
+          const record = jar.find((cookie) => cookie.name === 'CookieConsent' && cookie.domain === `.${plan.domain}`);
+          const parsed = record === undefined ? undefined : parseCookiebotRecord(record.value);
+          expect(parsed?.ok && parsed.record.consent).toEqual(told);
+          expect(cookiebot).toEqual({ consent: { ...told, stamp: parsed?.ok && parsed.record.stamp }, hasResponse: true, banner: false });
         }
       },
       timeoutMs: 120_000,

@@ -1,5 +1,6 @@
 // What the site's consent manager (CMP) is told: the person's choice per notice category, turned into the CMP's groups.
 import type { ConsentManager } from '../knowledge';
+import { cookiebotRecordAgrees, parseCookiebotRecord, writeCookiebotRecord } from './cookiebot-record';
 import { alertBoxClosedValue, parseOneTrustRecord, recordAgrees, writeOneTrustRecord } from './onetrust-record';
 
 /** The CMP's groups answered, and the groups it has that the knowledge base does not map (shown in the popup). */
@@ -51,7 +52,10 @@ interface RecordWrite {
   expires: number;
 }
 
-/** OneTrust keeps its record a year (its cookie documentation); the answer is rewritten before then on any change. */
+/**
+ * OneTrust keeps its record a year (its cookie documentation), as Cookiebot does `CookieConsent` (its cookie
+ * declarations list it for one year); the answer is rewritten before then on any change.
+ */
 const RECORD_LIFETIME_S = 365 * 24 * 3600;
 
 /** Group ids a page's CMP declared that the map lacks, by how they are answered (cmp-checker.ts). */
@@ -103,4 +107,34 @@ export function oneTrustRecordPlan(
     answer,
     problems,
   };
+}
+
+/**
+ * What to write so Cookiebot on `domain` reads the person's choice: `CookieConsent` with necessary true and each of
+ * `preferences`, `statistics`, `marketing` allowed when the category the map gives that flag is (a flag the map lacks
+ * is refused, as a group the notice does not name is), on top of a readable stored record (cookiebot-record.ts).
+ * Nothing when the stored record already says it. A stored record that does not parse is replaced, and why is
+ * returned. `stored` holds the domain's `CookieConsent` cookies.
+ */
+export function cookiebotRecordPlan(
+  consentManager: ConsentManager,
+  domain: string,
+  allowed: Readonly<Record<string, boolean>>,
+  stored: readonly StoredRecord[],
+  clock: { now: Date; newConsentId: () => string },
+): RecordPlan {
+  const record = stored.find((cookie) => cookie.name === 'CookieConsent');
+  const parsed = record === undefined ? undefined : parseCookiebotRecord(record.value);
+  const existing = parsed?.ok ? parsed.record : undefined;
+  const answer = cmpAnswer(consentManager, allowed);
+  const problems = parsed && !parsed.ok ? [`the stored CookieConsent on ${domain} was replaced: ${parsed.error}`] : [];
+  const consent = {
+    preferences: answer.groups.get('preferences') ?? false,
+    statistics: answer.groups.get('statistics') ?? false,
+    marketing: answer.groups.get('marketing') ?? false,
+  };
+  if (existing !== undefined && cookiebotRecordAgrees(existing, consent)) return { writes: [], answer, problems };
+  const expires = Math.floor(clock.now.getTime() / 1000) + RECORD_LIFETIME_S;
+  const value = writeCookiebotRecord(existing, { consent, ...clock });
+  return { writes: [{ name: 'CookieConsent', value, domain, expires }], answer, problems };
 }

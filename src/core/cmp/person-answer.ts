@@ -30,10 +30,19 @@ export function personAnswer(
   writtenCount: number | undefined,
 ): PersonAnswer | null {
   if (writtenCount === undefined || interactionCount(record) <= writtenCount) return null;
+  return answerAgainst(site, allowed, record.groups);
+}
+
+/**
+ * What a record the person made says against the choice on a domain, from the CMP's groups as recorded (group id →
+ * consented: OneTrust's groups, or Cookiebot's four flags by name); the caller has decided that the record is the
+ * person's answer. The rules are personAnswer's.
+ */
+export function answerAgainst(site: Site, allowed: Readonly<Record<string, boolean>>, groups: ReadonlyMap<string, boolean>): PersonAnswer {
   const map = site.consentManager.groups?.map ?? [];
   const recorded = new Map<string, boolean[]>();
   for (const { id, category } of map) {
-    const consented = record.groups.get(id);
+    const consented = groups.get(id);
     if (consented !== undefined) recorded.set(category, [...(recorded.get(category) ?? []), consented]);
   }
   const refusable = site.categories.filter((category) => category.refusable && recorded.has(category.id));

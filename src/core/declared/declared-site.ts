@@ -1,8 +1,8 @@
 // A site record made from what the site's consent manager declared (declaration.ts), in the bundled sites' shape, so
 // that every part of enforcement treats it as it treats a compiled site: its categories are the CMP's, in the site's
-// words; its trackers are the declared third-party hosts and first-party cookies; its CMP is never blocked and, for
-// OneTrust, is answered with the person's choices by the CMP's own group ids.
-import type { Site, Tracker } from '../knowledge';
+// words; its trackers are the declared third-party hosts and first-party cookies; its CMP is never blocked and is
+// answered with the person's choices: OneTrust by its own group ids, Cookiebot by its four consent flags.
+import type { ConsentManager, Site, Tracker } from '../knowledge';
 import { registrableDomain } from '../registrable-domain';
 import type { Declaration, StandardCategory } from './declaration';
 import type { DisputedHost } from './reading';
@@ -149,12 +149,36 @@ export function declaredSite(declaration: Declaration, pageHost: string, capture
               reason: `the groups ${declaration.name} declared on ${domain}, each the category of the same name`,
             },
           }
-        : {}),
+        : cookiebotGroups(categories, domain)),
     },
     collected: [],
     practices: [],
     optOuts: [],
     declared: { kind: 'consent-manager', platform, version: declaration.version, captured: captured.toISOString() },
+  };
+}
+
+/**
+ * Cookiebot's consent flags (its `Cookiebot.consent` properties, cookiebot-record.ts) by the table each one governs:
+ * the flag is the category's answer. Unclassified cookies have no flag.
+ */
+const COOKIEBOT_FLAG_OF_TABLE = new Map([
+  ['necessary', 'necessary'],
+  ['preference', 'preferences'],
+  ['statistics', 'statistics'],
+  ['advertising', 'marketing'],
+]);
+
+/** A Cookiebot site's answer: each flag mapped to its table's category; nothing when it declares none of them. */
+function cookiebotGroups(categories: ReadonlyArray<{ declared: { id: string }; id: string }>, domain: string): Partial<ConsentManager> {
+  const map = categories.flatMap(({ declared, id }) => {
+    const flag = COOKIEBOT_FLAG_OF_TABLE.get(declared.id);
+    return flag === undefined ? [] : [{ id: flag, category: id }];
+  });
+  if (map.length === 0) return {};
+  return {
+    platform: 'cookiebot',
+    groups: { map, source: 'consent-manager', reason: `Cookiebot's consent flags on ${domain}, each the category of its cookie table` },
   };
 }
 

@@ -409,6 +409,42 @@ export function cookiebotDialog(variant: DeclaredVariant = 'default') {
 }
 
 /**
+ * The fake Cookiebot's reading of its consent record at load, as its public API reports it (cookiebot.com/en/developer:
+ * `Cookiebot.consent.necessary / preferences / statistics / marketing / stamp`, `hasResponse`): the `CookieConsent`
+ * cookie, `{stamp:'…',necessary:true,preferences:false,…,method:'explicit',ver:1,utc:…}` stored with %27 for quotes
+ * and %2C for commas (src/core/cmp/cookiebot-record.ts names the sources). A record that is not that shape is no
+ * response. Without a response its banner, `#CybotCookiebotDialog` (the dialog's id, as Consent-O-Matic's Cookiebot
+ * rule finds it), is shown.
+ */
+const COOKIEBOT_CONSENT_READER = `  var record = null;
+  document.cookie.split('; ').forEach(function (pair) {
+    if (pair.indexOf('CookieConsent=') !== 0) return;
+    var text = pair.slice('CookieConsent='.length).replace(/%27/gi, "'").replace(/%2C/gi, ',');
+    var body = /^\\{(.*)\\}$/.exec(text);
+    if (body === null) return;
+    var fields = Object.create(null);
+    body[1].split(',').forEach(function (field) {
+      var colon = field.indexOf(':');
+      if (colon > 0) fields[field.slice(0, colon)] = field.slice(colon + 1);
+    });
+    var flags = ['necessary', 'preferences', 'statistics', 'marketing'];
+    var stamp = /^'([^']*)'$/.exec(fields.stamp || '');
+    if (stamp === null || !flags.every(function (flag) { return fields[flag] === 'true' || fields[flag] === 'false'; })) return;
+    record = { stamp: stamp[1] };
+    flags.forEach(function (flag) { record[flag] = fields[flag] === 'true'; });
+  });
+  window.Cookiebot.consent = record || { necessary: true, preferences: false, statistics: false, marketing: false, stamp: '0' };
+  window.Cookiebot.hasResponse = record !== null;
+  if (record === null)
+    document.addEventListener('DOMContentLoaded', function () {
+      var banner = document.createElement('div');
+      banner.id = 'CybotCookiebotDialog';
+      banner.textContent = 'This website uses cookies (replica Cookiebot banner).';
+      document.body.appendChild(banner);
+    });
+`;
+
+/**
  * The fake CMP: the script the page loads from the CMP's host before its own. It only exposes the declaration where
  * each CMP's public JavaScript API has it: OneTrust `window.OneTrust` {version, GetDomainData()}; Cookiebot
  * `window.Cookiebot` {version, dialog} and `window.CookieConsentDialog` (the same object, with the cookie tables).
@@ -426,7 +462,7 @@ export function declaredCmpScript(site: DeclaredSiteId, variant: DeclaredVariant
   var dialog = ${json(cookiebotDialog(variant))};
   window.CookieConsentDialog = dialog;
   window.Cookiebot = { version: ${json(FJORD.version)}, dialog: dialog };
-})();
+${COOKIEBOT_CONSENT_READER}})();
 `;
 }
 

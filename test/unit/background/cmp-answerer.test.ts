@@ -1,5 +1,9 @@
 import { createCmpAnswerer } from '../../../src/background/cmp-answerer';
 import { choicesOn } from '../../../src/core/choices';
+import { parseCookiebotRecord } from '../../../src/core/cmp/cookiebot-record';
+import { readDeclaration } from '../../../src/core/declared/declaration';
+import { declaredSite } from '../../../src/core/declared/declared-site';
+import type { Site } from '../../../src/core/knowledge';
 import { freshSettings, type Settings } from '../../../src/core/settings';
 import { setSiteChoice, setSitePaused } from '../../../src/core/settings-ops';
 import { loadSites } from '../../../src/knowledge/load';
@@ -37,7 +41,7 @@ function fakeSession(): KeyValueArea {
   };
 }
 
-function setup(current: Settings = freshSettings(), session = fakeSession()) {
+function setup(current: Settings = freshSettings(), session = fakeSession(), covered: Site[] = sites) {
   const { jar, writes, cookies, put } = fakeJar();
   let settings = current;
   const reported: unknown[] = [];
@@ -45,7 +49,7 @@ function setup(current: Settings = freshSettings(), session = fakeSession()) {
   const create = () =>
     createCmpAnswerer({
       jar,
-      sitesOf: () => sites,
+      sitesOf: () => covered,
       choicesFor: (answeredSite, domain, now) => choicesOn(answeredSite, now, domain),
       settings: async () => settings,
       clock: () => ({ now: new Date('2026-11-30T10:00:00Z'), newConsentId: () => 'fresh-id' }),
@@ -307,5 +311,117 @@ describe("the extension's own repair and later answers", () => {
     // A choice change elsewhere answers every domain before the record's own event is handled.
     await answerer.apply(setSiteChoice(freshSettings(), 'trello.com', 'social-media', true));
     expect(settings().sites['bitbucket.org']?.choices).toEqual({ functionality: false });
+  });
+});
+
+describe('a site protected from its Cookiebot declaration', () => {
+  const row = (name: string) => [[name, 'fjord.example', '', '', '', '1']];
+  const declaration = readDeclaration(
+    {
+      platform: 'cookiebot',
+      version: '',
+      tables: { necessary: row('a'), preference: row('b'), statistics: row('c'), advertising: row('d'), unclassified: [] },
+    },
+    'www.fjord.example',
+  );
+  if (!declaration.ok) throw new Error(declaration.error);
+  const cookiebot = declaredSite(declaration.declaration, 'www.fjord.example', new Date('2026-11-01T00:00:00Z'));
+  const both = [...sites, cookiebot];
+  const NOW = new Date('2026-11-30T10:00:00Z').getTime();
+  const flagsOf = (cookies: Map<string, JarCookie>, key = 'CookieConsent@fjord.example') => {
+    const parsed = parseCookiebotRecord(cookies.get(key)?.value ?? '');
+    return parsed.ok ? parsed.record.consent : null;
+  };
+  /** Cookiebot records the person's answer: a record of its own, with the moment of the answer as `utc`. */
+  const answerIn = async (on: ReturnType<typeof setup>, flags: string, domain = '.fjord.example', utc = NOW + 60_000) => {
+    const value = `{stamp:%27cb-own%27%2Cnecessary:true%2C${flags}%2Cmethod:%27explicit%27%2Cver:1%2Cutc:${utc}%2Cregion:%27de%27}`;
+    on.put('CookieConsent', value, domain);
+    await on.answerer.changed({ removed: false, cookie: { name: 'CookieConsent', value, domain, path: '/', secure: true, storeId: '0' } });
+  };
+
+  test('its record says the choices on the registrable domain, with a fresh stamp and time; nothing more when it agrees', async () => {
+    const { answerer, writes, cookies } = setup(freshSettings(), fakeSession(), both);
+    await answerer.apply(freshSettings());
+    const written = writes.filter((write) => write.domain === 'fjord.example');
+    expect(written.map((write) => write.name)).toEqual(['CookieConsent']);
+    expect(flagsOf(cookies)).toEqual({ necessary: true, preferences: true, statistics: false, marketing: false });
+    expect(cookies.get('CookieConsent@fjord.example')?.value).toMatch(
+      /^\{stamp:%27fresh-id%27%2C.*method:%27explicit%27%2Cver:1%2Cutc:1796032800000\}$/,
+    );
+    // OneTrust's domains get OneTrust's record only, as before.
+    expect(new Set(writes.filter((write) => write.domain !== 'fjord.example').map((write) => write.name))).toEqual(
+      new Set(['OptanonConsent', 'OptanonAlertBoxClosed']),
+    );
+    writes.length = 0;
+    await answerer.apply(setSiteChoice(freshSettings(), 'trello.com', 'functionality', false));
+    expect(writes.filter((write) => write.domain === 'fjord.example')).toEqual([]);
+  });
+
+  test('a choice change is told; a paused domain has no record, and a removed one stays removed while paused', async () => {
+    const { answerer, cookies, use } = setup(freshSettings(), fakeSession(), both);
+    await answerer.apply(freshSettings());
+    const allowed = setSiteChoice(freshSettings(), 'fjord.example', 'performance-and-analytics', true);
+    use(allowed);
+    await answerer.apply(allowed);
+    expect(flagsOf(cookies)).toEqual({ necessary: true, preferences: true, statistics: true, marketing: false });
+    const paused = setSitePaused(allowed, 'fjord.example', true);
+    use(paused);
+    await answerer.apply(paused);
+    expect(cookies.has('CookieConsent@fjord.example')).toBe(false);
+    await answerer.changed({
+      removed: true,
+      cookie: { name: 'CookieConsent', value: '', domain: '.fjord.example', path: '/', secure: true, storeId: '0' },
+    });
+    expect(cookies.has('CookieConsent@fjord.example')).toBe(false);
+  });
+
+  test("a rewrite that keeps the time of the extension's record is not the person's answer: it is answered again", async () => {
+    const on = setup(freshSettings(), fakeSession(), both);
+    await on.answerer.apply(freshSettings());
+    await answerIn(on, 'preferences:true%2Cstatistics:true%2Cmarketing:true', '.fjord.example', NOW);
+    expect(on.settings()).toEqual(freshSettings());
+    expect(await on.answerer.questionOf('fjord.example')).toBeNull();
+    expect(flagsOf(on.cookies)).toEqual({ necessary: true, preferences: true, statistics: false, marketing: false });
+  });
+
+  test("the person's refusal in its banner becomes the choice there; the record keeps saying it", async () => {
+    const on = setup(freshSettings(), fakeSession(), both);
+    await on.answerer.apply(freshSettings());
+    await answerIn(on, 'preferences:false%2Cstatistics:false%2Cmarketing:false');
+    expect(on.settings().sites['fjord.example']?.choices).toEqual({ functionality: false });
+    expect(await on.answerer.questionOf('fjord.example')).toBeNull();
+    expect(flagsOf(on.cookies)).toEqual({ necessary: true, preferences: false, statistics: false, marketing: false });
+  });
+
+  test('"Allow all" in its banner is a question, and the record is answered back to the refusals', async () => {
+    const on = setup(freshSettings(), fakeSession(), both);
+    await on.answerer.apply(freshSettings());
+    await answerIn(on, 'preferences:true%2Cstatistics:true%2Cmarketing:true');
+    expect(on.settings()).toEqual(freshSettings());
+    expect(on.questionsChanged).toEqual(['fjord.example']);
+    expect(await on.answerer.questionOf('fjord.example')).toEqual({
+      granted: ['performance-and-analytics', 'targeting-or-advertising'],
+      allowAll: true,
+    });
+    expect(flagsOf(on.cookies)).toEqual({ necessary: true, preferences: true, statistics: false, marketing: false });
+  });
+
+  test("an answer Cookiebot stored host-only on the page's host is heeded, and that copy removed", async () => {
+    const on = setup(freshSettings(), fakeSession(), both);
+    await on.answerer.apply(freshSettings());
+    await answerIn(on, 'preferences:false%2Cstatistics:false%2Cmarketing:false', 'www.fjord.example');
+    expect(on.cookies.has('CookieConsent@www.fjord.example')).toBe(false);
+    expect(on.settings().sites['fjord.example']?.choices).toEqual({ functionality: false });
+    expect(flagsOf(on.cookies)).toEqual({ necessary: true, preferences: false, statistics: false, marketing: false });
+  });
+
+  test("a forged record is replaced and reported; a CookieConsent on a OneTrust site's domain is not touched", async () => {
+    const on = setup(freshSettings(), fakeSession(), both);
+    on.put('CookieConsent', "{stamp:'x',necessary:true,marketing:maybe}", '.fjord.example');
+    on.put('CookieConsent', 'not ours', '.trello.com');
+    await on.answerer.apply(freshSettings());
+    expect(flagsOf(on.cookies)).toEqual({ necessary: true, preferences: true, statistics: false, marketing: false });
+    expect(on.reported).toEqual([expect.stringContaining('the stored CookieConsent on fjord.example was replaced')]);
+    expect(on.cookies.get('CookieConsent@trello.com')?.value).toBe('not ours');
   });
 });

@@ -124,6 +124,32 @@ test('a Cookiebot site lets its CMP load and names its tables', () => {
     name: 'Cookiebot',
     hosts: ['consent.cookiebot.com', 'consentcdn.cookiebot.com', 'consent.cookiebot.eu', 'consentcdn.cookiebot.eu'],
   });
-  expect(site.consentManager.platform).toBeUndefined();
+  // Answered by Cookiebot's own consent flags, each the category of the table it governs.
+  expect(site.consentManager.platform).toBe('cookiebot');
+  expect(site.consentManager.groups?.map).toEqual([
+    { id: 'necessary', category: 'strictly-necessary' },
+    { id: 'marketing', category: 'targeting-or-advertising' },
+  ]);
   expect(site.categories.map((category) => category.label)).toEqual(['Necessary', 'Marketing']);
+});
+
+test("a Cookiebot site's four flags map to its tables' categories; unclassified cookies have no flag", () => {
+  const row = (name: string) => [[name, 'shop.example', '', '', '', '1']];
+  const read = (tables: Record<'necessary' | 'preference' | 'statistics' | 'advertising' | 'unclassified', string[][]>) => {
+    const result = readDeclaration({ platform: 'cookiebot', version: '', tables }, 'shop.example');
+    if (!result.ok) throw new Error(result.error);
+    return declaredSite(result.declaration, 'shop.example', CAPTURED);
+  };
+  const full = read({ necessary: row('a'), preference: row('b'), statistics: row('c'), advertising: row('d'), unclassified: row('e') });
+  expect(validateSite(full).ok).toBe(true);
+  expect(full.consentManager.groups?.map.map(({ id, category }) => `${id}→${category}`)).toEqual([
+    'necessary→strictly-necessary',
+    'preferences→functionality',
+    'statistics→performance-and-analytics',
+    'marketing→targeting-or-advertising',
+  ]);
+  // Only unclassified cookies: nothing Cookiebot's record can say, so it is not answered.
+  const unclassified = read({ necessary: [], preference: [], statistics: [], advertising: [], unclassified: row('e') });
+  expect(unclassified.consentManager.platform).toBeUndefined();
+  expect(unclassified.consentManager.groups).toBeUndefined();
 });
