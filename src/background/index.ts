@@ -78,7 +78,7 @@ const pages = createPagePushes({
   extensionOrigin: browser.runtime.getURL(''),
   settings: () => store.current(),
   pageOf: (tabId) => tabs.pageOf(tabId),
-  cmpOf: async (tabId) => (await tabs.state(tabId)).cmp,
+  cmpOf: (tabId) => tabs.cmp(tabId),
   report,
 });
 const counter = createTabCounter({

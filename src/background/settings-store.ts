@@ -38,9 +38,10 @@ export function createSettingsStore(area: KeyValueArea, owners: Owners): Setting
     current,
     update: (change) =>
       enqueue(async () => {
-        const before = (await current()).settings;
+        const { settings: before, recovered } = await current();
         const next = change(before);
-        const sitesChanged = next.protectedSites !== before.protectedSites;
+        // Records dropped when the stored ones were read are dropped from storage too, with the first change.
+        const sitesChanged = next.protectedSites !== before.protectedSites || recovered.some((line) => line.startsWith('protectedSites'));
         // The protected sites' records are checked only when they change: each is checked as it is made.
         const checked = sitesChanged ? next : { ...next, protectedSites: {} };
         if (!v.is(SettingsSchema, checked)) throw new Error('the change would make the settings invalid');

@@ -33,6 +33,8 @@ export interface TabView {
   /** The covered page the tab shows (its site as the popup sees it); null when none (or its URL is hidden). */
   pageOf(tabId: number): Promise<CoveredPage | null>;
   state(tabId: number): Promise<TabState>;
+  /** The consent manager's line alone (what the popup's CMP pushes carry), without the counts or the jar. */
+  cmp(tabId: number): Promise<TabState['cmp']>;
 }
 
 export function createTabView({ indexOf, store, counter, jar, tabUrl, cmpCheckOf, cmpQuestionOf }: TabViewDeps): TabView {
@@ -54,14 +56,22 @@ export function createTabView({ indexOf, store, counter, jar, tabUrl, cmpCheckOf
     const names = new Set(cookies.filter((cookie) => classifyCookie(index, cookie).kind === 'unknown').map((cookie) => cookie.name));
     return { names: [...names].sort().slice(0, MAX_UNDECLARED_SHOWN), removed: settings.unknownCookies === 'remove' };
   };
+  const cmpOn = async (tabId: number, page: CoveredPage, settings: Settings): Promise<TabState['cmp']> => {
+    const { allowed, paused } = choicesOn(page.site, settings, page.domain);
+    return cmpStatus(page.site, allowed, paused, cmpCheckOf(tabId), await cmpQuestionOf(page.domain));
+  };
   return {
     pageOf,
+    async cmp(tabId) {
+      const page = await pageOf(tabId);
+      return page === null ? null : cmpOn(tabId, page, (await store.current()).settings);
+    },
     async state(tabId) {
       const page = await pageOf(tabId);
       const { settings } = await store.current();
       const { allowed, paused } = page === null ? { allowed: {}, paused: false } : choicesOn(page.site, settings, page.domain);
       const domain = page?.domain ?? null;
-      const cmp = page === null ? null : cmpStatus(page.site, allowed, paused, cmpCheckOf(tabId), await cmpQuestionOf(page.domain));
+      const cmp = page === null ? null : await cmpOn(tabId, page, settings);
       const counts = await counter.counts(tabId, domain);
       const record = domain === null ? undefined : settings.protectedSites[domain];
       const protection = record === undefined ? null : { protectedAt: record.protectedAt, changes: record.changes };

@@ -127,3 +127,15 @@ test('protected sites are kept under their own key, written only when they chang
   const again = createSettingsStore(memoryArea({ ...area.data, [PROTECTED_SITES_KEY]: protectedOnce.protectedSites }), OWNERS);
   expect((await again.current()).settings.protectedSites).toEqual(protectedOnce.protectedSites);
 });
+
+test('a protected site dropped when read is dropped from storage with the next change', async () => {
+  const site = declaredSite(harborDeclaration(), 'www.harbor.example', new Date('2026-11-30T12:00:00Z'));
+  const good = protectSite(freshSettings(), site, '2026-11-30T12:00:00.000Z').protectedSites;
+  const { protectedSites: _none, ...choices } = freshSettings();
+  const area = memoryArea({ [SETTINGS_KEY]: choices, [PROTECTED_SITES_KEY]: { ...good, 'bad.example': { site: 'forged' } } });
+  const store = createSettingsStore(area, OWNERS);
+  expect((await store.current()).recovered).toEqual([expect.stringMatching(/^protectedSites\."bad\.example"/)]);
+  await store.update((settings) => setDefaultChoice(settings, 'functionality', false));
+  expect(area.data[PROTECTED_SITES_KEY]).toEqual(good);
+  expect((await createSettingsStore(area, OWNERS).current()).recovered).toEqual([]);
+});
