@@ -15,10 +15,13 @@ import {
   type Visit,
 } from './harness';
 import { parseCookiebotRecord } from '../../src/core/cmp/cookiebot-record';
+import type Browser from 'webextension-polyfill';
 import { parseOneTrustRecord } from '../../src/core/cmp/onetrust-record';
 import { settingsOf } from './harness/messages';
 import { tabOfVisit } from './harness/tabs';
 import { waitForText } from './ui-checks';
+
+declare const chrome: Browser.Browser;
 
 /** The CMP categories allowed by default once protected: strictly necessary and functionality (declared-site.ts). */
 const ALLOWED: Record<DeclaredSiteId, string[]> = { 'harbor-books': ['HB-ESS'], 'fjord-travel': ['necessary', 'preference'] };
@@ -196,4 +199,31 @@ describeInBrowsers('a site protected from its consent manager', (suite) => {
     expect(await options.text('#protected-sites [role=status]')).toMatch(/^Stopped protecting harbor-books\.com/);
     expect((await settingsOf(browser)).protectedSites).toEqual({});
   }, 120_000);
+});
+
+describeInBrowsers('the site access "Protect this site" asks for', (suite) => {
+  // Chromium cannot accept a prompt under automation, and a permission granted at install cannot be given back there,
+  // so its test build keeps it; Firefox gives it back, then grants the request (its prompts are off in the tests).
+  (suite.browser === 'firefox' ? test : test.skip)(
+    'with extension: the popup asks for the access, which is granted',
+    async () => {
+      const browser = await suite.launch({ extension: true, testBuild: true });
+      const visit = await browser.visit(suite.replica.declaredSitePage('fjord-travel'));
+      const popup = await popupOf(browser, visit);
+      await waitForText(popup, '#declaration', /consent manager \(Cookiebot\) declares/);
+      const origins = ['*://*.fjord-travel.com/*'];
+      const access = (page: TestPage, remove: boolean) =>
+        page.evaluate(
+          ({ origins, remove }) => (remove ? chrome.permissions.remove({ origins }) : chrome.permissions.contains({ origins })),
+          { origins, remove },
+        );
+      expect(await access(popup, true)).toBe(true);
+      expect(await access(popup, false)).toBe(false);
+      await popup.click('#protect-site');
+      await waitForText(popup, '#owner-note', /Protected from its own consent manager's declarations/);
+      expect(await access(popup, false)).toBe(true);
+      expect(Object.keys((await settingsOf(browser)).protectedSites)).toEqual(['fjord-travel.com']);
+    },
+    120_000,
+  );
 });
