@@ -1,7 +1,9 @@
 // The sites the person protected from what their consent manager declares (settings.protectedSites): what each was read
 // from and when, what it declares, what later readings found changed, and stopping its protection. Everything here
 // comes from the site's page, so it is rendered as text only.
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { siteAccessOrigins } from '../src/core/protected-sites';
+import type { Connector } from '../src/ui/connector';
 import type { ProtectedSite, Settings, SiteChange } from '../src/core/settings';
 import { categoryCountsText } from '../src/ui/declaration-text';
 import { consentManagerText, dayText, declaredCounts, declaredSiteText } from '../src/ui/protected-site-text';
@@ -45,7 +47,7 @@ export function ProtectedSites({ connector, run, settings }: Omit<SectionProps, 
             Choose per site from the toolbar popup.
           </p>
           {records.map(({ domain, record }) => (
-            <ProtectedSiteEntry key={domain} domain={domain} record={record} onStop={() => void stop(domain)} />
+            <ProtectedSiteEntry key={domain} connector={connector} domain={domain} record={record} onStop={() => void stop(domain)} />
           ))}
         </>
       )}
@@ -56,7 +58,14 @@ export function ProtectedSites({ connector, run, settings }: Omit<SectionProps, 
   );
 }
 
-function ProtectedSiteEntry({ domain, record, onStop }: { domain: string; record: ProtectedSite; onStop: () => void }) {
+interface EntryProps {
+  connector: Connector;
+  domain: string;
+  record: ProtectedSite;
+  onStop: () => void;
+}
+
+function ProtectedSiteEntry({ connector, domain, record, onStop }: EntryProps) {
   const { site, protectedAt, changes } = record;
   const headingId = `protected-${site.id}`;
   const stopNoteId = `stop-${site.id}`;
@@ -73,7 +82,7 @@ function ProtectedSiteEntry({ domain, record, onStop }: { domain: string; record
           <dd>{dayText(protectedAt)}</dd>
         </div>
         <div>
-          <dt>Declaration last read</dt>
+          <dt>Its declaration as read on</dt>
           <dd>{site.declared ? dayText(site.declared.captured) : 'unknown'}</dd>
         </div>
         <div>
@@ -81,6 +90,7 @@ function ProtectedSiteEntry({ domain, record, onStop }: { domain: string; record
           <dd>{declaredSiteText(site)}</dd>
         </div>
       </dl>
+      <SiteAccess connector={connector} domain={domain} />
 
       <h4>Its categories</h4>
       <ul class="declared-categories">
@@ -111,6 +121,34 @@ function ProtectedSiteEntry({ domain, record, onStop }: { domain: string; record
         </div>
       </div>
     </article>
+  );
+}
+
+/**
+ * A protected site without its host permission (imported from a file, or taken back in the browser's own settings):
+ * its hosts are still blocked, but its cookies cannot be removed nor its pages read. Says so, and asks for it.
+ */
+function SiteAccess({ connector, domain }: { connector: Connector; domain: string }) {
+  const origins = siteAccessOrigins(domain);
+  const [granted, setGranted] = useState<boolean | null>(null);
+  useEffect(() => {
+    void connector.hasSiteAccess(origins).then(setGranted, () => setGranted(null));
+  }, [connector, domain]);
+  if (granted !== false) return null;
+  const ask = async (): Promise<void> => {
+    // The request first: the browser grants it only while it handles the click.
+    setGranted(await connector.requestSiteAccess(origins));
+  };
+  return (
+    <div class="access-missing" role="group" aria-label={`Access to ${domain}`}>
+      <p class="note">
+        Policy Guard has no access to {domain}: its declared hosts are still blocked, but its cookies are not removed and its pages are not
+        read again.
+      </p>
+      <button type="button" onClick={() => void ask()}>
+        Give Policy Guard access to {domain}
+      </button>
+    </div>
   );
 }
 

@@ -9,7 +9,14 @@ import { declaredSite } from '../core/declared/declared-site';
 import { disputedHosts, siteChanges, summarize } from '../core/declared/reading';
 import type { Site } from '../core/knowledge';
 import type { SiteReading } from '../core/messages';
-import { ProtectedSiteSchema, protectedSiteProblem, protectedSitesProblem, protectSite, unprotectSite } from '../core/protected-sites';
+import {
+  ProtectedSiteSchema,
+  protectedSiteProblem,
+  protectedSitesProblem,
+  protectSite,
+  siteAccessOrigins,
+  unprotectSite,
+} from '../core/protected-sites';
 import { registrableDomainOrNull } from '../core/registrable-domain';
 import { issueText } from '../core/schema-parts';
 import type { Settings } from '../core/settings';
@@ -50,11 +57,6 @@ export interface SiteProtector {
   release(domains: readonly string[]): Promise<void>;
   /** A tab finished loading `url`: a protected site's declaration is read again and its record updated when changed. */
   loaded(tabId: number, url: string | undefined): Promise<void>;
-}
-
-/** The match patterns a protected site's host permission covers: its registrable domain and every host under it. */
-function siteOrigins(domain: string): string[] {
-  return [`*://*.${domain}/*`];
 }
 
 /** One reading's change lines, at most MAX_CHANGE_LINES (a site that rewrote its whole declaration). */
@@ -126,14 +128,14 @@ export function createSiteProtector(deps: SiteProtectorDeps): SiteProtector {
       }
       if (!result.ok) return { state: result.none ? 'none' : 'refused', domain, message: result.error };
       const summary = summarize(result.declaration, disputedHosts(result.declaration, bundled));
-      return { state: 'found', domain, summary, origins: siteOrigins(domain) };
+      return { state: 'found', domain, summary, origins: siteAccessOrigins(domain) };
     },
 
     async protect(tabId, domain) {
       const page = await pageOf(tabId);
       if ('reason' in page) throw new Error(page.reason);
       if (page.domain !== domain) throw new Error(`the tab no longer shows ${domain}: open the popup there again`);
-      if (!(await permissions.contains(siteOrigins(domain))))
+      if (!(await permissions.contains(siteAccessOrigins(domain))))
         throw new Error(`Policy Guard was not given access to ${domain}, so it cannot protect it`);
       try {
         const result = await declarationOf(tabId, domain);
@@ -187,7 +189,7 @@ export function createSiteProtector(deps: SiteProtectorDeps): SiteProtector {
     const still = (await settings()).protectedSites;
     const gone = domains.filter((domain) => still[domain] === undefined);
     // Only the pattern the popup asked for when protecting the site: one the person gave otherwise stays theirs.
-    await Promise.all(gone.map((domain) => permissions.remove(siteOrigins(domain)).catch(() => false)));
+    await Promise.all(gone.map((domain) => permissions.remove(siteAccessOrigins(domain)).catch(() => false)));
   }
 
   function siteFrom(declaration: Declaration, host: string): Site {

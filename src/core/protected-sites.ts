@@ -84,6 +84,14 @@ export function protectedSitesProblem(sites: Readonly<Record<string, ProtectedSi
 }
 
 /**
+ * The match patterns of a protected site's host permission: its registrable domain and every host under it, on any
+ * scheme (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns).
+ */
+export function siteAccessOrigins(domain: string): string[] {
+  return [`*://*.${domain}/*`];
+}
+
+/**
  * Protects the site made from a declaration (declared-site.ts), or replaces the record of one already protected with
  * a newer reading (`change`, what that reading found different, is kept first in its history). `now`: ISO 8601.
  */

@@ -45,5 +45,6 @@ export const browserConnector: Connector = {
     await browser.tabs.reload(tabId);
   },
   requestSiteAccess: (origins) => browser.permissions.request({ origins }),
+  hasSiteAccess: (origins) => browser.permissions.contains({ origins }),
   openOptionsPage: () => browser.runtime.openOptionsPage(),
 };

@@ -21,6 +21,8 @@ export interface Connector {
    * first thing in a click handler: browsers grant a request only while they handle the person's action.
    */
   requestSiteAccess(origins: string[]): Promise<boolean>;
+  /** Whether these host permissions are granted now. */
+  hasSiteAccess(origins: string[]): Promise<boolean>;
   openOptionsPage(): Promise<void>;
 }
 

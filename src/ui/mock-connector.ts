@@ -13,6 +13,8 @@ export interface MockConnector extends Connector {
   /** Each host permission request, and what the mock answers (`grant`, true unless a test sets it). */
   accessRequests: string[][];
   grant: boolean;
+  /** The host permissions granted (origins joined by a space), as requests that `grant` add them. */
+  granted: Set<string>;
   /** The subscriptions open now. */
   subscriptions(): Subscription[];
   /** Pushes to the pages subscribed to its topic (and tab), as the worker does. */
@@ -36,6 +38,7 @@ export function mockConnector(handlers: MockHandlers, tabId: number | null = 7):
     optionsOpened: 0,
     accessRequests: [],
     grant: true,
+    granted: new Set(),
     async request<T extends MessageType>(type: T, payload: Request<T>): Promise<Response<T>> {
       mock.sent.push({ type, payload });
       const handler = handlers[type];
@@ -53,8 +56,10 @@ export function mockConnector(handlers: MockHandlers, tabId: number | null = 7):
     },
     async requestSiteAccess(origins) {
       mock.accessRequests.push(origins);
+      if (mock.grant) mock.granted.add(origins.join(' '));
       return mock.grant;
     },
+    hasSiteAccess: async (origins) => mock.granted.has(origins.join(' ')),
     async openOptionsPage() {
       mock.optionsOpened += 1;
     },

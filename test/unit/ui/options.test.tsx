@@ -48,7 +48,8 @@ function harborRecord(edit: (declaration: ReturnType<typeof harborDeclaration>) 
 const withHarbor = (overrides: Partial<Settings> = {}): Settings =>
   settingsWith({ protectedSites: { 'harbor.example': harborRecord() }, ...overrides });
 
-function renderOptions(state: Partial<SettingsState> = {}, handlers: MockHandlers = {}) {
+/** `access`: whether the protected harbor.example's host permission is granted (it is, once protected from the popup). */
+function renderOptions(state: Partial<SettingsState> = {}, handlers: MockHandlers = {}, access = true) {
   let settings: Settings = state.settings ?? settingsWith();
   const connector = mockConnector({
     'get-settings': () => ({ settings, recovered: [], sites: [site], ...state }),
@@ -66,6 +67,7 @@ function renderOptions(state: Partial<SettingsState> = {}, handlers: MockHandler
     },
     ...handlers,
   });
+  if (access) connector.granted.add('*://*.harbor.example/*');
   render(<OptionsPage connector={connector} />);
   return connector;
 }
@@ -246,6 +248,15 @@ describe('options page', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Reset to defaults…' }));
     expect(await axeViolations()).toEqual([]);
   });
+  it('says when a protected site has no access (imported, or taken back in the browser), and asks for it', async () => {
+    const connector = renderOptions({ settings: withHarbor() }, {}, false);
+    const access = within(await screen.findByRole('group', { name: 'Access to harbor.example' }));
+    expect(access.getByText(/^Policy Guard has no access to harbor\.example: its declared hosts are still blocked/)).toBeTruthy();
+    fireEvent.click(access.getByRole('button', { name: 'Give Policy Guard access to harbor.example' }));
+    await waitFor(() => expect(screen.queryByRole('group', { name: 'Access to harbor.example' })).toBeNull());
+    expect(connector.accessRequests).toEqual([['*://*.harbor.example/*']]);
+  });
+
   it('says plainly how to protect a site when none is protected', async () => {
     renderOptions();
     const section = within(await screen.findByRole('region', { name: 'Sites you protected from their consent manager' }));
@@ -255,7 +266,7 @@ describe('options page', () => {
     expect(section.queryByRole('button', { name: /^Stop protecting/ })).toBeNull();
   });
 
-  it('lists each protected site: its consent manager, when protected and last read, what it declares, changes newest first', async () => {
+  it('lists each protected site: its consent manager, when protected and when its declaration was read, what it declares, changes newest first', async () => {
     renderOptions({ settings: withHarbor() });
     const section = within(await screen.findByRole('region', { name: 'Sites you protected from their consent manager' }));
     const entry = within(section.getByRole('article', { name: 'harbor.example' }));
@@ -263,7 +274,7 @@ describe('options page', () => {
     expect(entry.getAllByRole('term').map((dt) => dt.textContent)).toEqual([
       'Consent manager',
       'Protected on',
-      'Declaration last read',
+      'Its declaration as read on',
       'It declares',
     ]);
     expect(facts).toEqual(['OneTrust, data version 202504.1.0', '30 Nov 2026', '2 Dec 2026', '4 categories, 3 cookies, 3 hosts']);
