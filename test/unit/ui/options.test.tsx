@@ -250,10 +250,11 @@ describe('options page', () => {
   });
   it('says when a protected site has no access (imported, or taken back in the browser), and asks for it', async () => {
     const connector = renderOptions({ settings: withHarbor() }, {}, false);
-    const access = within(await screen.findByRole('group', { name: 'Access to harbor.example' }));
+    // Generous deadlines: the access is asked after the settings load, and the suite may share a busy machine.
+    const access = within(await screen.findByRole('group', { name: 'Access to harbor.example' }, { timeout: 10_000 }));
     expect(access.getByText(/^Policy Guard has no access to harbor\.example: its declared hosts are still blocked/)).toBeTruthy();
     fireEvent.click(access.getByRole('button', { name: 'Give Policy Guard access to harbor.example' }));
-    await waitFor(() => expect(screen.queryByRole('group', { name: 'Access to harbor.example' })).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('group', { name: 'Access to harbor.example' })).toBeNull(), { timeout: 10_000 });
     expect(connector.accessRequests).toEqual([['*://*.harbor.example/*']]);
   });
 
