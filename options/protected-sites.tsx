@@ -5,8 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { siteAccessOrigins } from '../src/core/protected-sites';
 import type { Connector } from '../src/ui/connector';
 import type { ProtectedSite, Settings, SiteChange } from '../src/core/settings';
-import { categoryCountsText } from '../src/ui/declaration-text';
-import { consentManagerText, dayText, declaredCounts, declaredSiteText } from '../src/ui/protected-site-text';
+import { categoryCountsText, consentManagerText, dayText, declaredCounts, declaredSiteText } from '../src/ui/declaration-text';
 import type { SectionProps } from './section-props';
 import { TrackerTable } from './tracker-table';
 

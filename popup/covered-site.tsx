@@ -7,7 +7,7 @@ import type { SiteChange } from '../src/core/settings';
 import { CollectedList } from '../src/ui/collected-list';
 import type { Connector } from '../src/ui/connector';
 import { DocumentList } from '../src/ui/document-list';
-import { declaredSourceText, undeclaredText } from '../src/ui/declaration-text';
+import { dayText, declaredSourceText, undeclaredText } from '../src/ui/declaration-text';
 import { gpcText } from '../src/ui/gpc-text';
 import { OptOutList } from '../src/ui/opt-out-list';
 import { useAction } from '../src/ui/use-action';
@@ -152,10 +152,7 @@ export function CoveredSite({ connector, tabId, site, domain, state, onState }: 
 function DeclarationChanges({ change }: { change: SiteChange }) {
   return (
     <details class="changes" id="declaration-changes" open>
-      <summary>
-        Its declaration changed (
-        {new Date(change.at).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })})
-      </summary>
+      <summary>Its declaration changed ({dayText(change.at)})</summary>
       <ul>
         {change.lines.map((line, index) => (
           <li key={index}>{line}</li>

@@ -290,8 +290,9 @@ function cookiebotPerson(site: Site, allowed: Record<string, boolean>, value: st
 function newestCookiebot(records: readonly JarCookie[]): JarCookie | undefined {
   let newest: { cookie: JarCookie; utc: number } | undefined;
   for (const cookie of records) {
-    const utc = utcOf(cookie.value) ?? -1;
-    if (parseCookiebotRecord(cookie.value).ok && (newest === undefined || utc > newest.utc)) newest = { cookie, utc };
+    const parsed = parseCookiebotRecord(cookie.value);
+    const utc = parsed.ok ? (parsed.record.utc ?? -1) : null;
+    if (utc !== null && (newest === undefined || utc > newest.utc)) newest = { cookie, utc };
   }
   return newest?.cookie;
 }

@@ -34,6 +34,13 @@ export function createHandlers({ bundled, indexOf, store, tabs, enforce, cmpQues
     await enforce(next);
     return next;
   };
+  /** Settings that replace all of them (an import, a reset): the sites no longer protected give their access back. */
+  const replace = async (settings: Settings): Promise<Settings> => {
+    const before = Object.keys((await store.current()).settings.protectedSites);
+    const next = await change(() => settings);
+    await protector.release(before);
+    return next;
+  };
   const ownerOf = async (domain: string): Promise<Site> => {
     const site = typeof domain === 'string' ? ownerOfDomain(await index(), domain) : undefined;
     if (site === undefined) throw new Error(`no covered site has the registrable domain ${JSON.stringify(domain)}`);
@@ -96,17 +103,10 @@ export function createHandlers({ bundled, indexOf, store, tabs, enforce, cmpQues
     async 'import-settings'({ text }) {
       const result = parseImport(typeof text === 'string' ? text : '', bundled);
       if (!result.ok) return result;
-      const before = Object.keys((await store.current()).settings.protectedSites);
-      await change(() => result.settings);
-      await protector.release(before);
+      await replace(result.settings);
       return result;
     },
-    'reset-settings': async () => {
-      const before = Object.keys((await store.current()).settings.protectedSites);
-      const next = await change(() => freshSettings());
-      await protector.release(before);
-      return next;
-    },
+    'reset-settings': () => replace(freshSettings()),
     'read-tab-site': ({ tabId }) => protector.read(tabId),
     'protect-tab-site': async ({ tabId, domain }) => {
       await protector.protect(tabId, typeof domain === 'string' ? domain : '');

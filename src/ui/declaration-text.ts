@@ -1,4 +1,5 @@
-// The popup's sentences about a site's consent-manager declaration: pure, so each case's wording is tested.
+// The popup's and the options page's sentences about a site's consent-manager declaration and a site protected from
+// it: pure, so each case's wording is tested.
 import type { DeclarationSummary, DisputedHost } from '../core/declared/reading';
 import type { Site } from '../core/knowledge';
 
@@ -6,12 +7,12 @@ const plural = (count: number, one: string, many = `${one}s`): string => `${coun
 
 /** "This site's consent manager (OneTrust) declares 5 categories, 41 cookies, 17 hosts" (cookies include storage keys). */
 export function declarationText(summary: DeclarationSummary): string {
-  const counts = [
-    plural(summary.categories.length, 'category', 'categories'),
-    plural(summary.cookies, 'cookie'),
-    plural(summary.hosts, 'host'),
-  ];
-  return `This site's consent manager (${summary.consentManager}) declares ${counts.join(', ')}`;
+  return `This site's consent manager (${summary.consentManager}) declares ${countsLine(summary.categories.length, summary)}`;
+}
+
+/** "3 categories, 4 cookies, 3 hosts". */
+function countsLine(categories: number, { cookies, hosts }: { cookies: number; hosts: number }): string {
+  return `${plural(categories, 'category', 'categories')}, ${categoryCountsText({ cookies, hosts })}`;
 }
 
 /** "2 cookies, 1 host": what one declared category holds (cookies include storage keys). */
@@ -27,13 +28,7 @@ export function disputedText({ host, declaredIn, knownAs, knownCategory }: Dispu
 /** Where a protected site's categories come from: "Read from its consent manager (OneTrust) on 30 Nov 2026". */
 export function declaredSourceText(site: Site): string | null {
   if (site.declared === undefined) return null;
-  const date = new Date(site.declared.captured).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
-  return `Protected from its own consent manager's declarations (${site.consentManager.name}), read on ${date}.`;
+  return `Protected from its own consent manager's declarations (${site.consentManager.name}), read on ${dayText(site.declared.captured)}.`;
 }
 
 /**
@@ -45,4 +40,30 @@ export function undeclaredText({ names, removed }: { names: string[]; removed: b
     return `Cookies its consent manager does not declare are removed as they appear (your setting for cookies a site does not account for).`;
   if (names.length === 0) return `Every cookie here is declared by its consent manager.`;
   return `Undeclared cookies, kept by your setting for cookies a site does not account for: ${names.join(', ')}.`;
+}
+
+/** "30 Nov 2026": the day of an ISO 8601 timestamp, in UTC as the popup says it; anything else stays as it is. */
+export function dayText(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** "OneTrust, data version 202504.1.0": the consent manager a protected site was read from ("OneTrust" without a version). */
+export function consentManagerText(site: Site): string {
+  const version = site.declared?.version ?? '';
+  return version === '' ? site.consentManager.name : `${site.consentManager.name}, data version ${version}`;
+}
+
+/** How many distinct hosts, and cookies and storage keys, the site's trackers (of one category, if given) name. */
+export function declaredCounts(site: Site, categoryId?: string): { cookies: number; hosts: number } {
+  const trackers = site.trackers.filter((tracker) => categoryId === undefined || tracker.category === categoryId);
+  const hosts = new Set(trackers.flatMap((tracker) => [...tracker.hosts, ...(tracker.paths ?? []).map(({ host }) => host)]));
+  const cookies = trackers.reduce((sum, tracker) => sum + tracker.cookies.length + (tracker.storage?.names.length ?? 0), 0);
+  return { cookies, hosts: hosts.size };
+}
+
+/** "3 categories, 4 cookies, 3 hosts": what a protected site's record holds (cookies include storage keys). */
+export function declaredSiteText(site: Site): string {
+  return countsLine(site.categories.length, declaredCounts(site));
 }
