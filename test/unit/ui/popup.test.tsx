@@ -10,7 +10,7 @@ import type { SiteReading, TabState } from '../../../src/core/messages';
 import { loadSites } from '../../../src/knowledge/load';
 import { harborDeclaration } from '../core/declared/observations';
 import { mockConnector } from '../../../src/ui/mock-connector';
-import { axeViolations, coveredState, fixtureSite } from './support';
+import { axeViolations, coveredState, fixtureSite, uncoveredState } from './support';
 
 const site = fixtureSite();
 
@@ -175,17 +175,7 @@ describe('popup for a covered site', () => {
     const connector = mockConnector({ 'get-tab-state': () => state });
     render(<Popup connector={connector} tabId={null} />);
     await screen.findByRole('heading', { level: 1, name: 'example.com' });
-    state = {
-      site: null,
-      domain: null,
-      allowed: {},
-      paused: false,
-      counts: {},
-      cmp: null,
-      globalPrivacyControl: false,
-      protection: null,
-      undeclared: null,
-    };
+    state = uncoveredState();
     await act(() => connector.push({ type: 'tab-counts', tabId: 7, domain: null, counts: {} }));
     expect(await screen.findByRole('heading', { level: 1, name: 'This site is not covered' })).toBeTruthy();
     expect(connector.sent.filter((m) => m.type === 'get-tab-state')).toHaveLength(2);
@@ -284,17 +274,7 @@ describe('the consent manager line', () => {
 });
 
 describe('popup for a site that is not covered', () => {
-  const state: TabState = {
-    site: null,
-    domain: null,
-    allowed: {},
-    paused: false,
-    cmp: null,
-    globalPrivacyControl: false,
-    protection: null,
-    undeclared: null,
-    counts: { unclassified: { blockedRequests: 0, removedCookies: 2 } },
-  };
+  const state = uncoveredState({ counts: { unclassified: { blockedRequests: 0, removedCookies: 2 } } });
 
   it('says so plainly, shows the counts anyway and points to the options page', async () => {
     const connector = renderPopup(state);
@@ -323,17 +303,7 @@ describe('popup for an uncovered site whose consent manager declares its categor
     summary: summarize(declaration, disputed),
     origins: ['*://*.harbor.example/*'],
   };
-  const uncovered: TabState = {
-    site: null,
-    domain: null,
-    allowed: {},
-    paused: false,
-    cmp: null,
-    globalPrivacyControl: false,
-    protection: null,
-    undeclared: null,
-    counts: {},
-  };
+  const uncovered = uncoveredState();
   const protectedState = coveredState(declaredSite(declaration, 'www.harbor.example', new Date('2026-11-30T12:00:00Z'), disputed), {
     domain: 'harbor.example',
     protection: { protectedAt: '2026-11-30T12:00:00.000Z', changes: [] },

@@ -13,6 +13,22 @@ export function fixtureSite(edit: (raw: typeof fixture) => void = () => {}): Sit
   return result.site;
 }
 
+/** A tab whose page no site covers (nothing allowed or counted unless `overrides` says so). */
+export function uncoveredState(overrides: Partial<TabState> = {}): TabState {
+  return {
+    site: null,
+    domain: null,
+    allowed: {},
+    paused: false,
+    counts: {},
+    cmp: null,
+    globalPrivacyControl: false,
+    protection: null,
+    undeclared: null,
+    ...overrides,
+  };
+}
+
 export function coveredState(site: Site, overrides: Partial<TabState> = {}): TabState {
   const allowed = Object.fromEntries(site.categories.map((c) => [c.id, c.defaultAllowed]));
   return {
