@@ -1,4 +1,5 @@
-// One notice category on this tab: its switch, the notice's description and what was stopped here.
+// One category on this tab: its switch and what was stopped here on one glance; the notice's description, its
+// quotes and why each stopped thing belongs to the category one click away, so every switch fits the first screen.
 import type { Category, Site } from '../src/core/knowledge';
 import type { CategoryCounts } from '../src/core/messages';
 import { CategorySwitch } from '../src/ui/category-switch';
@@ -17,9 +18,11 @@ interface Props {
 }
 
 export function CategoryRow({ site, category, allowed, paused, counts, onChange }: Props) {
+  const countsId = `counts-${category.id}`;
   const descriptionId = `category-${category.id}`;
   // The description is usually one of the cited sentences; the reason it cannot be refused is another.
   const beyondDescription = category.cites.filter((id) => quotesFor(site, [id])[0]?.text !== category.description);
+  const describedBy = [countsId, descriptionId, ...(paused ? ['paused-note'] : [])].join(' ');
   return (
     <li class="category">
       <CategorySwitch
@@ -28,23 +31,29 @@ export function CategoryRow({ site, category, allowed, paused, counts, onChange 
         checked={allowed}
         locked={!category.refusable}
         disabled={paused}
-        describedBy={paused ? `${descriptionId} paused-note` : descriptionId}
+        describedBy={describedBy}
         onChange={onChange}
       />
-      <p id={descriptionId} class="description">
-        {category.description}
-      </p>
-      {category.refusable ? (
-        <QuoteDisclosure site={site} cites={category.cites} />
-      ) : site.declared !== undefined ? (
-        <p class="locked-why">Its consent manager ({site.consentManager.name}) keeps this always active.</p>
-      ) : (
-        <div class="locked-why">
-          <p>The notice says this cannot be refused:</p>
-          <QuoteList site={site} cites={beyondDescription.length > 0 ? beyondDescription : category.cites} />
-        </div>
-      )}
-      <p class="counts">{countsText(counts ?? NO_COUNTS)}</p>
+      <details class="category-about">
+        <summary>
+          <span class="counts" id={countsId}>
+            {countsText(counts ?? NO_COUNTS)}
+          </span>
+        </summary>
+        <p id={descriptionId} class="description">
+          {category.description}
+        </p>
+        {category.refusable ? (
+          <QuoteDisclosure site={site} cites={category.cites} />
+        ) : site.declared !== undefined ? (
+          <p class="locked-why">Its consent manager ({site.consentManager.name}) keeps this always active.</p>
+        ) : (
+          <div class="locked-why">
+            <p>The notice says this cannot be refused:</p>
+            <QuoteList site={site} cites={beyondDescription.length > 0 ? beyondDescription : category.cites} />
+          </div>
+        )}
+      </details>
     </li>
   );
 }

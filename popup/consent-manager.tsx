@@ -32,21 +32,24 @@ export function ConsentManager({ owner, domain, status, onAnswer }: Props) {
         <p>Paused here: it is not answered, so the site's banner asks you.</p>
       ) : (
         <>
-          <p>Was told: {toldText(status)}.</p>
           <p class="note">{checkText(status.check)}</p>
-          {status.check && status.check.unmapped.length > 0 && (
-            <>
-              <p>Its groups that the notice does not name:</p>
-              <ul class="unmapped">
-                {status.check.unmapped.map((group) => (
-                  <li key={group.id}>
-                    {unmappedText(group, owner)}
-                    {group.description && <q>{group.description}</q>}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
+          <details class="cmp-told">
+            <summary>What it was told</summary>
+            <p>{toldText(status)}.</p>
+            {status.check && status.check.unmapped.length > 0 && (
+              <>
+                <p>Its groups that the notice does not name:</p>
+                <ul class="unmapped">
+                  {status.check.unmapped.map((group) => (
+                    <li key={group.id}>
+                      {unmappedText(group, owner)}
+                      {group.description && <q>{group.description}</q>}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </details>
         </>
       )}
     </section>

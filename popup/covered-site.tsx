@@ -46,26 +46,9 @@ export function CoveredSite({ connector, tabId, site, domain, state, onState }: 
     <main>
       <header>
         <h1>{domain}</h1>
-        {declared === null ? (
-          <>
-            <p class="lead" id="owner-note">
-              covered by {site.name}'s {documentKinds(site)}:
-            </p>
-            <DocumentList site={site} />
-          </>
-        ) : (
-          <>
-            <p class="lead" id="owner-note">
-              {declared}
-            </p>
-            {state.protection?.changes[0] && <DeclarationChanges change={state.protection.changes[0]} />}
-            {state.undeclared && (
-              <p class="note" id="undeclared">
-                {undeclaredText(state.undeclared)}
-              </p>
-            )}
-          </>
-        )}
+        <p class="lead" id="owner-note">
+          {declared ?? `Covered by ${site.name}'s ${documentKinds(site)}`}
+        </p>
       </header>
 
       <section aria-labelledby="categories-heading">
@@ -89,20 +72,10 @@ export function CoveredSite({ connector, tabId, site, domain, state, onState }: 
           ))}
         </ul>
         <div class="actions">
-          <button type="button" onClick={() => void setPaused(!state.paused)}>
+          <button type="button" id="pause" onClick={() => void setPaused(!state.paused)}>
             {state.paused ? `Resume on ${domain}` : `Pause on ${domain}`}
           </button>
         </div>
-        {otherDomains.length > 0 && (
-          <div class="actions">
-            <button type="button" id="apply-to-owner" aria-describedby="apply-to-owner-note" onClick={() => void applyToOwner()}>
-              Apply these choices to all of {site.name}'s sites
-            </button>
-            <p id="apply-to-owner-note" class="note">
-              Your choices here hold on {domain} only, until you apply them to {otherDomains.join(', ')}.
-            </p>
-          </div>
-        )}
         <div role="status" class="status">
           {changed && (
             <>
@@ -116,16 +89,31 @@ export function CoveredSite({ connector, tabId, site, domain, state, onState }: 
         <p role="alert" class="error">
           {error && `That did not work: ${error}`}
         </p>
-        {gpc && (
-          <p id="gpc" class="note">
-            {gpc}
-          </p>
-        )}
       </section>
 
       {state.cmp && <ConsentManager owner={site.name} domain={domain} status={state.cmp} onAnswer={(allow) => void answerCmp(allow)} />}
 
-      {declared === null && (
+      {(gpc || otherDomains.length > 0) && (
+        <section aria-label={`Other settings for ${domain}`} class="more-settings">
+          {gpc && (
+            <p id="gpc" class="note">
+              {gpc}
+            </p>
+          )}
+          {otherDomains.length > 0 && (
+            <div class="actions">
+              <button type="button" id="apply-to-owner" aria-describedby="apply-to-owner-note" onClick={() => void applyToOwner()}>
+                Apply these choices to all of {site.name}'s sites
+              </button>
+              <p id="apply-to-owner-note" class="note">
+                Your choices here hold on {domain} only, until you apply them to {otherDomains.join(', ')}.
+              </p>
+            </div>
+          )}
+        </section>
+      )}
+
+      {declared === null ? (
         <>
           <section aria-labelledby="collected-heading">
             <h2 id="collected-heading">What {site.name} collects</h2>
@@ -136,7 +124,23 @@ export function CoveredSite({ connector, tabId, site, domain, state, onState }: 
             <h2 id="choices-heading">Your choices</h2>
             <OptOutList site={site} />
           </section>
+
+          <section aria-labelledby="documents-heading">
+            <h2 id="documents-heading">Its documents</h2>
+            <DocumentList site={site} />
+          </section>
         </>
+      ) : (
+        (state.protection?.changes[0] ?? state.undeclared) && (
+          <section aria-label="Its declaration">
+            {state.protection?.changes[0] && <DeclarationChanges change={state.protection.changes[0]} />}
+            {state.undeclared && (
+              <p class="note" id="undeclared">
+                {undeclaredText(state.undeclared)}
+              </p>
+            )}
+          </section>
+        )
       )}
 
       <footer>

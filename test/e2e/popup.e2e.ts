@@ -29,6 +29,32 @@ function arrivingCategories(allowed: (category: Category) => boolean): string[] 
 
 const categoryRow = (id: string) => `li.category:has(input[name="${id}"])`;
 
+// The popup's width (popup.css) and the height it must show its controls within, in CSS pixels.
+const POPUP_WIDTH = 380;
+const FIRST_SCREEN = 600;
+
+/** How far from the top of the popup each of its controls ends, in CSS pixels, and the popup's width. */
+async function firstScreen(popup: TestPage) {
+  return popup.evaluate(() => {
+    const bottom = (element: Element | null) => (element === null ? Infinity : Math.ceil(element.getBoundingClientRect().bottom + scrollY));
+    const rows = [...document.querySelectorAll('li.category')];
+    return {
+      width: Math.round(document.body.getBoundingClientRect().width),
+      bottoms: {
+        site: bottom(document.querySelector('#owner-note')),
+        ...Object.fromEntries(
+          rows.map((row) => [
+            row.querySelector('input')?.name ?? '?',
+            Math.max(bottom(row.querySelector('input')), bottom(row.querySelector('.counts'))),
+          ]),
+        ),
+        pause: bottom(document.querySelector('#pause')),
+        cmp: bottom(document.querySelector('.cmp .note')),
+      },
+    };
+  });
+}
+
 async function switchStates(popup: TestPage) {
   return popup.evaluate(() =>
     [...document.querySelectorAll<HTMLInputElement>('input[role=switch]')].map((input) => ({
@@ -52,12 +78,18 @@ describeInBrowsers('popup', (suite) => {
     const tabId = await tabOfVisit(browser, first.id);
     const popup = await browser.openExtensionPage(`popup.html?tabId=${tabId}`);
     await waitForText(popup, 'h1', /^atlassian\.com$/);
-    expect(await popup.text('#owner-note')).toBe(`covered by ${site.name}'s privacy policy and cookie notice:`);
+    expect(await popup.text('#owner-note')).toBe(`Covered by ${site.name}'s privacy policy and cookie notice`);
     expect(await switchStates(popup)).toEqual(
       site.categories.map((c) => ({ id: c.id, label: c.label, checked: !c.refusable || c.defaultAllowed, disabled: !c.refusable })),
     );
     expect(await popup.text('#categories-heading')).toBe('Cookie categories on atlassian.com');
     await waitForText(popup, `${categoryRow(TOGGLED)} .counts`, /^[1-9]\d* requests? blocked/);
+    await waitForText(popup, '.cmp .note', /^Checked on this page/);
+    // The control surface is the first screen: the site, every switch with its count, pause and the CMP's status.
+    const screen = await firstScreen(popup);
+    expect(screen.width).toBe(POPUP_WIDTH);
+    expect(Object.keys(screen.bottoms)).toEqual(['site', ...site.categories.map((c) => c.id), 'pause', 'cmp']);
+    expect(Object.entries(screen.bottoms).filter(([, bottom]) => !(bottom <= FIRST_SCREEN))).toEqual([]);
     expect(await axeViolations(popup)).toEqual([]);
     await popup.screenshot(`${SCREENSHOTS}/popup-covered-${suite.browser}.png`);
 
@@ -87,7 +119,7 @@ describeInBrowsers('popup', (suite) => {
     const visit = await browser.visit(suite.replica.url('bitbucket.org', '/'));
     const popup = await browser.openExtensionPage(`popup.html?tabId=${await tabOfVisit(browser, visit.id)}`);
     await waitForText(popup, 'h1', /^bitbucket\.org$/);
-    expect(await popup.text('#owner-note')).toBe(`covered by ${site.name}'s privacy policy and cookie notice:`);
+    expect(await popup.text('#owner-note')).toBe(`Covered by ${site.name}'s privacy policy and cookie notice`);
     expect(await popup.text('#categories-heading')).toBe('Cookie categories on bitbucket.org');
     expect(await popup.text('#apply-to-owner')).toBe(`Apply these choices to all of ${site.name}'s sites`);
     expect(await popup.text('#apply-to-owner-note')).toMatch(

@@ -39,7 +39,7 @@ describe('popup for a covered site', () => {
   it('renders the site, its documents and one switch per notice category from one request', async () => {
     const connector = renderPopup(coveredState(site, { counts }));
     expect(await screen.findByRole('heading', { level: 1, name: 'example.com' })).toBeTruthy();
-    expect(screen.getByText("covered by Example Co's privacy policy and cookie notice:")).toBeTruthy();
+    expect(screen.getByText("Covered by Example Co's privacy policy and cookie notice")).toBeTruthy();
     expect(screen.getByRole('heading', { level: 2, name: 'Cookie categories on example.com' })).toBeTruthy();
     expect(connector.sent).toEqual([{ type: 'get-tab-state', payload: { tabId: 7 } }]);
     expect(screen.getByRole('link', { name: /Example Co Cookies & Tracking Notice/ }).getAttribute('href')).toBe(
@@ -234,7 +234,9 @@ describe('the consent manager line', () => {
     const check = { verdict: { state: 'verified' as const }, repaired: null, unmapped: [] };
     renderPopup(coveredState(site, { cmp: { name: 'OneTrust', paused: false, told, check, question: null } }));
     const section = await screen.findByRole('region', { name: /consent manager \(OneTrust\)/ });
-    expect(section.textContent).toContain('Was told: Strictly necessary (C0001): allowed; Advertising (C0004): refused.');
+    expect(within(section).getByText('What it was told').closest('details')?.textContent).toContain(
+      'Strictly necessary (C0001): allowed; Advertising (C0004): refused.',
+    );
     expect(section.textContent).toContain('Checked on this page: it holds these choices.');
   });
 
@@ -388,7 +390,7 @@ describe('policy text with markup', () => {
     });
     const { container } = render(<Popup connector={mockConnector({ 'get-tab-state': () => coveredState(hostile) })} tabId={1} />);
     expect(
-      await screen.findByText('covered by <img src=x onerror="window.pwned=1">Evil\'s privacy policy and cookie notice:'),
+      await screen.findByText('Covered by <img src=x onerror="window.pwned=1">Evil\'s privacy policy and cookie notice'),
     ).toBeTruthy();
     expect(container.querySelector('img, script, iframe, b')).toBeNull();
     expect(container.querySelector('a[href="https://evil.example"]')).toBeNull();
