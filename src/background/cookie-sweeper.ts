@@ -11,7 +11,8 @@ export interface CookieSweeperDeps {
   /** The covered sites under some settings (the bundled and the protected ones). */
   indexOf: (settings: Settings) => SiteIndex;
   settings: () => Promise<Settings>;
-  onRemoved: (stopped: Stopped) => void;
+  /** Told of each cookie removed: why (its site, domain, category and tracker), and its name. */
+  onRemoved: (stopped: Stopped, name: string) => void;
 }
 
 export interface CookieSweeper {
@@ -24,7 +25,7 @@ export function createCookieSweeper({ jar, indexOf, settings, onRemoved }: Cooki
     const stopped = cookieToRemove(indexOf(current), current, cookie);
     if (stopped === null) return;
     await jar.remove(cookie);
-    onRemoved(stopped);
+    onRemoved(stopped, cookie.name);
   };
   return {
     async changed({ removed, cookie }) {

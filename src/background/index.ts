@@ -5,6 +5,7 @@ import browser from 'webextension-polyfill';
 import { choicesOn } from '../core/choices';
 import { RULE_IDS } from '../core/dnr-ids';
 import { gpcRules, gpcScripts } from '../core/gpc';
+import { hostOf } from '../core/hosts';
 import { isShieldDropsMessage, WORKER_STARTED } from '../core/messages';
 import { coveredPageOf } from '../core/registrable-domain';
 import type { Settings } from '../core/settings';
@@ -100,7 +101,8 @@ const sweeper = createCookieSweeper({
   jar: browserCookieJar,
   indexOf,
   settings,
-  onRemoved: ({ domain, category }) => void counter.cookieRemoved(domain, category).catch(report),
+  onRemoved: ({ domain, category, tracker }, name) =>
+    void counter.cookieRemoved(domain, category, { tracker, kind: 'cookie', what: name }).catch(report),
 });
 const cmp = createCmpAnswerer({
   jar: browserCookieJar,
@@ -208,7 +210,12 @@ browserRequests.onBeforeRequest(['<all_urls>'], (request) => {
   void settings()
     .then((current) => {
       const stopped = blockedRequest(indexOf(current), compiled(current), request);
-      if (stopped) return counter.blocked(request.tabId, stopped.domain, stopped.category);
+      if (!stopped) return;
+      return counter.blocked(request.tabId, stopped.domain, stopped.category, {
+        tracker: stopped.tracker.id,
+        kind: 'request',
+        what: hostOf(request.url),
+      });
     })
     .catch(report);
 });

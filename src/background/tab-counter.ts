@@ -1,7 +1,7 @@
 // Per-tab counts of what was stopped, by category, mirrored in storage.session so a woken worker keeps them,
 // told to whoever listens (open pages), and shown on the badge, which is written only when its text changes.
-import type { CategoryCounts, TabCounts } from '../core/messages';
-import { badgeText, countStop, type TabRecord, type TabTable } from '../core/tab-counts';
+import type { TabCounts } from '../core/messages';
+import { badgeText, countStop, type Stop, type Tally, type TabRecord, type TabTable } from '../core/tab-counts';
 import type { KeyValueArea } from '../ports/storage';
 import { serialQueue } from './serial-queue';
 
@@ -18,12 +18,16 @@ export interface TabCounterDeps {
 export interface TabCounter {
   /** A new top-level page in the tab, of a covered registrable domain or null: its counts start again. */
   navigated(tabId: number, domain: string | null): Promise<void>;
-  blocked(tabId: number, domain: string, category: string): Promise<void>;
-  /** Cookies belong to a registrable domain, not a tab: the removal counts on every tab showing that domain. */
-  cookieRemoved(domain: string, category: string): Promise<void>;
+  /** A request of the tab's page blocked: `stop` names the tracker and the request's host. */
+  blocked(tabId: number, domain: string, category: string, stop: Stop): Promise<void>;
+  /**
+   * Cookies belong to a registrable domain, not a tab: the removal counts on every tab showing that domain. `stop`
+   * names the cookie and its tracker (null when the knowledge does not know it).
+   */
+  cookieRemoved(domain: string, category: string, stop: Stop): Promise<void>;
   /**
    * Writes the cookie shield dropped on the tab's page (cookies and storage keys, counted as removed cookies), per
-   * category; counted only while the tab still shows `domain`.
+   * category; counted only while the tab still shows `domain`. The report names nothing, so neither do these counts.
    */
   dropped(tabId: number, domain: string, drops: Readonly<Record<string, number>>): Promise<void>;
   closed(tabId: number): Promise<void>;
@@ -64,9 +68,9 @@ export function createTabCounter({ session, setBadge, badgeEnabled, onCounts }: 
       }
       await writeBadges(tabs, changed);
     });
-  const bump = (tabs: TabTable, tabId: string, category: string, kind: keyof CategoryCounts, by = 1): void => {
+  const bump = (tabs: TabTable, tabId: string, category: string, kind: Tally, by = 1, stop?: Stop): void => {
     const record = tabs[tabId];
-    if (record) record.counts = countStop(record.counts, category, kind, by);
+    if (record) record.counts = countStop(record.counts, category, kind, by, stop);
   };
   return {
     navigated: (tabId, domain) =>
@@ -77,17 +81,17 @@ export function createTabCounter({ session, setBadge, badgeEnabled, onCounts }: 
         tabs[tabId] = { domain, counts: {} };
         return [tabId];
       }),
-    blocked: (tabId, domain, category) =>
+    blocked: (tabId, domain, category, stop) =>
       change((tabs) => {
         // A tab that navigated before this worker life began has no record yet.
         tabs[tabId] ??= { domain, counts: {} };
-        bump(tabs, String(tabId), category, 'blockedRequests');
+        bump(tabs, String(tabId), category, 'blockedRequests', 1, stop);
         return [tabId];
       }),
-    cookieRemoved: (domain, category) =>
+    cookieRemoved: (domain, category, stop) =>
       change((tabs) => {
         const showing = Object.keys(tabs).filter((tabId) => tabs[tabId]?.domain === domain);
-        for (const tabId of showing) bump(tabs, tabId, category, 'removedCookies');
+        for (const tabId of showing) bump(tabs, tabId, category, 'removedCookies', 1, stop);
         return showing.map(Number);
       }),
     dropped: (tabId, domain, drops) =>

@@ -60,7 +60,8 @@ export interface CookieFacts {
 }
 
 export type CookieClass =
-  | { kind: 'category'; site: Site; category: string }
+  /** A tracker's cookie, known by its name or its host: `tracker` is that tracker's id. */
+  | { kind: 'category'; site: Site; category: string; tracker: string }
   /** The CMP's own cookies: they hold the person's choices and are never removed. */
   | { kind: 'consent'; site: Site }
   /** Stored in a covered site's context, but the knowledge base does not know it. */
@@ -80,7 +81,8 @@ export function classifyCookie(index: SiteIndex, cookie: CookieFacts): CookieCla
   const role = lookupHostOrParent(entry.hosts, domain);
   if (role === 'first-party') return firstPartyCookie(entry, cookie.name);
   if (role === 'consent') return { kind: 'consent', site: entry.site };
-  return role === undefined ? { kind: 'unknown', site: entry.site } : { kind: 'category', site: entry.site, category: role.category };
+  if (role === undefined) return { kind: 'unknown', site: entry.site };
+  return { kind: 'category', site: entry.site, category: role.category, tracker: role.id };
 }
 
 /** The host of the context that stores a cookie: the partition's top-level site, the isolation domain, or its own domain. */
@@ -91,5 +93,6 @@ export function cookieContext(cookie: CookieFacts): string {
 function firstPartyCookie(entry: SiteEntry, name: string): CookieClass {
   if (matchName(entry.consentCookies, name)) return { kind: 'consent', site: entry.site };
   const tracker = matchName(entry.trackerCookies, name);
-  return tracker === undefined ? { kind: 'unknown', site: entry.site } : { kind: 'category', site: entry.site, category: tracker.category };
+  if (tracker === undefined) return { kind: 'unknown', site: entry.site };
+  return { kind: 'category', site: entry.site, category: tracker.category, tracker: tracker.id };
 }

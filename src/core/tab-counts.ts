@@ -1,5 +1,5 @@
 // Per-tab tallies of what was stopped, by category: plain data so the worker can keep them in storage.session.
-import type { CategoryCounts, TabCounts } from './messages';
+import { MAX_STOPPED_THINGS, MAX_STOPPED_WHAT_CHARS, type CategoryCounts, type StoppedThing, type TabCounts } from './messages';
 
 export interface TabRecord {
   /** The registrable domain of the tab's top-level page when it is covered, or null. */
@@ -10,10 +10,28 @@ export interface TabRecord {
 /** Tab id (as a string, for storage) → its record. */
 export type TabTable = Record<string, TabRecord>;
 
-/** A copy of `counts` with `by` (1 unless given) more blocked requests or removed cookies under `category`. */
-export function countStop(counts: TabCounts, category: string, kind: keyof CategoryCounts, by = 1): TabCounts {
+/** Which total a stop adds to. */
+export type Tally = 'blockedRequests' | 'removedCookies';
+
+/** What was stopped, without its count: the same tracker, kind and name count as one thing. */
+export type Stop = Omit<StoppedThing, 'count'>;
+
+/**
+ * A copy of `counts` with `by` (1 unless given) more blocked requests or removed cookies under `category`, and, when
+ * `stop` names what was stopped, `by` more of that thing: added to its list while the list has room.
+ */
+export function countStop(counts: TabCounts, category: string, kind: Tally, by = 1, stop?: Stop): TabCounts {
   const current = counts[category] ?? { blockedRequests: 0, removedCookies: 0 };
-  return { ...counts, [category]: { ...current, [kind]: current[kind] + by } };
+  const next: CategoryCounts = { ...current, [kind]: current[kind] + by };
+  if (stop !== undefined) next.stopped = withStop(current.stopped ?? [], stop, by);
+  return { ...counts, [category]: next };
+}
+
+function withStop(stopped: readonly StoppedThing[], { tracker, kind, what }: Stop, by: number): StoppedThing[] {
+  const name = what.slice(0, MAX_STOPPED_WHAT_CHARS);
+  const at = stopped.findIndex((thing) => thing.tracker === tracker && thing.kind === kind && thing.what === name);
+  if (at >= 0) return stopped.map((thing, index) => (index === at ? { ...thing, count: thing.count + by } : thing));
+  return stopped.length < MAX_STOPPED_THINGS ? [...stopped, { tracker, kind, what: name, count: by }] : [...stopped];
 }
 
 export const NO_COUNTS: CategoryCounts = { blockedRequests: 0, removedCookies: 0 };

@@ -16,6 +16,8 @@ export interface Stopped {
   /** The registrable domain whose choices stopped it: of the page that made the request, or holding the cookie. */
   domain: string;
   category: string;
+  /** The id of the tracker the cookie belongs to in the site's knowledge; null for an unknown cookie. */
+  tracker: string | null;
 }
 
 /**
@@ -80,7 +82,9 @@ export function cookieToRemove(index: SiteIndex, settings: Settings, cookie: Coo
   if (found.kind !== 'category' && found.kind !== 'unknown') return null;
   const domain = registrableDomain(cookieContext(cookie));
   if (found.kind === 'category') return isRefused(found.site, found.category, settings, domain) ? { ...found, domain } : null;
-  if (settings.unknownCookies === 'remove' && !isPaused(settings, domain)) return { site: found.site, domain, category: UNKNOWN_CATEGORY };
+  if (settings.unknownCookies === 'remove' && !isPaused(settings, domain)) {
+    return { site: found.site, domain, category: UNKNOWN_CATEGORY, tracker: null };
+  }
   return null;
 }
 

@@ -1,8 +1,9 @@
 import { createCookieSweeper } from '../../../src/background/cookie-sweeper';
 import type { CookieJar, JarCookie } from '../../../src/ports/cookies';
 import { freshSettings } from '../../../src/core/settings';
-import { setSiteChoice } from '../../../src/core/settings-ops';
+import { setPreferences, setSiteChoice } from '../../../src/core/settings-ops';
 import { buildSiteIndex } from '../../../src/core/site-index';
+import { UNKNOWN_CATEGORY } from '../../../src/core/verdicts';
 import { MINI } from '../core/mini-site';
 
 const cookie = (name: string, domain: string, extra: Partial<JarCookie> = {}): JarCookie => ({
@@ -51,7 +52,7 @@ test('the sweep removes refused cookies of covered sites in every store and part
     jar,
     indexOf,
     settings: async () => freshSettings(),
-    onRemoved: ({ category }) => removed.push(category),
+    onRemoved: ({ category, tracker }, name) => removed.push(`${category}:${tracker}:${name}`),
   });
   await guard.sweep();
   expect(jar.left()).toEqual([
@@ -61,7 +62,28 @@ test('the sweep removes refused cookies of covered sites in every store and part
     '0:session.token@.mini.test',
     '0:theme@.mini.test',
   ]);
-  expect(removed.sort()).toEqual(['advertising', 'advertising', 'advertising', 'analytics', 'analytics']);
+  expect(removed.sort()).toEqual([
+    'advertising:ads:_ad',
+    'advertising:ads:uid',
+    'advertising:ads:uid',
+    'analytics:stats:_st',
+    'analytics:stats:_st_X1',
+  ]);
+});
+
+test('a removed unknown cookie is told with its name and no tracker', async () => {
+  const theme = cookie('theme', '.mini.test');
+  const jar = fakeJar([theme, cookie('chat_id', '.mini.test')]);
+  const removed: Array<[string, string | null, string]> = [];
+  const guard = createCookieSweeper({
+    jar,
+    indexOf,
+    settings: async () => setPreferences(freshSettings(), { unknownCookies: 'remove' }),
+    onRemoved: ({ category, tracker }, name) => removed.push([category, tracker, name]),
+  });
+  await guard.changed({ removed: false, cookie: theme });
+  expect(jar.left()).toEqual(['0:chat_id@.mini.test']);
+  expect(removed).toEqual([[UNKNOWN_CATEGORY, null, 'theme']]);
 });
 
 test('a refused cookie is removed when it appears; removals and allowed cookies are left alone', async () => {

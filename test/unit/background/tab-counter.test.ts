@@ -1,5 +1,5 @@
 import { createTabCounter, type TabCounterDeps } from '../../../src/background/tab-counter';
-import type { TabRecord } from '../../../src/core/tab-counts';
+import type { Stop, TabRecord } from '../../../src/core/tab-counts';
 
 interface Seen {
   badges: Map<number, string>;
@@ -26,6 +26,10 @@ function deps(store: Record<string, unknown>, seen: Seen, badge = { enabled: tru
 
 const fresh = (): Seen => ({ badges: new Map(), writes: [], told: [] });
 
+/** A blocked request to a tracker's host, and a removed cookie. */
+const request: Stop = { tracker: 'social', kind: 'request', what: 'connect.social.example' };
+const cookie = (what: string, tracker: string | null = 'stats'): Stop => ({ tracker, kind: 'cookie', what });
+
 test('counts by tab and category, reset on navigation, kept by a woken worker, shown on the badge', async () => {
   const session: Record<string, unknown> = {};
   const seen = fresh();
@@ -34,13 +38,13 @@ test('counts by tab and category, reset on navigation, kept by a woken worker, s
   await counter.navigated(2, 'atlassian.com');
   await counter.navigated(3, null);
   await Promise.all([
-    counter.blocked(1, 'atlassian.com', 'social-media'),
-    counter.blocked(1, 'atlassian.com', 'social-media'),
-    counter.cookieRemoved('atlassian.com', 'performance-and-analytics'),
+    counter.blocked(1, 'atlassian.com', 'social-media', request),
+    counter.blocked(1, 'atlassian.com', 'social-media', request),
+    counter.cookieRemoved('atlassian.com', 'performance-and-analytics', cookie('_st')),
   ]);
   expect(await counter.counts(1, 'atlassian.com')).toEqual({
-    'social-media': { blockedRequests: 2, removedCookies: 0 },
-    'performance-and-analytics': { blockedRequests: 0, removedCookies: 1 },
+    'social-media': { blockedRequests: 2, removedCookies: 0, stopped: [{ ...request, count: 2 }] },
+    'performance-and-analytics': { blockedRequests: 0, removedCookies: 1, stopped: [{ ...cookie('_st'), count: 1 }] },
   });
   expect([...seen.badges]).toEqual([
     [1, '3'],
@@ -49,7 +53,9 @@ test('counts by tab and category, reset on navigation, kept by a woken worker, s
   ]);
 
   const woken = createTabCounter(deps(session, seen));
-  expect(await woken.counts(2, 'atlassian.com')).toEqual({ 'performance-and-analytics': { blockedRequests: 0, removedCookies: 1 } });
+  expect(await woken.counts(2, 'atlassian.com')).toEqual({
+    'performance-and-analytics': { blockedRequests: 0, removedCookies: 1, stopped: [{ ...cookie('_st'), count: 1 }] },
+  });
   await woken.navigated(1, 'atlassian.com');
   expect(await woken.counts(1, 'atlassian.com')).toEqual({});
   expect(await woken.counts(2, null)).toEqual({});
@@ -60,8 +66,10 @@ test('counts by tab and category, reset on navigation, kept by a woken worker, s
 test('a tab first seen through a blocked request is counted; the badge stays empty when turned off', async () => {
   const seen = fresh();
   const counter = createTabCounter(deps({}, seen, { enabled: false }));
-  await counter.blocked(7, 'atlassian.com', 'targeting-or-advertising');
-  expect(await counter.counts(7, 'atlassian.com')).toEqual({ 'targeting-or-advertising': { blockedRequests: 1, removedCookies: 0 } });
+  await counter.blocked(7, 'atlassian.com', 'targeting-or-advertising', request);
+  expect(await counter.counts(7, 'atlassian.com')).toEqual({
+    'targeting-or-advertising': { blockedRequests: 1, removedCookies: 0, stopped: [{ ...request, count: 1 }] },
+  });
   expect(seen.badges.get(7)).toBe('');
 });
 
@@ -70,8 +78,8 @@ test('an unchanged badge is not written again: not by a count that leaves its te
   const badge = { enabled: false };
   const counter = createTabCounter(deps({}, seen, badge));
   await counter.navigated(1, 'atlassian.com');
-  await counter.blocked(1, 'atlassian.com', 'social-media');
-  await counter.blocked(1, 'atlassian.com', 'social-media');
+  await counter.blocked(1, 'atlassian.com', 'social-media', request);
+  await counter.blocked(1, 'atlassian.com', 'social-media', request);
   await counter.refreshBadges();
   // Turned off, every count shows the same empty text: written once.
   expect(seen.writes).toEqual([[1, '']]);
@@ -79,14 +87,14 @@ test('an unchanged badge is not written again: not by a count that leaves its te
   badge.enabled = true;
   await counter.refreshBadges();
   await counter.refreshBadges();
-  await counter.blocked(1, 'atlassian.com', 'social-media');
+  await counter.blocked(1, 'atlassian.com', 'social-media', request);
   expect(seen.writes).toEqual([
     [1, ''],
     [1, '2'],
     [1, '3'],
   ]);
   // Counts on another tab leave this tab's badge alone.
-  await counter.blocked(2, 'atlassian.com', 'social-media');
+  await counter.blocked(2, 'atlassian.com', 'social-media', request);
   expect(seen.writes.filter(([tabId]) => tabId === 1)).toHaveLength(3);
 });
 
@@ -109,19 +117,28 @@ test('tells of each change to a tab’s counts, with the site they belong to; a 
   const counter = createTabCounter(deps({}, seen));
   await counter.navigated(1, 'atlassian.com');
   await counter.navigated(2, 'other.example');
-  await counter.blocked(1, 'atlassian.com', 'social-media');
-  await counter.cookieRemoved('atlassian.com', 'functionality');
+  await counter.blocked(1, 'atlassian.com', 'social-media', request);
+  await counter.cookieRemoved('atlassian.com', 'functionality', cookie('_st'));
   await counter.refreshBadges();
   await counter.closed(1);
   expect(seen.told).toEqual([
     [1, { domain: 'atlassian.com', counts: {} }],
     [2, { domain: 'other.example', counts: {} }],
-    [1, { domain: 'atlassian.com', counts: { 'social-media': { blockedRequests: 1, removedCookies: 0 } } }],
     [
       1,
       {
         domain: 'atlassian.com',
-        counts: { 'social-media': { blockedRequests: 1, removedCookies: 0 }, functionality: { blockedRequests: 0, removedCookies: 1 } },
+        counts: { 'social-media': { blockedRequests: 1, removedCookies: 0, stopped: [{ ...request, count: 1 }] } },
+      },
+    ],
+    [
+      1,
+      {
+        domain: 'atlassian.com',
+        counts: {
+          'social-media': { blockedRequests: 1, removedCookies: 0, stopped: [{ ...request, count: 1 }] },
+          functionality: { blockedRequests: 0, removedCookies: 1, stopped: [{ ...cookie('_st'), count: 1 }] },
+        },
       },
     ],
   ]);
@@ -143,4 +160,44 @@ test("the shield's dropped writes count as removed cookies on the reporting tab 
   expect(await counter.counts(2, 'atlassian')).toEqual({});
   expect(await counter.counts(9, 'atlassian')).toEqual({});
   expect(seen.badges.get(1)).toBe('5');
+});
+
+test('a record stored before things were named is read by a woken worker, keeps its totals and names what follows', async () => {
+  const session: Record<string, unknown> = {
+    tabCounts: { 1: { domain: 'atlassian.com', counts: { 'social-media': { blockedRequests: 4, removedCookies: 1 } } } },
+  };
+  const seen = fresh();
+  const counter = createTabCounter(deps(session, seen));
+  expect(await counter.counts(1, 'atlassian.com')).toEqual({ 'social-media': { blockedRequests: 4, removedCookies: 1 } });
+  await counter.blocked(1, 'atlassian.com', 'social-media', request);
+  await counter.cookieRemoved('atlassian.com', 'unknown', cookie('theme', null));
+  expect(await counter.counts(1, 'atlassian.com')).toEqual({
+    'social-media': { blockedRequests: 5, removedCookies: 1, stopped: [{ ...request, count: 1 }] },
+    unknown: { blockedRequests: 0, removedCookies: 1, stopped: [{ tracker: null, kind: 'cookie', what: 'theme', count: 1 }] },
+  });
+  expect(seen.badges.get(1)).toBe('7');
+});
+
+test('a removed cookie is named on every tab showing its domain', async () => {
+  const seen = fresh();
+  const counter = createTabCounter(deps({}, seen));
+  await counter.navigated(1, 'atlassian.com');
+  await counter.navigated(2, 'atlassian.com');
+  await counter.navigated(3, 'trello.com');
+  await counter.cookieRemoved('atlassian.com', 'performance-and-analytics', cookie('_ga', 'google-analytics'));
+  await counter.cookieRemoved('atlassian.com', 'performance-and-analytics', cookie('_gid', 'google-analytics'));
+  await counter.cookieRemoved('atlassian.com', 'performance-and-analytics', cookie('_ga', 'google-analytics'));
+  const named = {
+    'performance-and-analytics': {
+      blockedRequests: 0,
+      removedCookies: 3,
+      stopped: [
+        { tracker: 'google-analytics', kind: 'cookie', what: '_ga', count: 2 },
+        { tracker: 'google-analytics', kind: 'cookie', what: '_gid', count: 1 },
+      ],
+    },
+  };
+  expect(await counter.counts(1, 'atlassian.com')).toEqual(named);
+  expect(await counter.counts(2, 'atlassian.com')).toEqual(named);
+  expect(await counter.counts(3, 'trello.com')).toEqual({});
 });

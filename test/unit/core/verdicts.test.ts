@@ -49,6 +49,20 @@ describe('cookieToRemove', () => {
     expect(cookieToRemove(index, setSiteChoice(freshSettings(), 'mini-cdn.net', 'advertising', true), partitioned)).toBeNull();
   });
 
+  test("names the tracker a removed cookie belongs to, by its name or its host; an unknown cookie's is null", () => {
+    const remove = setPreferences(freshSettings(), { unknownCookies: 'remove' });
+    const removed = (name: string, domain: string) => {
+      const stopped = cookieToRemove(index, remove, { name, domain });
+      return stopped && { site: stopped.site.id, domain: stopped.domain, category: stopped.category, tracker: stopped.tracker };
+    };
+    expect(removed('_st_1', '.mini.test')).toEqual({ site: 'mini', domain: 'mini.test', category: 'analytics', tracker: 'stats' });
+    expect(removed('_ad', 'mini-cdn.net')).toEqual({ site: 'mini', domain: 'mini-cdn.net', category: 'advertising', tracker: 'ads' });
+    expect(
+      cookieToRemove(index, remove, { name: 'uid', domain: '.ads.example', partitionKey: { topLevelSite: 'https://mini.test' } }),
+    ).toMatchObject({ category: 'advertising', tracker: 'ads' });
+    expect(removed('theme', '.mini.test')).toEqual({ site: 'mini', domain: 'mini.test', category: UNKNOWN_CATEGORY, tracker: null });
+  });
+
   test('a cookie of a category the site does not define is kept', () => {
     const odd = { ...MINI, categories: MINI.categories.filter((category) => category.id !== 'analytics') };
     expect(cookieToRemove(buildSiteIndex([odd]), freshSettings(), { name: '_st', domain: 'mini.test' })).toBeNull();
