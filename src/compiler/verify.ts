@@ -1,5 +1,7 @@
-// Checks a compiled site against its sources: every sentence verbatim in its document, every cite resolving.
+// Checks a compiled site against its sources: every sentence verbatim in its document, its readable form mapping
+// back to it, every cite resolving.
 import type { Site } from '../core/knowledge';
+import { mapsBack, readableSentence } from '../core/readable-text';
 import type { SourceFormat } from './source-format';
 import { collapseWhitespace, renderInlineMarkdown } from './text';
 
@@ -42,6 +44,12 @@ export function verifySite(site: Site, sources: Readonly<Record<string, VerifySo
     if (text === undefined) problems.push(`sentence ${sentence.id} names document "${sentence.doc}", which has no source`);
     else if (!text.includes(collapseWhitespace(sentence.text)))
       problems.push(`sentence ${sentence.id} is not verbatim in its source: "${sentence.text}"`);
+    const format = sources[sentence.doc]?.format;
+    if (format === undefined) continue;
+    // The UI quotes the readable form: it must lead back to this sentence, so it says nothing the document does not.
+    const readable = readableSentence(sentence.text, format);
+    if (!mapsBack(readable, sentence.text, format))
+      problems.push(`sentence ${sentence.id} does not map back from its readable form: "${readable}"`);
   }
   for (const { where, ids: cited } of citesOf(site)) {
     for (const id of cited) if (!ids.has(id)) problems.push(`${where} cites ${id}, which is not a sentence`);

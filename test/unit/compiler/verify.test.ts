@@ -29,6 +29,30 @@ it('finds a sentence that is not verbatim in its source', () => {
   expect(verifySite(site, sources)).toEqual(['sentence policy:1 is not verbatim in its source: "this privacy policy explains nothing"']);
 });
 
+/** The site and its sources with one sentence's text replaced in both, so it stays verbatim. */
+function withSentence(id: string, text: string) {
+  const site = fresh();
+  const sentence = site.sentences.find((s) => s.id === id)!;
+  const source = sources[sentence.doc]!;
+  const edited = { ...sources, [sentence.doc]: { ...source, text: source.text.replace(sentence.text, text) } };
+  sentence.text = text;
+  return { site, edited };
+}
+
+it('finds a sentence whose readable form does not map back to it', () => {
+  // The stripped format has no full stops, so the rules take "e.g." for their own joined spelling of "e g".
+  const { site, edited } = withSentence('policy:1', 'this privacy policy explains e.g. what we collect');
+  expect(verifySite(site, edited)).toEqual([
+    'sentence policy:1 does not map back from its readable form: "This privacy policy explains e.g. what we collect"',
+  ]);
+});
+
+it('accepts a notice sentence that keeps its own capitals, shown as it is', () => {
+  const id = fresh().sentences.find((s) => s.text === 'we use plausible analytics cookies for this.')!.id;
+  const { site, edited } = withSentence(id, 'We use Plausible Analytics cookies for this.');
+  expect(verifySite(site, edited)).toEqual([]);
+});
+
 it('finds cites that dangle', () => {
   const site = fresh();
   site.optOuts[0]!.cites = ['policy:999'];
