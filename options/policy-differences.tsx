@@ -1,4 +1,5 @@
-// What changed between the crawled snapshots of each document, sentence by sentence.
+// What differs between the crawled snapshots of each document, sentence by sentence. The crawl does not date its
+// snapshots, so they are named by their place in the file and never called older, newer, added or removed.
 import type { PolicyDocument, Site } from '../src/core/knowledge';
 import { quotesFor } from '../src/ui/sentences';
 
@@ -18,18 +19,35 @@ function DocumentDifferences({ site, doc }: { site: Site; doc: PolicyDocument })
   return (
     <details class="differences">
       <summary>
-        {doc.title}: {doc.snapshots.length} snapshots, oldest first
+        {doc.title}: {doc.snapshots.length} snapshots, numbered in the order the crawled file holds them
       </summary>
-      {doc.differences.map((difference) => (
-        <div key={`${difference.from}-${difference.to}`}>
-          <h5>
-            From snapshot {difference.from} to snapshot {difference.to}
-          </h5>
-          {difference.added.length + difference.removed.length === 0 && <p>No sentence changed.</p>}
-          <SentenceList title="Added" sentences={sentenceTexts(site, difference.added)} />
-          <SentenceList title="Removed" sentences={sentenceTexts(site, difference.removed)} />
-        </div>
-      ))}
+      <p class="note">
+        The file does not say when each snapshot was taken. Quotes come from snapshot {doc.current ?? 1}; the live document at its link may
+        differ from all of them.
+      </p>
+      {doc.differences.map((difference) => {
+        const [first, second] = [difference.from, difference.to].sort((a, b) => a - b) as [number, number];
+        // `added` holds sentences of `to` that `from` lacks; `removed` the other way round.
+        const only = (snapshot: number) => (snapshot === difference.to ? difference.added : difference.removed);
+        return (
+          <div key={`${first}-${second}`}>
+            <h5>
+              Snapshots {first} and {second}
+            </h5>
+            {difference.added.length + difference.removed.length === 0 && <p>They hold the same sentences.</p>}
+            <SentenceList
+              kind="only-in"
+              title={`In snapshot ${first}, not in snapshot ${second}`}
+              sentences={sentenceTexts(site, only(first))}
+            />
+            <SentenceList
+              kind="only-in"
+              title={`In snapshot ${second}, not in snapshot ${first}`}
+              sentences={sentenceTexts(site, only(second))}
+            />
+          </div>
+        );
+      })}
     </details>
   );
 }
@@ -39,12 +57,12 @@ function sentenceTexts(site: Site, entries: readonly string[]): string[] {
   return entries.map((entry) => quotesFor(site, [entry])[0]?.text ?? entry);
 }
 
-function SentenceList({ title, sentences }: { title: string; sentences: string[] }) {
+function SentenceList({ kind, title, sentences }: { kind: string; title: string; sentences: string[] }) {
   if (sentences.length === 0) return null;
   return (
     <>
       <p class="difference-kind">{title}:</p>
-      <ul class={`difference-${title.toLowerCase()}`}>
+      <ul class={`difference-${kind}`} aria-label={title}>
         {sentences.map((text, position) => (
           <li key={position}>{text}</li>
         ))}

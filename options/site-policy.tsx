@@ -1,8 +1,9 @@
 // One covered site's policy as the extension understands it: categories, trackers, collection, opt-outs, changes.
 import type { Site } from '../src/core/knowledge';
+import { ChoiceList } from '../src/ui/choice-list';
 import { CollectedList } from '../src/ui/collected-list';
 import { DocumentList } from '../src/ui/document-list';
-import { OptOutList } from '../src/ui/opt-out-list';
+import { PointList } from '../src/ui/point-list';
 import { QuoteDisclosure } from '../src/ui/quote-disclosure';
 import { PolicyDifferences } from './policy-differences';
 import { TrackerTable } from './tracker-table';
@@ -34,13 +35,18 @@ export function SitePolicy({ site }: { site: Site }) {
       <h4>Trackers and cookies</h4>
       <TrackerTable site={site} />
 
+      <h4>What it says it does with your data</h4>
+      <div class="points">
+        <PointList site={site} headingLevel={5} />
+      </div>
+
       <h4>What it collects</h4>
       <div class="collected">
         <CollectedList site={site} headingLevel={5} />
       </div>
 
-      <h4>Its opt-out links</h4>
-      <OptOutList site={site} />
+      <h4>Your choices</h4>
+      <ChoiceList site={site} />
 
       <h4>Changes between policy snapshots</h4>
       <PolicyDifferences site={site} />

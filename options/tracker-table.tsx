@@ -3,6 +3,7 @@ import type { Site, Tracker } from '../src/core/knowledge';
 
 const SOURCES: Record<Tracker['source'], string> = {
   notice: 'named in the notice',
+  'notice-category': "fits the notice's category (our classification)",
   policy: 'named in the policy',
   curated: 'curated by us',
   'consent-manager': "declared by the site's consent manager",

@@ -4,12 +4,13 @@ import { useState } from 'preact/hooks';
 import type { Site } from '../src/core/knowledge';
 import type { TabState } from '../src/core/messages';
 import type { SiteChange } from '../src/core/settings';
+import { ChoiceList } from '../src/ui/choice-list';
 import { CollectedList } from '../src/ui/collected-list';
 import type { Connector } from '../src/ui/connector';
 import { DocumentList } from '../src/ui/document-list';
 import { dayText, declaredSourceText, undeclaredText } from '../src/ui/declaration-text';
 import { gpcText } from '../src/ui/gpc-text';
-import { OptOutList } from '../src/ui/opt-out-list';
+import { PointList } from '../src/ui/point-list';
 import { useAction } from '../src/ui/use-action';
 import { CategoryRow } from './category-row';
 import { ConsentManager } from './consent-manager';
@@ -115,14 +116,19 @@ export function CoveredSite({ connector, tabId, site, domain, state, onState }: 
 
       {declared === null ? (
         <>
-          <section aria-labelledby="collected-heading">
-            <h2 id="collected-heading">What {site.name} collects</h2>
-            <CollectedList site={site} headingLevel={3} />
+          <section aria-labelledby="points-heading">
+            <h2 id="points-heading">What {site.name} says it does with your data</h2>
+            <PointList site={site} headingLevel={3} />
           </section>
 
           <section aria-labelledby="choices-heading">
             <h2 id="choices-heading">Your choices</h2>
-            <OptOutList site={site} />
+            <ChoiceList site={site} />
+          </section>
+
+          <section aria-labelledby="collected-heading">
+            <h2 id="collected-heading">What {site.name} collects</h2>
+            <CollectedList site={site} headingLevel={3} />
           </section>
 
           <section aria-labelledby="documents-heading">

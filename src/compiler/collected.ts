@@ -16,6 +16,8 @@ interface CollectedItem {
   label: string;
   dataTypes: string[];
   cites: string[];
+  /** Why the summary was corrected by hand (compile-site applies curated corrections). */
+  corrected?: string;
 }
 
 export interface CollectedGroup {

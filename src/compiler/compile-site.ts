@@ -5,6 +5,7 @@ import type { CuratedSite, CuratedTracker } from './curated';
 import { checkTrackerPaths } from './tracker-paths';
 import { readCategories } from './notice-categories';
 import { findOptOuts } from './opt-outs';
+import { choicesOf, correctCollected, pointsOf } from './points';
 import { PRACTICE_GROUPS } from './practice-groups';
 import { readDocument, type ReadDocument } from './read-document';
 import { SourceError } from './source-format';
@@ -40,7 +41,7 @@ function trackerOf(tracker: CuratedTracker, documents: readonly ReadDocument[], 
   }
   const { quote, ...rest } = tracker;
   if (tracker.source === 'curated') return rest;
-  const kind = tracker.source === 'notice' ? 'cookie-notice' : 'privacy-policy';
+  const kind = tracker.source === 'policy' ? 'privacy-policy' : 'cookie-notice';
   const document = documentOfKind(documents, kind);
   if (quote === undefined || document === undefined) {
     throw new SourceError(`tracker ${tracker.id}: source "${tracker.source}" needs a quote from the ${kind}`);
@@ -101,6 +102,10 @@ export function compileSite(curated: CuratedSite, sources: Readonly<Record<strin
   const categories = categoriesOf(curated, documentOfKind(documents, 'cookie-notice'));
   checkTrackerPaths(curated.trackers, categories);
   const current = documents.flatMap((read) => read.current);
+  const optOuts = findOptOuts(
+    current.map((s) => ({ id: s.id, text: s.text, groups: s.groups, links: s.segment.links, stripped: isStripped(documents, s.doc) })),
+    domains,
+  );
   const site: Site = {
     id: curated.id,
     name: curated.name,
@@ -111,15 +116,17 @@ export function compileSite(curated: CuratedSite, sources: Readonly<Record<strin
     trackers: curated.trackers.map((tracker) => trackerOf(tracker, documents, categories)),
     consentManager: consentManagerOf(curated.consentManager, categories),
     ...globalPrivacyControlOf(curated.globalPrivacyControl, categories),
-    collected: collectedGroups(
-      current.map((s) => ({ id: s.id, text: s.text, groups: s.groups, ...(s.segment.heading ? { heading: s.segment.heading } : {}) })),
-      curated.name,
+    collected: correctCollected(
+      collectedGroups(
+        current.map((s) => ({ id: s.id, text: s.text, groups: s.groups, ...(s.segment.heading ? { heading: s.segment.heading } : {}) })),
+        curated.name,
+      ),
+      curated.collectedCorrections,
     ),
     practices: practicesOf(documents),
-    optOuts: findOptOuts(
-      current.map((s) => ({ id: s.id, text: s.text, groups: s.groups, links: s.segment.links, stripped: isStripped(documents, s.doc) })),
-      domains,
-    ),
+    optOuts,
+    points: pointsOf(curated, current),
+    choices: choicesOf(curated, current, optOuts, domains),
   };
   const schema = validateSite(site);
   if (!schema.ok) throw new SourceError(`${curated.id}: the compiled site does not match the schema:\n  ${schema.errors.join('\n  ')}`);

@@ -33,13 +33,31 @@ const CuratedTrackerSchema = v.object({
   /** localStorage / sessionStorage keys, and cookies the site's server sets for it (server-side tagging). */
   storage: v.optional(CuratedIdentifiersSchema),
   serverCookies: v.optional(CuratedIdentifiersSchema),
-  source: v.picklist(['notice', 'policy', 'curated']),
+  /** 'notice-category': the notice describes the category it fits but does not name it (the quote is that description). */
+  source: v.picklist(['notice', 'notice-category', 'policy', 'curated']),
   /** A public source (vendor documentation) for what the site's documents do not say. */
   reference: v.optional(v.string()),
   /** Words of the named document that put the tracker in its category; must be verbatim there. */
   quote: v.optional(v.string()),
   reason: Reason,
 });
+
+/** Words of the documents, each verbatim in exactly one sentence of a current snapshot: those sentences are the cites. */
+const Evidence = v.pipe(v.array(v.pipe(v.string(), v.minLength(1))), v.minLength(1, 'a point needs its quote'));
+
+const CuratedPointSchema = v.object({ id: IdSchema, group: IdSchema, label: v.string(), evidence: Evidence });
+
+const CuratedChoiceSchema = v.object({
+  id: IdSchema,
+  label: v.string(),
+  how: v.string(),
+  evidence: Evidence,
+  /** One of the opt-out links the compiler rebuilds from the documents; never an address of our own. */
+  url: v.optional(v.string()),
+  obsolete: v.optional(v.object({ reason: Reason, reference: v.pipe(v.string(), v.url()) })),
+});
+
+const CuratedCorrectionSchema = v.object({ label: v.optional(v.string()), dataTypes: v.array(v.string()), reason: Reason });
 
 const CuratedSiteSchema = v.object({
   id: v.string(),
@@ -58,6 +76,12 @@ const CuratedSiteSchema = v.object({
   trackers: v.array(CuratedTrackerSchema),
   /** The notice category whose refusal the Global Privacy Control signal states (when the person turns it on). */
   globalPrivacyControl: v.optional(v.object({ category: v.string(), reason: Reason })),
+  /** What the documents state, one fact each, in our words. */
+  points: v.optional(v.array(CuratedPointSchema), []),
+  /** Every choice the documents offer, with or without a link. */
+  choices: v.optional(v.array(CuratedChoiceSchema), []),
+  /** Collected items (by id) whose compiled summary overstates its own quotes. */
+  collectedCorrections: v.optional(v.record(v.string(), CuratedCorrectionSchema), {}),
 });
 
 export type CuratedDocument = v.InferOutput<typeof CuratedDocumentSchema>;

@@ -70,3 +70,19 @@ export function urlsFromWords(text: string, ownDomains: readonly string[]): stri
   }
   return urls.filter(isValidUrl);
 }
+
+/**
+ * E-mail addresses written as words: "e mail privacy atlassian com" is privacy@atlassian.com. Only addresses at one
+ * of `ownDomains` count, so a stray "mail" before two words is not taken for an address.
+ */
+export function emailsFromWords(text: string, ownDomains: readonly string[]): string[] {
+  const tokens = text.toLowerCase().split(/\s+/).filter(Boolean);
+  const emails: string[] = [];
+  tokens.forEach((token, i) => {
+    if (token !== 'mail' && token !== 'email') return;
+    const [local, name, tld] = tokens.slice(i + 1, i + 4);
+    if (local === undefined || !/^[a-z0-9][a-z0-9._-]*$/.test(local) || !ownDomains.includes(`${name}.${tld}`)) return;
+    emails.push(`${local}@${name}.${tld}`);
+  });
+  return emails;
+}

@@ -82,7 +82,9 @@ const TrackerSchema = v.object({
   storage: v.optional(IdentifiersSchema),
   // First-party cookies the site's own server sets for it with Set-Cookie (server-side tagging), HttpOnly ones too.
   serverCookies: v.optional(IdentifiersSchema),
-  source: v.picklist(['notice', 'policy', 'curated', 'consent-manager']),
+  // 'notice': the notice names it; 'notice-category': the notice only describes the category it fits (our
+  // classification, its cites are that description); 'curated': our reading with a public reference.
+  source: v.picklist(['notice', 'notice-category', 'policy', 'curated', 'consent-manager']),
   reason: v.string(),
   // A public source for a curated fact (the vendor's documentation), when the site's documents do not name it.
   reference: v.optional(v.pipe(v.string(), v.url())),
@@ -94,11 +96,31 @@ const CollectedItemSchema = v.object({
   label: v.string(),
   dataTypes: v.array(v.string()),
   cites: Cites,
+  // Where we corrected what the compiler read (its summary overstated its own quotes), and why.
+  corrected: v.optional(v.string()),
 });
 
 const CollectedGroupSchema = v.object({ group: Id, label: v.string(), items: v.array(CollectedItemSchema) });
 
 const PracticeSchema = v.object({ group: Id, label: v.string(), cites: Cites });
+
+// One fact a document states, in our plain words (`label`, our summary, never the site's), under a practice group,
+// with the sentences that support it. Written per fact by hand ("curated"): the compiler groups sentences, it
+// cannot tell what they claim.
+const PointSchema = v.object({ id: Id, group: Id, label: v.string(), source: v.literal('curated'), cites: Cites });
+
+// One choice the documents offer the person, link or not: where and how, in our words, with the sentences that
+// offer it. `url` is one of the site's opt-out links (rebuilt from the documents); `email` an address rebuilt from
+// a cited sentence's words; `obsolete` says why a link no longer works (with a public source).
+const ChoiceSchema = v.object({
+  id: Id,
+  label: v.string(),
+  how: v.string(),
+  cites: Cites,
+  url: v.optional(v.pipe(v.string(), v.url())),
+  email: v.optional(v.pipe(v.string(), v.email())),
+  obsolete: v.optional(v.object({ reason: v.string(), reference: v.pipe(v.string(), v.url()) })),
+});
 
 const OptOutSchema = v.object({
   label: v.string(),
@@ -151,6 +173,9 @@ export const SiteSchema = v.pipe(
     collected: v.array(CollectedGroupSchema),
     practices: v.array(PracticeSchema),
     optOuts: v.array(OptOutSchema),
+    // Absent from records stored before they existed, and from sites read from a consent manager.
+    points: v.optional(v.array(PointSchema), []),
+    choices: v.optional(v.array(ChoiceSchema), []),
     // The category whose refusal Global Privacy Control states (https://privacycg.github.io/gpc-spec/): sent, when the
     // person turns it on, on the site's domains that refuse it.
     globalPrivacyControl: v.optional(v.object({ category: Id, reason: v.string() })),
@@ -168,6 +193,8 @@ export type PolicyDocument = v.InferOutput<typeof DocumentSchema>;
 export type Category = v.InferOutput<typeof CategorySchema>;
 export type Tracker = v.InferOutput<typeof TrackerSchema>;
 export type Practice = v.InferOutput<typeof PracticeSchema>;
+export type Point = v.InferOutput<typeof PointSchema>;
+export type Choice = v.InferOutput<typeof ChoiceSchema>;
 export type Site = v.InferOutput<typeof SiteSchema>;
 export type ConsentManager = v.InferOutput<typeof ConsentManagerSchema>;
 

@@ -32,7 +32,10 @@ export const ProtectedSiteSchema = v.strictObject({
     v.check((site) => site.declared !== undefined, 'must be a site read from its consent manager (declared)'),
     v.check((site) => site.domains.length === 1, 'must have exactly one domain'),
     v.check(
-      (site) => [site.documents, site.sentences, site.collected, site.practices, site.optOuts].every((list) => list.length === 0),
+      (site) =>
+        [site.documents, site.sentences, site.collected, site.practices, site.optOuts, site.points, site.choices].every(
+          (list) => list.length === 0,
+        ),
       'a site read from its consent manager has no documents, quotes, collected data, practices or opt-outs',
     ),
     v.check((site) => site.categories.length <= MAX_DECLARED.categories + 1, `must have at most ${MAX_DECLARED.categories + 1} categories`),

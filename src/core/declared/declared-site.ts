@@ -154,6 +154,8 @@ export function declaredSite(declaration: Declaration, pageHost: string, capture
     collected: [],
     practices: [],
     optOuts: [],
+    points: [],
+    choices: [],
     declared: { kind: 'consent-manager', platform, version: declaration.version, captured: captured.toISOString() },
   };
 }
