@@ -1,5 +1,6 @@
 // Default choice per category of the bundled knowledge base, for every covered site without its own choice; a site
 // protected from its consent manager follows it in the categories matched to it.
+import { readableSentence } from '../src/core/readable-text';
 import type { ProtectedSite } from '../src/core/settings';
 import { CategorySwitch } from '../src/ui/category-switch';
 import { categoryUnion } from './category-union';
@@ -29,7 +30,7 @@ export function DefaultChoices({ connector, run, settings, sites }: SectionProps
                 onChange={(allowed) => setDefault(category.id, allowed)}
               />
               <p id={descriptionId} class="description">
-                {category.description}
+                {readableSentence(category.description, 'cls-markdown')}
                 {!category.refusable && ' The notices say this cannot be refused.'}
               </p>
               <p class="note">Named by: {category.siteNames.join(', ')}</p>

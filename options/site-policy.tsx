@@ -5,6 +5,7 @@ import { CollectedList } from '../src/ui/collected-list';
 import { DocumentList } from '../src/ui/document-list';
 import { PointList } from '../src/ui/point-list';
 import { QuoteDisclosure } from '../src/ui/quote-disclosure';
+import { descriptionOf } from '../src/ui/sentences';
 import { PolicyDifferences } from './policy-differences';
 import { TrackerTable } from './tracker-table';
 
@@ -25,7 +26,7 @@ export function SitePolicy({ site }: { site: Site }) {
               {!category.refusable && <span class="note"> (cannot be refused)</span>}
             </dt>
             <dd>
-              {category.description}
+              {descriptionOf(site, category)}
               <QuoteDisclosure site={site} cites={category.cites} />
             </dd>
           </div>

@@ -1,13 +1,6 @@
 // A site's trackers: who, under which notice category, the hosts, paths and cookies matched, and why.
 import type { Site, Tracker } from '../src/core/knowledge';
-
-const SOURCES: Record<Tracker['source'], string> = {
-  notice: 'named in the notice',
-  'notice-category': "fits the notice's category (our classification)",
-  policy: 'named in the policy',
-  curated: 'curated by us',
-  'consent-manager': "declared by the site's consent manager",
-};
+import { trackerSourceText } from '../src/ui/tracker-source';
 
 export function TrackerTable({ site }: { site: Site }) {
   const labels = new Map(site.categories.map((category) => [category.id, category.label]));
@@ -35,7 +28,7 @@ export function TrackerTable({ site }: { site: Site }) {
               </td>
               <td>{tracker.cookies.length > 0 ? <CodeList items={tracker.cookies} /> : 'none'}</td>
               <td>
-                {tracker.reason} <span class="note">({SOURCES[tracker.source]})</span>
+                {tracker.reason} <span class="note">({trackerSourceText(tracker)})</span>
               </td>
             </tr>
           ))}

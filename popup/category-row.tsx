@@ -6,7 +6,8 @@ import { CategorySwitch } from '../src/ui/category-switch';
 import { NO_COUNTS } from '../src/core/tab-counts';
 import { countsText } from '../src/ui/counts';
 import { QuoteDisclosure, QuoteList } from '../src/ui/quote-disclosure';
-import { quotesFor } from '../src/ui/sentences';
+import { descriptionOf, quotesFor } from '../src/ui/sentences';
+import { StoppedList } from './stopped-list';
 
 interface Props {
   site: Site;
@@ -41,7 +42,7 @@ export function CategoryRow({ site, category, allowed, paused, counts, onChange 
           </span>
         </summary>
         <p id={descriptionId} class="description">
-          {category.description}
+          {descriptionOf(site, category)}
         </p>
         {category.refusable ? (
           <QuoteDisclosure site={site} cites={category.cites} />
@@ -53,6 +54,7 @@ export function CategoryRow({ site, category, allowed, paused, counts, onChange 
             <QuoteList site={site} cites={beyondDescription.length > 0 ? beyondDescription : category.cites} />
           </div>
         )}
+        <StoppedList site={site} category={category} stopped={counts?.stopped ?? []} />
       </details>
     </li>
   );

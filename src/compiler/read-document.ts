@@ -60,6 +60,7 @@ export function readDocument(curated: CuratedDocument, text: string): ReadDocume
     url: curated.url,
     ...(effective ? { effective } : {}),
     source: curated.source,
+    format: curated.format,
     snapshots: ranges.map((range) => ({
       index: range.index,
       firstSentence: idAt(range.start),

@@ -48,6 +48,9 @@ const DocumentSchema = v.object({
   url: v.pipe(v.string(), v.url()),
   effective: v.optional(v.string()),
   source: v.string(),
+  // How the crawl wrote it: 'stripped-lines' lost capitals, punctuation, digits and short words (quotes say so and
+  // are made readable by core/readable-text.ts); 'cls-markdown' kept punctuation.
+  format: v.picklist(['stripped-lines', 'cls-markdown']),
   snapshots: v.array(SnapshotSchema),
   // Index of the snapshot that claims cite (the newest one); absent when the document has no sentences.
   current: v.optional(v.number()),

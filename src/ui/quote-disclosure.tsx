@@ -1,6 +1,9 @@
-// The policy's own sentences behind a claim, one click away. Always rendered as text.
+// The documents' own sentences behind a claim, one click away: readable, saying which document and snapshot they come
+// from and, for a text-only copy, what its crawl removed, with each sentence exactly as stored a click further.
+// Always rendered as text.
 import type { Site } from '../core/knowledge';
-import { quotesFor } from './sentences';
+import { STRIPPED_NOTE } from '../core/readable-text';
+import { quotesFor, type Quote } from './sentences';
 
 interface Props {
   site: Site;
@@ -8,26 +11,45 @@ interface Props {
   summary?: string;
 }
 
-export function QuoteDisclosure({ site, cites, summary = "In the policy's words" }: Props) {
+export function QuoteDisclosure({ site, cites, summary }: Props) {
   const quotes = quotesFor(site, cites);
   if (quotes.length === 0) return null;
   return (
     <details class="quote">
-      <summary>{summary}</summary>
+      <summary>{summary ?? wordsOf(quotes)}</summary>
       <QuoteList site={site} cites={cites} />
     </details>
   );
 }
 
 export function QuoteList({ site, cites }: { site: Site; cites: readonly string[] }) {
+  const quotes = quotesFor(site, cites);
   return (
     <>
-      {quotesFor(site, cites).map((quote) => (
+      {quotes.some((quote) => quote.textOnly) && <p class="note stripped-note">{STRIPPED_NOTE} The live policy at its link may differ.</p>}
+      {quotes.map((quote) => (
         <figure class="quote-text" key={quote.id}>
-          <blockquote>{quote.text}</blockquote>
-          <figcaption>{quote.source}</figcaption>
+          <blockquote>{quote.readable}</blockquote>
+          <figcaption>
+            {quote.source}
+            {quote.snapshot && `, snapshot ${quote.snapshot.index} of ${quote.snapshot.of}`}
+            {quote.textOnly && ' (text-only copy)'}
+          </figcaption>
+          {quote.readable !== quote.text && (
+            <details class="as-stored">
+              <summary>Exactly as stored</summary>
+              <p>{quote.text}</p>
+            </details>
+          )}
         </figure>
       ))}
     </>
   );
+}
+
+/** "In the notice's words", "In the policy's words", or both when a claim cites each. */
+function wordsOf(quotes: readonly Quote[]): string {
+  const kinds = new Set(quotes.map((quote) => quote.kind));
+  if (kinds.size > 1) return "In the policy's and the notice's words";
+  return kinds.has('cookie-notice') ? "In the notice's words" : "In the policy's words";
 }

@@ -1,10 +1,20 @@
-// Turns the knowledge base's sentence ids into the quoted text and the document it comes from.
-import type { Site } from '../core/knowledge';
+// Turns the knowledge base's sentence ids into the quoted text, made readable, and where it comes from.
+import type { Category, PolicyDocument, Site } from '../core/knowledge';
+import { readableSentence } from '../core/readable-text';
 
 export interface Quote {
   id: string;
+  /** Exactly as stored in the knowledge base. */
   text: string;
+  /** As shown: capitals, joined tokens and marked holes put back (core/readable-text.ts); equal to `text` when nothing changed. */
+  readable: string;
+  /** The document's title. */
   source: string;
+  kind: PolicyDocument['kind'];
+  /** Whether the crawl stripped the document to text only (lower case, no punctuation, digits or short words). */
+  textOnly: boolean;
+  /** The snapshot of the document the sentence is in, of how many; absent when the document has only one. */
+  snapshot?: { index: number; of: number };
 }
 
 const indexes = new WeakMap<Site, Map<string, Quote>>();
@@ -12,15 +22,45 @@ const indexes = new WeakMap<Site, Map<string, Quote>>();
 function indexOf(site: Site): Map<string, Quote> {
   let index = indexes.get(site);
   if (!index) {
-    const titles = new Map(site.documents.map((doc) => [doc.id, doc.title]));
-    index = new Map(site.sentences.map((s) => [s.id, { id: s.id, text: s.text, source: titles.get(s.doc) ?? s.doc }]));
+    const documents = new Map(site.documents.map((doc) => [doc.id, doc]));
+    index = new Map(
+      site.sentences.flatMap((s) => {
+        const doc = documents.get(s.doc);
+        if (doc === undefined) return [];
+        const snapshot = snapshotOf(doc, s.id);
+        const quote: Quote = {
+          id: s.id,
+          text: s.text,
+          readable: readableSentence(s.text, doc.format),
+          source: doc.title,
+          kind: doc.kind,
+          textOnly: doc.format === 'stripped-lines',
+          ...(snapshot ? { snapshot } : {}),
+        };
+        return [[s.id, quote]];
+      }),
+    );
     indexes.set(site, index);
   }
   return index;
+}
+
+/** Sentence ids are "<doc>:<n>", numbered through every snapshot in file order. */
+function snapshotOf(doc: PolicyDocument, id: string): Quote['snapshot'] {
+  if (doc.snapshots.length < 2) return undefined;
+  const position = (sentence: string) => Number(sentence.slice(sentence.lastIndexOf(':') + 1));
+  const at = position(id);
+  const found = doc.snapshots.find((snapshot) => position(snapshot.firstSentence) <= at && at <= position(snapshot.lastSentence));
+  return found && { index: found.index, of: doc.snapshots.length };
 }
 
 /** The cited sentences that exist in the site's knowledge base, in citation order. */
 export function quotesFor(site: Site, ids: readonly string[]): Quote[] {
   const index = indexOf(site);
   return ids.flatMap((id) => index.get(id) ?? []);
+}
+
+/** A category's description as shown: the notice's sentence made readable; a consent manager's words as they are. */
+export function descriptionOf(site: Site, category: Category): string {
+  return site.declared === undefined ? readableSentence(category.description, 'cls-markdown') : category.description;
 }

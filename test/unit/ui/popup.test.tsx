@@ -10,6 +10,7 @@ import type { SiteReading, TabState } from '../../../src/core/messages';
 import { loadSites } from '../../../src/knowledge/load';
 import { harborDeclaration } from '../core/declared/observations';
 import { mockConnector } from '../../../src/ui/mock-connector';
+import { trackerSourceText } from '../../../src/ui/tracker-source';
 import { axeViolations, coveredState, fixtureSite, uncoveredState } from './support';
 
 const site = fixtureSite();
@@ -395,6 +396,28 @@ describe('popup error', () => {
   });
 });
 
+describe('quotes', () => {
+  it('say which document and snapshot they come from, what a text-only copy lost, and keep the sentence as stored', async () => {
+    renderPopup(coveredState(site));
+    const point = (await screen.findByText(/does not share your personal information with third parties/)).closest('li')!;
+    const quote = within(point);
+    expect(quote.getByText("In the policy's words")).toBeTruthy();
+    expect(quote.getByText(/^Quoted from a text-only copy of the policy, which lost its capitals, punctuation, numbers/)).toBeTruthy();
+    expect(quote.getByText(/The live policy at its link may differ/)).toBeTruthy();
+    expect(quote.getByText('We do not share personal information with third parties for their own marketing purposes.')).toBeTruthy();
+    expect(point.querySelector('figcaption')?.textContent).toBe('Example Co Privacy Policy, snapshot 1 of 2 (text-only copy)');
+    const stored = quote.getByText('Exactly as stored').closest('details')!;
+    expect(stored.textContent).toContain('we do not share personal information with third parties for their own marketing purposes.');
+  });
+
+  it("from the notice say they are the notice's words, with no text-only note", async () => {
+    renderPopup(coveredState(site));
+    const row = (await screen.findByRole('switch', { name: /Performance and analytics/ })).closest('li')!;
+    expect(within(row).getByText("In the notice's words")).toBeTruthy();
+    expect(within(row).queryByText(/text-only copy/)).toBeNull();
+  });
+});
+
 describe('policy text with markup', () => {
   it('is rendered as text, never as elements', async () => {
     const hostile = fixtureSite((raw) => {
@@ -407,7 +430,34 @@ describe('policy text with markup', () => {
     expect(await screen.findByText('Covered by <img src=x onerror="window.pwned=1">Evil\'s privacy policy and cookie notice')).toBeTruthy();
     expect(container.querySelector('img, script, iframe, b')).toBeNull();
     expect(container.querySelector('a[href="https://evil.example"]')).toBeNull();
-    expect(screen.getByText('<script>window.pwned=1</script><b>bold</b>')).toBeTruthy();
+    // Shown readable (its first letter capitalised), and as text.
+    expect(screen.getByText('<Script>window.pwned=1</script><b>bold</b>')).toBeTruthy();
+    expect(screen.getAllByText('<Iframe src="https://evil.example"></iframe>').length).toBeGreaterThan(0);
     expect(screen.getAllByText('<iframe src="https://evil.example"></iframe>').length).toBeGreaterThan(0);
+  });
+});
+
+describe('what was stopped', () => {
+  it('says, per thing, which tracker and category and why, with the notice sentence for the category beside it', async () => {
+    const counts = {
+      'performance-and-analytics': {
+        blockedRequests: 3,
+        removedCookies: 1,
+        stopped: [
+          { tracker: 'google-analytics', kind: 'request' as const, what: 'www.google-analytics.com', count: 3 },
+          { tracker: 'google-analytics', kind: 'cookie' as const, what: '_ga', count: 1 },
+        ],
+      },
+    };
+    renderPopup(coveredState(site, { counts }));
+    const row = within((await screen.findByRole('switch', { name: /Performance and analytics/ })).closest('li')!);
+    const stopped = row.getByText('Stopped on this tab, and why:').closest('div')!;
+    const items = [...stopped.querySelectorAll('li')].map((item) => item.textContent);
+    const tracker = site.trackers.find((candidate) => candidate.id === 'google-analytics')!;
+    expect(items).toEqual([
+      `www.google-analytics.com (3 requests): Google Analytics, in Performance and analytics: ${tracker.reason} (${trackerSourceText(tracker)})`,
+      `_ga (cookie, removed once): Google Analytics, in Performance and analytics: ${tracker.reason} (${trackerSourceText(tracker)})`,
+    ]);
+    expect(row.getByText("In the notice's words")).toBeTruthy();
   });
 });

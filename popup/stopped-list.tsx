@@ -1,0 +1,37 @@
+// What was stopped in one category on this tab, and why each thing belongs there: the tracker, our reason and where
+// the fact comes from. The category's own sentence in the notice sits beside it. Names from the page shown as text.
+import type { Category, Site, Tracker } from '../src/core/knowledge';
+import type { StoppedThing } from '../src/core/messages';
+import { trackerSourceText } from '../src/ui/tracker-source';
+
+export function StoppedList({ site, category, stopped }: { site: Site; category: Category; stopped: readonly StoppedThing[] }) {
+  if (stopped.length === 0) return null;
+  const trackers = new Map(site.trackers.map((tracker) => [tracker.id, tracker]));
+  return (
+    <div class="stopped">
+      <p>Stopped on this tab, and why:</p>
+      <ul>
+        {stopped.map((thing) => {
+          const tracker = thing.tracker === null ? undefined : trackers.get(thing.tracker);
+          return (
+            <li key={`${thing.tracker ?? ''} ${thing.kind} ${thing.what}`}>
+              <code>{thing.what}</code> ({thingText(thing)}): {whyText(tracker, category)}
+              {tracker && <span class="note"> ({trackerSourceText(tracker)})</span>}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/** "3 requests", "cookie, removed once", "storage key, removed 2 times". */
+function thingText({ kind, count }: StoppedThing): string {
+  if (kind === 'request') return `${count} ${count === 1 ? 'request' : 'requests'}`;
+  return `${kind === 'cookie' ? 'cookie' : 'storage key'}, removed ${count === 1 ? 'once' : `${count} times`}`;
+}
+
+function whyText(tracker: Tracker | undefined, category: Category): string {
+  if (tracker === undefined) return `a cookie the site's knowledge does not account for, under ${category.label}`;
+  return `${tracker.name}, in ${category.label}: ${tracker.reason}`;
+}
