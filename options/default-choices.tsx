@@ -1,6 +1,6 @@
 // Default choice per category of the bundled knowledge base, for every covered site without its own choice; a site
 // protected from its consent manager follows it in the categories matched to it.
-import { readableSentence } from '../src/core/readable-text';
+import { readableDescription } from '../src/ui/sentences';
 import type { ProtectedSite } from '../src/core/settings';
 import { CategorySwitch } from '../src/ui/category-switch';
 import { categoryUnion } from './category-union';
@@ -30,7 +30,7 @@ export function DefaultChoices({ connector, run, settings, sites }: SectionProps
                 onChange={(allowed) => setDefault(category.id, allowed)}
               />
               <p id={descriptionId} class="description">
-                {readableSentence(category.description, 'cls-markdown')}
+                {readableDescription(category.description)}
                 {!category.refusable && ' The notices say this cannot be refused.'}
               </p>
               <p class="note">Named by: {category.siteNames.join(', ')}</p>

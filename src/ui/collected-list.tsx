@@ -15,6 +15,7 @@ export function CollectedList({ site, headingLevel }: { site: Site; headingLevel
               <li key={item.id}>
                 <span class="item-label">{item.label}</span>
                 {item.dataTypes.length > 0 && <span class="data-types">: {item.dataTypes.join(', ')}</span>}
+                {item.corrected !== undefined && <p class="note corrected">Corrected by us: {item.corrected}</p>}
                 <QuoteDisclosure site={site} cites={item.cites} />
               </li>
             ))}

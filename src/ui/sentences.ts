@@ -60,7 +60,18 @@ export function quotesFor(site: Site, ids: readonly string[]): Quote[] {
   return ids.flatMap((id) => index.get(id) ?? []);
 }
 
-/** A category's description as shown: the notice's sentence made readable; a consent manager's words as they are. */
+/**
+ * A category's description as shown: the notice's sentences (it may join several) each made readable; a consent
+ * manager's words as they are.
+ */
 export function descriptionOf(site: Site, category: Category): string {
-  return site.declared === undefined ? readableSentence(category.description, 'cls-markdown') : category.description;
+  return site.declared === undefined ? readableDescription(category.description) : category.description;
+}
+
+/** A notice's category description, which may join several of its sentences, each made readable. */
+export function readableDescription(text: string): string {
+  return text
+    .split(/(?<=[.!?]) /)
+    .map((sentence) => readableSentence(sentence, 'cls-markdown'))
+    .join(' ');
 }

@@ -7,7 +7,7 @@ import type Browser from 'webextension-polyfill';
 import type { Category } from '../../src/core/knowledge';
 import type { Reply } from '../../src/core/messages';
 import { loadSites } from '../../src/knowledge/load';
-import { describeInBrowsers, type TestPage } from './harness';
+import { describeInBrowsers, type BrowserSuite, type TestBrowser, type TestPage } from './harness';
 import { tabOfVisit } from './harness/tabs';
 import { concreteHost } from './replica/hosts';
 import { axeViolations, waitForCount, waitForText } from './ui-checks';
@@ -197,3 +197,42 @@ describeInBrowsers('popup', (suite) => {
     }
   });
 });
+
+describeInBrowsers('popup, every disclosure open', (suite) => {
+  test('with extension: each request stopped on the tab says which tracker and category, and why; axe passes in light and dark', async () => {
+    const light = await suite.launch({ extension: true });
+    const popup = await openedPopup(light, suite);
+    const items = await popup.evaluate(
+      (css: string) => [...document.querySelectorAll(`${css} .stopped li`)].map((item) => item.textContent ?? ''),
+      categoryRow(TOGGLED),
+    );
+    const trackers = site.trackers.filter((tracker) => tracker.category === TOGGLED);
+    const requests = items.filter((item) => /^\S+ \(\d+ requests?\)/.test(item));
+    expect(requests.length).toBeGreaterThan(0);
+    for (const item of requests) {
+      const host = item.split(' ')[0]!;
+      const tracker = trackers.find((candidate) => candidate.hosts.some((listed) => host === listed || host.endsWith(`.${listed}`)));
+      expect({ item, tracker: tracker?.name }).toEqual({ item, tracker: expect.any(String) });
+      expect(item).toContain(`${tracker!.name}, in ${site.categories.find((c) => c.id === TOGGLED)!.label}: ${tracker!.reason}`);
+    }
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.screenshot(`${SCREENSHOTS}/popup-open-${suite.browser}.png`);
+
+    // Dark: Chromium emulates it on the page; Firefox takes it from the system's scheme at launch.
+    let dark = popup;
+    if (suite.browser === 'chromium') await popup.colorScheme('dark');
+    else dark = await openedPopup(await suite.launch({ extension: true, darkScheme: true }), suite);
+    expect(await dark.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(27, 27, 31)');
+    expect(await axeViolations(dark)).toEqual([]);
+    await dark.screenshot(`${SCREENSHOTS}/popup-open-dark-${suite.browser}.png`);
+  });
+});
+
+/** The popup of a covered tab once a refused category's counts are in, with every disclosure in it open. */
+async function openedPopup(browser: TestBrowser, suite: BrowserSuite): Promise<TestPage> {
+  const visit = await browser.visit(suite.replica.coveredPage());
+  const popup = await browser.openExtensionPage(`popup.html?tabId=${await tabOfVisit(browser, visit.id)}`);
+  await waitForText(popup, `${categoryRow(TOGGLED)} .stopped`, /requests?\)/);
+  await popup.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+  return popup;
+}

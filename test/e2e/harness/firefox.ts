@@ -13,7 +13,13 @@ import type { LaunchOptions, TestBrowser, TestPage } from './types';
 
 const executablePath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-export async function launchFirefox({ replica, extension, headless = true, profile }: LaunchOptions): Promise<TestBrowser> {
+export async function launchFirefox({
+  replica,
+  extension,
+  headless = true,
+  profile,
+  darkScheme = false,
+}: LaunchOptions): Promise<TestBrowser> {
   // A temporary add-on does not survive a restart, so a kept profile would test nothing.
   if (profile) throw new Error('restarting on a kept profile is only supported in Chromium');
   const dir = extension ? extensionDir('firefox') : null;
@@ -37,6 +43,8 @@ export async function launchFirefox({ replica, extension, headless = true, profi
       'privacy.trackingprotection.enabled': false,
       // Optional permission requests are granted without a prompt (the test build also grants its sites at install).
       'extensions.webextOptionalPermissionPrompts': false,
+      // Firefox's pages have no colour-scheme emulation over BiDi: the scheme is the system's, which these prefs set.
+      ...(darkScheme ? { 'ui.systemUsesDarkTheme': 1, 'layout.css.prefers-color-scheme.content-override': 0 } : {}),
       ...(geckoId ? { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }) } : {}),
     },
   });

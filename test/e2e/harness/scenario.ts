@@ -22,7 +22,7 @@ export interface BrowserSuite {
   /** The suite's replica, started before its first test (read it inside tests). */
   readonly replica: Replica;
   /** A fresh browser and profile, closed after the test. */
-  launch(options?: { extension?: boolean; testBuild?: boolean }): Promise<TestBrowser>;
+  launch(options?: { extension?: boolean; testBuild?: boolean; darkScheme?: boolean }): Promise<TestBrowser>;
   /** Two tests: "control: <title>" without the extension, then "with extension: <title>". */
   scenario<T>(title: string, steps: Scenario<T>): void;
 }
@@ -48,8 +48,8 @@ export function describeInBrowsers(title: string, body: (suite: BrowserSuite) =>
           if (!replica) throw new Error('the replica starts in beforeAll: read suite.replica inside a test');
           return replica;
         },
-        launch: async ({ extension = false, testBuild = false } = {}) => {
-          const launched = await launchBrowser(browser, { replica: suite.replica, extension, testBuild });
+        launch: async ({ extension = false, testBuild = false, darkScheme = false } = {}) => {
+          const launched = await launchBrowser(browser, { replica: suite.replica, extension, testBuild, darkScheme });
           open.push(launched);
           return launched;
         },

@@ -17,6 +17,8 @@ export interface LaunchOptions {
   profile?: string;
   /** Chromium: load dist/test-chrome (the shipped build plus test-only pages) instead of dist/chrome. */
   testBuild?: boolean;
+  /** Firefox: start with a dark colour scheme (Chromium's pages emulate one with TestPage.colorScheme). */
+  darkScheme?: boolean;
   /** Chromium: load the unpacked extension in this folder instead of a build under dist/ (an update test swaps its files). */
   extensionDir?: string;
 }
