@@ -52,9 +52,9 @@ function DocumentDifferences({ site, doc }: { site: Site; doc: PolicyDocument })
   );
 }
 
-/** Differences name sentences by id when the knowledge base holds them; anything else is already text. */
+/** Differences name sentences by id when the knowledge base holds them (shown readable); anything else is already text. */
 function sentenceTexts(site: Site, entries: readonly string[]): string[] {
-  return entries.map((entry) => quotesFor(site, [entry])[0]?.text ?? entry);
+  return entries.map((entry) => quotesFor(site, [entry])[0]?.readable ?? entry);
 }
 
 function SentenceList({ kind, title, sentences }: { kind: string; title: string; sentences: string[] }) {

@@ -38,7 +38,9 @@ export function coverageReport(site: Site, documents: readonly ReadDocument[]): 
       `    ${snapshots.length} snapshot(s): ${snapshots.map((s) => `#${s.index} ${s.sentenceCount} sentences`).join(', ')}; claims cite #${read.document.current ?? '-'}`,
     );
     for (const diff of differences) {
-      lines.push(`    snapshot #${diff.from} → #${diff.to}: ${diff.added.length} added, ${diff.removed.length} removed`);
+      lines.push(
+        `    snapshots #${diff.from} and #${diff.to}: ${diff.added.length} only in #${diff.to}, ${diff.removed.length} only in #${diff.from}`,
+      );
       const text = (id: string) => site.sentences.find((s) => s.id === id)?.text ?? id;
       for (const id of diff.added) lines.push(`      + ${text(id)}`);
       for (const id of diff.removed) lines.push(`      - ${text(id)}`);
@@ -46,7 +48,7 @@ export function coverageReport(site: Site, documents: readonly ReadDocument[]): 
   }
   lines.push(`  ${site.optOuts.length} opt-out link(s):`);
   for (const optOut of site.optOuts)
-    lines.push(`    ${optOut.url} (${optOut.label}): opts out of ${optOut.optsOutOf} [${optOut.cites.join(', ')}]`);
+    lines.push(`    ${optOut.url} (${optOut.label}): for ${optOut.optsOutOf} [${optOut.cites.join(', ')}]`);
   const items = site.collected.reduce((sum, group) => sum + group.items.length, 0);
   lines.push(
     `  collected: ${site.collected.length} groups, ${items} items; practices: ${site.practices.map((p) => `${p.group} ${p.cites.length}`).join(', ')}`,

@@ -14,7 +14,10 @@ const CuratedDocumentSchema = v.object({
   /** The source is the site's published text: its hash pins it, so an edit to it cannot pass unnoticed. */
   sha256: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/))),
   format: v.picklist(['stripped-lines', 'cls-markdown']),
-  /** Crawls that append snapshots newest first; the newest snapshot is the one claims cite. */
+  /**
+   * Which way we read the crawl's snapshots: claims cite the first ('newest-first') or the last. The crawl dates none
+   * of them, so this is our reading, and the UI never calls one older or newer.
+   */
   snapshotOrder: v.optional(v.picklist(['newest-first', 'oldest-first']), 'oldest-first'),
 });
 

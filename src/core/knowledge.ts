@@ -52,9 +52,11 @@ const DocumentSchema = v.object({
   // are made readable by core/readable-text.ts); 'cls-markdown' kept punctuation.
   format: v.picklist(['stripped-lines', 'cls-markdown']),
   snapshots: v.array(SnapshotSchema),
-  // Index of the snapshot that claims cite (the newest one); absent when the document has no sentences.
+  // Index of the snapshot that claims cite (curated.ts snapshotOrder: our reading, as the crawl dates none of them);
+  // absent when the document has no sentences.
   current: v.optional(v.number()),
-  // Between consecutive snapshots, oldest to newest; `removed` holds sentence ids of the older snapshot.
+  // Between consecutive snapshots in the order curated.ts snapshotOrder reads them: `added` holds sentence ids only in
+  // `to`, `removed` those only in `from`. The UI names them by place ("in snapshot 2, not in snapshot 3"), not by age.
   differences: v.array(SnapshotDiffSchema),
 });
 
@@ -113,8 +115,9 @@ const PracticeSchema = v.object({ group: Id, label: v.string(), cites: Cites });
 const PointSchema = v.object({ id: Id, group: Id, label: v.string(), source: v.literal('curated'), cites: Cites });
 
 // One choice the documents offer the person, link or not: where and how, in our words, with the sentences that
-// offer it. `url` is one of the site's opt-out links (rebuilt from the documents); `email` an address rebuilt from
-// a cited sentence's words; `obsolete` says why a link no longer works (with a public source).
+// offer it. `url` is one of the site's opt-out links (read or rebuilt from the documents, or the public address of a
+// tool they name without one, compiler/opt-outs.ts); `email` an address rebuilt from a cited sentence's words;
+// `obsolete` says why a link no longer works (with a public source).
 const ChoiceSchema = v.object({
   id: Id,
   label: v.string(),

@@ -8,7 +8,10 @@ export function PointList({ site, headingLevel }: { site: Site; headingLevel: 3 
   const Heading = `h${headingLevel}` as const;
   return (
     <>
-      <p class="note">Each point is our summary; the quotes under it are what the documents say.</p>
+      <p class="note">
+        Each point is our summary; the quotes under it are what the documents say. They come from the copies listed under its documents,
+        which are not dated: the live documents at their links may say otherwise.
+      </p>
       {groupsOf(site).map(({ group, label, points }) => (
         <section class="point-group" key={group}>
           <Heading>{label}</Heading>

@@ -225,9 +225,9 @@ describe('options page', () => {
     expect(policy.getByText('Refuse cookies in your browser')).toBeTruthy();
     // Snapshots are named by their place in the file, never as older or newer: the crawl does not date them.
     const inSecond = within(policy.getByRole('list', { name: 'In snapshot 1, not in snapshot 0' }));
-    expect(inSecond.getByText('we do not share personal information with third parties for their own marketing purposes.')).toBeTruthy();
+    expect(inSecond.getByText('We do not share personal information with third parties for their own marketing purposes.')).toBeTruthy();
     const inFirst = within(policy.getByRole('list', { name: 'In snapshot 0, not in snapshot 1' }));
-    expect(inFirst.getByText('we may sell aggregated data to partners.')).toBeTruthy();
+    expect(inFirst.getByText('we may sell aggregated data to partners.')).toBeTruthy(); // not a sentence id: shown as given
     const differences = policy.getByText(/snapshots, numbered in the order the crawled file holds them/).closest('details')!;
     expect(differences.textContent).not.toMatch(/\b(added|removed|oldest|newest)\b/i);
   });
