@@ -1,9 +1,10 @@
 // The documents' own sentences behind a claim, one click away: readable, saying which document and snapshot they come
 // from and, for a text-only copy, what its crawl removed, with each sentence exactly as stored a click further.
 // Always rendered as text.
+import { useState } from 'preact/hooks';
 import type { Site } from '../core/knowledge';
 import { STRIPPED_NOTE } from '../core/readable-text';
-import { quotesFor, type Quote } from './sentences';
+import { citedKinds, quotesFor, type Quote } from './sentences';
 
 interface Props {
   site: Site;
@@ -11,13 +12,15 @@ interface Props {
   summary?: string;
 }
 
+/** The quotes render when first opened: a popup holds a hundred of these, and most are never opened. */
 export function QuoteDisclosure({ site, cites, summary }: Props) {
-  const quotes = quotesFor(site, cites);
-  if (quotes.length === 0) return null;
+  const [opened, setOpened] = useState(false);
+  const kinds = citedKinds(site, cites);
+  if (kinds.size === 0) return null;
   return (
-    <details class="quote">
-      <summary>{summary ?? wordsOf(quotes)}</summary>
-      <QuoteList site={site} cites={cites} />
+    <details class="quote" onToggle={(event) => setOpened(opened || event.currentTarget.open)}>
+      <summary>{summary ?? wordsOf(kinds)}</summary>
+      {opened && <QuoteList site={site} cites={cites} />}
     </details>
   );
 }
@@ -48,8 +51,7 @@ export function QuoteList({ site, cites }: { site: Site; cites: readonly string[
 }
 
 /** "In the notice's words", "In the policy's words", or both when a claim cites each. */
-function wordsOf(quotes: readonly Quote[]): string {
-  const kinds = new Set(quotes.map((quote) => quote.kind));
+function wordsOf(kinds: ReadonlySet<Quote['kind']>): string {
   if (kinds.size > 1) return "In the policy's and the notice's words";
   return kinds.has('cookie-notice') ? "In the notice's words" : "In the policy's words";
 }

@@ -17,9 +17,13 @@ export interface Quote {
   snapshot?: { index: number; of: number };
 }
 
-const indexes = new WeakMap<Site, Map<string, Quote>>();
+type Source = Omit<Quote, 'readable'> & { format: PolicyDocument['format'] };
 
-function indexOf(site: Site): Map<string, Quote> {
+const indexes = new WeakMap<Site, Map<string, Source>>();
+// Made readable once each, and only when quoted: most cited sentences are never opened.
+const readables = new WeakMap<Source, string>();
+
+function indexOf(site: Site): Map<string, Source> {
   let index = indexes.get(site);
   if (!index) {
     const documents = new Map(site.documents.map((doc) => [doc.id, doc]));
@@ -28,10 +32,10 @@ function indexOf(site: Site): Map<string, Quote> {
         const doc = documents.get(s.doc);
         if (doc === undefined) return [];
         const snapshot = snapshotOf(doc, s.id);
-        const quote: Quote = {
+        const quote: Source = {
           id: s.id,
           text: s.text,
-          readable: readableSentence(s.text, doc.format),
+          format: doc.format,
           source: doc.title,
           kind: doc.kind,
           textOnly: doc.format === 'stripped-lines',
@@ -54,10 +58,23 @@ function snapshotOf(doc: PolicyDocument, id: string): Quote['snapshot'] {
   return found && { index: found.index, of: doc.snapshots.length };
 }
 
+/** The kinds of document the cited sentences come from, without making any of them readable. */
+export function citedKinds(site: Site, ids: readonly string[]): Set<PolicyDocument['kind']> {
+  const index = indexOf(site);
+  return new Set(ids.flatMap((id) => index.get(id)?.kind ?? []));
+}
+
 /** The cited sentences that exist in the site's knowledge base, in citation order. */
 export function quotesFor(site: Site, ids: readonly string[]): Quote[] {
   const index = indexOf(site);
-  return ids.flatMap((id) => index.get(id) ?? []);
+  return ids.flatMap((id) => {
+    const found = index.get(id);
+    if (found === undefined) return [];
+    const { format: _format, ...quote } = found;
+    let readable = readables.get(found);
+    if (readable === undefined) readables.set(found, (readable = readableSentence(found.text, found.format)));
+    return [{ ...quote, readable }];
+  });
 }
 
 /**

@@ -233,6 +233,18 @@ async function openedPopup(browser: TestBrowser, suite: BrowserSuite): Promise<T
   const visit = await browser.visit(suite.replica.coveredPage());
   const popup = await browser.openExtensionPage(`popup.html?tabId=${await tabOfVisit(browser, visit.id)}`);
   await waitForText(popup, `${categoryRow(TOGGLED)} .stopped`, /requests?\)/);
-  await popup.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+  // Quotes render when their disclosure first opens; the sentences as stored are disclosures within them.
+  const openAll = () => popup.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
+  await openAll();
+  await popup.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const rendered = () => [...document.querySelectorAll('details.quote')].every((details) => details.querySelector('figure'));
+        if (rendered()) return resolve();
+        const observer = new MutationObserver(() => rendered() && (observer.disconnect(), resolve()));
+        observer.observe(document.body, { subtree: true, childList: true });
+      }),
+  );
+  await openAll();
   return popup;
 }

@@ -12,7 +12,7 @@ import type { ImportResult } from '../../../src/core/settings-schema';
 import type { ProtectedSite, Settings } from '../../../src/core/settings';
 import { mockConnector, type MockHandlers } from '../../../src/ui/mock-connector';
 import { harborDeclaration } from '../core/declared/observations';
-import { axeViolations, fixtureSite, settingsWith } from './support';
+import { axeViolations, fixtureSite, openQuotes, settingsWith } from './support';
 
 const site = fixtureSite();
 
@@ -215,6 +215,7 @@ describe('options page', () => {
     renderOptions();
     const policies = within(await screen.findByRole('region', { name: "Covered sites' policies" }));
     const policy = within(policies.getByRole('article', { name: 'Example Co' }));
+    await openQuotes();
     const analytics = policy.getByRole('rowheader', { name: 'Google Analytics' }).closest('tr')!;
     expect(analytics.textContent).toContain('google-analytics.com');
     expect(analytics.textContent).toContain('_ga_*');

@@ -11,7 +11,7 @@ import { loadSites } from '../../../src/knowledge/load';
 import { harborDeclaration } from '../core/declared/observations';
 import { mockConnector } from '../../../src/ui/mock-connector';
 import { trackerSourceText } from '../../../src/ui/tracker-source';
-import { axeViolations, coveredState, fixtureSite, uncoveredState } from './support';
+import { axeViolations, coveredState, fixtureSite, openQuotes, uncoveredState } from './support';
 
 const site = fixtureSite();
 
@@ -122,6 +122,7 @@ describe('popup for a covered site', () => {
   it('shows what the site says it does, as our summaries with their quotes, what it collects, and every choice', async () => {
     renderPopup(coveredState(site));
     const item = await screen.findByText('Your name and email address');
+    await openQuotes();
     expect(
       within(item.closest('li')!)
         .getByText(/we collect information you provide us/)
@@ -400,6 +401,7 @@ describe('quotes', () => {
   it('say which document and snapshot they come from, what a text-only copy lost, and keep the sentence as stored', async () => {
     renderPopup(coveredState(site));
     const point = (await screen.findByText(/does not share your personal information with third parties/)).closest('li')!;
+    await openQuotes(point);
     const quote = within(point);
     expect(quote.getByText("In the policy's words")).toBeTruthy();
     expect(quote.getByText(/^Quoted from a text-only copy of the policy, which lost its capitals, punctuation, numbers/)).toBeTruthy();
@@ -428,6 +430,7 @@ describe('policy text with markup', () => {
     });
     const { container } = render(<Popup connector={mockConnector({ 'get-tab-state': () => coveredState(hostile) })} tabId={1} />);
     expect(await screen.findByText('Covered by <img src=x onerror="window.pwned=1">Evil\'s privacy policy and cookie notice')).toBeTruthy();
+    await openQuotes();
     expect(container.querySelector('img, script, iframe, b')).toBeNull();
     expect(container.querySelector('a[href="https://evil.example"]')).toBeNull();
     // Shown readable (its first letter capitalised), and as text.

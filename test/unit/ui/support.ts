@@ -1,4 +1,5 @@
 // Shared fixtures for the UI component tests: a validated site, tab states, and an axe-core check.
+import { act } from '@testing-library/preact';
 import axe from 'axe-core';
 import { validateSite, type Site } from '../../../src/core/knowledge';
 import type { TabState } from '../../../src/core/messages';
@@ -70,4 +71,14 @@ if (typeof Blob !== 'undefined' && !Blob.prototype.text) {
       reader.readAsText(this);
     });
   };
+}
+
+/** Opens every quote disclosure under `root`, as a click on each would: their quotes render when first opened. */
+export async function openQuotes(root: ParentNode = document): Promise<void> {
+  await act(() => {
+    for (const details of root.querySelectorAll<HTMLDetailsElement>('details.quote')) {
+      details.open = true;
+      details.dispatchEvent(new Event('toggle'));
+    }
+  });
 }
