@@ -29,10 +29,12 @@ export function PointList({ site, headingLevel }: { site: Site; headingLevel: 3 
   );
 }
 
-/** Points by practice group, groups in the order their first point comes; a group's label is the knowledge base's. */
+/** Points by practice group, in the knowledge base's order of practices (then any other group), with its labels. */
 function groupsOf(site: Site): { group: string; label: string; points: Point[] }[] {
+  const order = site.practices.map((practice) => practice.group);
+  const rank = (group: string) => (order.includes(group) ? order.indexOf(group) : order.length);
   const groups = new Map<string, Point[]>();
   for (const point of site.points) groups.set(point.group, [...(groups.get(point.group) ?? []), point]);
   const labels = new Map(site.practices.map((practice) => [practice.group, practice.label]));
-  return [...groups].map(([group, points]) => ({ group, label: labels.get(group) ?? group, points }));
+  return [...groups].sort(([a], [b]) => rank(a) - rank(b)).map(([group, points]) => ({ group, label: labels.get(group) ?? group, points }));
 }
