@@ -1,11 +1,17 @@
 // Counts the writes the cookie shield dropped on a page, as its relay reports them (core/shield-report.ts). The
 // report comes from a web page's side, so it is read again with the schema and counted only on the sender's tab,
 // only for categories refused on the registrable domain that tab shows, and only when the sending frame is on it or a
-// same-origin frame without a URL of its own (about:blank, about:srcdoc).
+// same-origin frame without a URL of its own (about:blank, about:srcdoc). A name it gives is listed only under the
+// tracker of that category whose cookie or storage pattern it matches in the site's knowledge, as the shield matched
+// it; any other name is counted, not listed: the page's own events can list only names the knowledge gives there.
 import { refusedCategories } from '../core/choices';
+import { matchName } from '../core/cookie-names';
+import type { Site } from '../core/knowledge';
+import type { StoppedThing } from '../core/messages';
 import { coveredPageOf, type CoveredPage } from '../core/registrable-domain';
 import type { Settings } from '../core/settings';
-import { parseDrops } from '../core/shield-report';
+import { shieldNamePatterns } from '../core/shield-plan';
+import { parseDrops, type DroppedName } from '../core/shield-report';
 import type { SiteIndex } from '../core/site-index';
 import type { TabCounter } from './tab-counter';
 
@@ -33,9 +39,23 @@ export function createShieldDrops({ indexOf, settings, pageOf, counter }: Shield
     const current = await settings();
     if (page === null || !fromPage(indexOf(current), page, sender.url)) return;
     const refused = new Set(refusedCategories(page.site, current, page.domain));
-    const counted = Object.fromEntries(Object.entries(parsed).filter(([category]) => refused.has(category)));
-    if (Object.keys(counted).length > 0) await counter.dropped(tabId, page.domain, counted);
+    const counted = Object.entries(parsed).filter(([category]) => refused.has(category));
+    if (counted.length === 0) return;
+    const named = counted.map(
+      ([category, { count, names }]) => [category, { count, stopped: listed(page.site, category, names) }] as const,
+    );
+    await counter.dropped(tabId, page.domain, Object.fromEntries(named));
   };
+}
+
+/** The names among `names` that a tracker of the category has, as its stopped things; the others are left out. */
+function listed(site: Site, category: string, names: readonly DroppedName[]): StoppedThing[] {
+  if (names.length === 0) return [];
+  const patterns = { cookie: shieldNamePatterns(site, category, 'cookie'), storage: shieldNamePatterns(site, category, 'storage') };
+  return names.flatMap(({ kind, name, count }) => {
+    const tracker = matchName(patterns[kind], name);
+    return tracker === undefined ? [] : [{ tracker: tracker.id, kind, what: name, count }];
+  });
 }
 
 /** The frame belongs to the page: its URL is on the page's registrable domain, or it is an about: document of it. */

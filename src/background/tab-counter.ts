@@ -1,6 +1,6 @@
 // Per-tab counts of what was stopped, by category, mirrored in storage.session so a woken worker keeps them,
 // told to whoever listens (open pages), and shown on the badge, which is written only when its text changes.
-import type { TabCounts } from '../core/messages';
+import type { StoppedThing, TabCounts } from '../core/messages';
 import { badgeText, countStop, type Stop, type Tally, type TabRecord, type TabTable } from '../core/tab-counts';
 import type { KeyValueArea } from '../ports/storage';
 import { serialQueue } from './serial-queue';
@@ -27,9 +27,14 @@ export interface TabCounter {
   cookieRemoved(domain: string, category: string, stop: Stop): Promise<void>;
   /**
    * Writes the cookie shield dropped on the tab's page (cookies and storage keys, counted as removed cookies), per
-   * category; counted only while the tab still shows `domain`. The report names nothing, so neither do these counts.
+   * category: `count` in all, of which `stopped` names some (their counts are part of it); counted only while the tab
+   * still shows `domain`.
    */
-  dropped(tabId: number, domain: string, drops: Readonly<Record<string, number>>): Promise<void>;
+  dropped(
+    tabId: number,
+    domain: string,
+    drops: Readonly<Record<string, { count: number; stopped: readonly StoppedThing[] }>>,
+  ): Promise<void>;
   closed(tabId: number): Promise<void>;
   /** The tab's counts while it still shows that domain; a tab that has moved on has none. */
   counts(tabId: number, domain: string | null): Promise<TabCounts>;
@@ -97,7 +102,14 @@ export function createTabCounter({ session, setBadge, badgeEnabled, onCounts }: 
     dropped: (tabId, domain, drops) =>
       change((tabs) => {
         if (tabs[tabId]?.domain !== domain) return [];
-        for (const [category, count] of Object.entries(drops)) bump(tabs, String(tabId), category, 'removedCookies', count);
+        for (const [category, { count, stopped }] of Object.entries(drops)) {
+          let unnamed = count;
+          for (const { count: times, ...stop } of stopped) {
+            bump(tabs, String(tabId), category, 'removedCookies', times, stop);
+            unnamed -= times;
+          }
+          if (unnamed > 0) bump(tabs, String(tabId), category, 'removedCookies', unnamed);
+        }
         return [tabId];
       }),
     closed: (tabId) =>

@@ -1,11 +1,11 @@
 // Runs in the page's main world at document_start on covered sites, after the data files of the refused
 // categories (see core/shield-plan.ts): the page's own scripts then cannot store a refused category's first-party
 // cookie (document.cookie, cookieStore.set) or storage key, in this window or in a same-origin frame, so none rides
-// on the requests they make next. What it drops is reported to the isolated-world relay (shield-relay.ts), which
-// counts it for the tab. The worker's cookie removal stays as the backstop.
+// on the requests they make next. What it drops, counted and named, is reported to the isolated-world relay
+// (shield-relay.ts), which forwards it for the tab. The worker's cookie removal stays as the backstop.
 import { namePatterns } from '../core/cookie-names';
 import { readShieldData, SHIELD_GLOBAL } from '../core/shield-global';
-import { dropsText, SHIELD_EVENT } from '../core/shield-report';
+import { dropsText, SHIELD_EVENT, tallyDrop, type Drops, type DroppedName } from '../core/shield-report';
 import { filterCookieStoreWrites } from './cookie-store-filter';
 import { filterCookieWrites } from './document-cookie-filter';
 import { protectFramesOnAccess } from './frame-filter';
@@ -24,20 +24,28 @@ const schedule = setTimeout;
 const Custom = CustomEvent;
 const topDocument = document;
 
-const pending: Record<string, number> = {};
+let pending: Drops = {};
 let scheduled = false;
 /** Reports once the current task ends, so the relay (injected next, at the same document_start) hears the first ones. */
-const onDrop = (category: string): void => {
-  pending[category] = (pending[category] ?? 0) + 1;
+const onDrop = (category: string, kind: DroppedName['kind'], name: string): void => {
+  try {
+    tallyDrop(pending, category, kind, name);
+  } catch {
+    // The page replaced a builtin the tally uses: the write is dropped all the same, only its report is lost.
+    return;
+  }
   if (scheduled) return;
   scheduled = true;
   schedule(() => {
     scheduled = false;
-    const detail = dropsText(pending);
-    for (const category of Object.keys(pending)) delete pending[category];
+    const report = pending;
+    pending = {};
+    const detail = dropsText(report);
     dispatch.call(topDocument, new Custom(SHIELD_EVENT, { detail }));
   }, 0);
 };
+const onCookieDrop = (category: string, name: string): void => onDrop(category, 'cookie', name);
+const onStorageDrop = (category: string, key: string): void => onDrop(category, 'storage', key);
 
 const cookies = namePatterns(data.flatMap(({ category, cookies: names }) => names.map((name) => [name, category] as const)));
 const storage = namePatterns(data.flatMap(({ category, storage: keys }) => keys.map((key) => [key, category] as const)));
@@ -48,9 +56,9 @@ function protect(realm: Realm): void {
   const current = realm.document;
   if (protectedDocuments.has(current)) return;
   protectedDocuments.add(current);
-  filterCookieWrites(realm.Document.prototype, cookies, onDrop);
-  filterCookieStoreWrites((realm as { CookieStore?: { prototype: object } }).CookieStore?.prototype, cookies, onDrop);
-  filterStorage(realm, storage, onDrop);
+  filterCookieWrites(realm.Document.prototype, cookies, onCookieDrop);
+  filterCookieStoreWrites((realm as { CookieStore?: { prototype: object } }).CookieStore?.prototype, cookies, onCookieDrop);
+  filterStorage(realm, storage, onStorageDrop);
   protectFramesOnAccess(realm, protect);
 }
 

@@ -28,11 +28,14 @@ export function cookieStoreCall(args: readonly unknown[]): { name: string; args:
   return { name: typeof init.name === 'string' ? init.name : '', args: [init, ...rest] };
 }
 
-/** Wraps `set` of a CookieStore prototype (absent in browsers without the API: then nothing happens). */
+/**
+ * Wraps `set` of a CookieStore prototype (absent in browsers without the API: then nothing happens); `onDrop` hears
+ * the category and cookie name of each dropped write.
+ */
 export function filterCookieStoreWrites(
   prototype: object | undefined,
   refused: NamePatterns<string>,
-  onDrop: (category: string) => void,
+  onDrop: (category: string, name: string) => void,
 ): void {
   const descriptor = prototype && Object.getOwnPropertyDescriptor(prototype, 'set');
   const set: unknown = descriptor?.value;
@@ -42,7 +45,7 @@ export function filterCookieStoreWrites(
       const call = cookieStoreCall(args);
       const category = matchName(refused, call.name);
       if (category === undefined) return Reflect.apply(set, this, call.args);
-      onDrop(category);
+      onDrop(category, call.name);
       return Promise.resolve(undefined);
     },
   };

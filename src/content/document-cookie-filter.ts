@@ -9,8 +9,12 @@ export function cookieName(assignment: string): string {
   return equals < 0 ? '' : pair.slice(0, equals).trim();
 }
 
-/** `refused`: cookie name patterns → their category; `onDrop` hears the category of each dropped write. */
-export function filterCookieWrites(prototype: object, refused: NamePatterns<string>, onDrop: (category: string) => void): void {
+/** `refused`: cookie name patterns → their category; `onDrop` hears the category and cookie name of each dropped write. */
+export function filterCookieWrites(
+  prototype: object,
+  refused: NamePatterns<string>,
+  onDrop: (category: string, name: string) => void,
+): void {
   const descriptor = Object.getOwnPropertyDescriptor(prototype, 'cookie');
   // eslint-disable-next-line @typescript-eslint/unbound-method -- called below with the page's own `this`
   const set = descriptor?.set;
@@ -20,9 +24,10 @@ export function filterCookieWrites(prototype: object, refused: NamePatterns<stri
     set(this: unknown, value: unknown) {
       // Converted once, so a value's toString runs once, as it would without the shield.
       const assignment = String(value);
-      const category = matchName(refused, cookieName(assignment));
+      const name = cookieName(assignment);
+      const category = matchName(refused, name);
       if (category === undefined) set.call(this, assignment);
-      else onDrop(category);
+      else onDrop(category, name);
     },
   });
 }

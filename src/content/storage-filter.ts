@@ -11,8 +11,12 @@ interface StorageLike {
   removeItem(key: string): void;
 }
 
-/** Removes the refused keys present in `storage`; calls onDrop with each one's category. */
-export function removeRefusedKeys(storage: StorageLike, refused: NamePatterns<string>, onDrop: (category: string) => void): void {
+/** Removes the refused keys present in `storage`; calls onDrop with each one's category and key. */
+export function removeRefusedKeys(
+  storage: StorageLike,
+  refused: NamePatterns<string>,
+  onDrop: (category: string, key: string) => void,
+): void {
   // Keys first, then removals: Firefox renumbers the remaining keys after each removal.
   const keys: string[] = [];
   for (let index = 0; index < storage.length; index += 1) keys.push(storage.key(index) ?? '');
@@ -20,12 +24,12 @@ export function removeRefusedKeys(storage: StorageLike, refused: NamePatterns<st
     const category = matchName(refused, key);
     if (category === undefined) continue;
     storage.removeItem(key);
-    onDrop(category);
+    onDrop(category, key);
   }
 }
 
 /** Wraps `setItem` of a Storage prototype: a refused key is not written. */
-function filterSetItem(prototype: object, refused: NamePatterns<string>, onDrop: (category: string) => void): void {
+function filterSetItem(prototype: object, refused: NamePatterns<string>, onDrop: (category: string, key: string) => void): void {
   const descriptor = Object.getOwnPropertyDescriptor(prototype, 'setItem');
   const setItem: unknown = descriptor?.value;
   if (descriptor === undefined || typeof setItem !== 'function' || !hasPatterns(refused)) return;
@@ -34,7 +38,7 @@ function filterSetItem(prototype: object, refused: NamePatterns<string>, onDrop:
       const key = String(args[0]);
       const category = matchName(refused, key);
       if (category === undefined) Reflect.apply(setItem, this, [key, ...args.slice(1)]);
-      else onDrop(category);
+      else onDrop(category, key);
     },
   };
   // eslint-disable-next-line @typescript-eslint/unbound-method -- installed as the prototype's method, called with the page's `this`
@@ -45,9 +49,15 @@ function filterSetItem(prototype: object, refused: NamePatterns<string>, onDrop:
  * A proxy of a storage that drops assignments and definitions of refused keys and passes everything else on to it;
  * its methods are the storage's own, bound to it (a Storage method refuses any other `this`).
  */
-function storageProxy<T extends object>(storage: T, refused: NamePatterns<string>, onDrop: (category: string) => void): T {
+function storageProxy<T extends object>(storage: T, refused: NamePatterns<string>, onDrop: (category: string, key: string) => void): T {
   const bound = new Map<unknown, unknown>();
-  const refusedKey = (key: string | symbol): string | undefined => (typeof key === 'string' ? matchName(refused, key) : undefined);
+  /** Drops a write of a refused key, telling onDrop: returns whether it did. */
+  const dropped = (key: string | symbol): boolean => {
+    if (typeof key !== 'string') return false;
+    const category = matchName(refused, key);
+    if (category !== undefined) onDrop(category, key);
+    return category !== undefined;
+  };
   return new Proxy(storage, {
     get(target, key) {
       const value: unknown = Reflect.get(target, key, target);
@@ -55,18 +65,8 @@ function storageProxy<T extends object>(storage: T, refused: NamePatterns<string
       if (!bound.has(value)) bound.set(value, (value as (...args: unknown[]) => unknown).bind(target));
       return bound.get(value);
     },
-    set(target, key, value) {
-      const category = refusedKey(key);
-      if (category === undefined) return Reflect.set(target, key, value, target);
-      onDrop(category);
-      return true;
-    },
-    defineProperty(target, key, attributes) {
-      const category = refusedKey(key);
-      if (category === undefined) return Reflect.defineProperty(target, key, attributes);
-      onDrop(category);
-      return true;
-    },
+    set: (target, key, value) => dropped(key) || Reflect.set(target, key, value, target),
+    defineProperty: (target, key, attributes) => dropped(key) || Reflect.defineProperty(target, key, attributes),
   });
 }
 
@@ -74,7 +74,11 @@ function storageProxy<T extends object>(storage: T, refused: NamePatterns<string
  * In one window: removes refused keys present in both storages, filters `setItem`, and makes `localStorage` and
  * `sessionStorage` return the filtering proxies. A storage the browser denies (it throws on access) is left alone.
  */
-export function filterStorage(win: Window & typeof globalThis, refused: NamePatterns<string>, onDrop: (category: string) => void): void {
+export function filterStorage(
+  win: Window & typeof globalThis,
+  refused: NamePatterns<string>,
+  onDrop: (category: string, key: string) => void,
+): void {
   if (!hasPatterns(refused)) return;
   filterSetItem(win.Storage.prototype, refused, onDrop);
   for (const area of AREAS) {

@@ -6,6 +6,7 @@ import type { Preferences, Settings, SiteChange } from './settings';
 import type { ImportResult, Recovered } from './settings-schema';
 import type { CmpStatus } from './cmp/status';
 import type { DeclarationSummary } from './declared/reading';
+import type { Drops } from './shield-report';
 
 /** What was stopped on one tab, per category id. */
 export interface CategoryCounts {
@@ -192,12 +193,13 @@ export function isWorkerStarted(message: unknown): message is typeof WORKER_STAR
 
 /**
  * The one message from a web page's side: the cookie shield's relay (an isolated-world content script on a covered
- * page) telling the worker how many refused writes the shield dropped there, per category (core/shield-report.ts).
+ * page) telling the worker how many refused writes the shield dropped there, per category, and the names of some
+ * (core/shield-report.ts).
  * Sent with runtime.sendMessage, no reply; the worker counts it on the sender's tab only, after checking it again.
  */
 export interface ShieldDropsMessage {
   type: 'shield-drops';
-  drops: Record<string, number>;
+  drops: Drops;
 }
 
 export function isShieldDropsMessage(message: unknown): message is { type: 'shield-drops'; drops: unknown } {

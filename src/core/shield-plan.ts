@@ -2,10 +2,10 @@
 // scripts from storing a refused category's identifiers: first-party cookies written with document.cookie or the
 // Cookie Store API, and localStorage / sessionStorage keys. Its data comes from files made at build time, one per
 // site and category, so the refused names are there synchronously at document_start.
-import { trackerCookiePatterns } from './cookie-names';
+import { namePatterns, trackerCookiePatterns, type NamePatterns } from './cookie-names';
 import { domainsByChoices } from './domain-groups';
 import { withFqdnSpelling } from './hosts';
-import type { Site } from './knowledge';
+import type { Site, Tracker } from './knowledge';
 import type { Settings } from './settings';
 import type { ShieldData } from './shield-global';
 
@@ -33,8 +33,8 @@ export function shieldDataByCategory(site: Site): Map<string, ShieldData> {
   const refusable = new Set(site.categories.filter((category) => category.refusable).map((category) => category.id));
   const data = new Map<string, ShieldData>();
   for (const tracker of site.trackers) {
-    const cookies = trackerCookiePatterns(tracker);
-    const storage = tracker.storage?.names ?? [];
+    const cookies = shieldNames(tracker, 'cookie');
+    const storage = shieldNames(tracker, 'storage');
     if ((cookies.length === 0 && storage.length === 0) || !refusable.has(tracker.category)) continue;
     const entry = data.get(tracker.category) ?? { category: tracker.category, cookies: [], storage: [] };
     entry.cookies.push(...cookies);
@@ -42,6 +42,21 @@ export function shieldDataByCategory(site: Site): Map<string, ShieldData> {
     data.set(tracker.category, entry);
   }
   return data;
+}
+
+/** What the shield refuses of a tracker: its first-party cookie names, or its storage keys (names or prefixes "x*"). */
+function shieldNames(tracker: Tracker, kind: 'cookie' | 'storage'): string[] {
+  return kind === 'cookie' ? trackerCookiePatterns(tracker) : (tracker.storage?.names ?? []);
+}
+
+/**
+ * A category's trackers by the cookie names (or storage keys) the shield refuses for them, matched as the shield
+ * matches (matchName: an exact name first, then the longest prefix), so the worker can tell which tracker of that
+ * category a name the shield reports dropping belongs to, whatever the report claims.
+ */
+export function shieldNamePatterns(site: Site, category: string, kind: 'cookie' | 'storage'): NamePatterns<Tracker> {
+  const trackers = site.trackers.filter((tracker) => tracker.category === category);
+  return namePatterns(trackers.flatMap((tracker) => shieldNames(tracker, kind).map((pattern) => [pattern, tracker] as const)));
 }
 
 /**

@@ -79,6 +79,18 @@ async function removedCount(popup: TestPage, category: string, atLeast: number):
   }
 }
 
+/** What the popup lists as stopped under a category: each thing's name and its line (closed details included). */
+async function stoppedThings(popup: TestPage, category: string): Promise<Array<{ what: string; line: string }>> {
+  return popup.evaluate(
+    (css) =>
+      [...document.querySelectorAll(css)].map((item) => ({
+        what: item.querySelector('code')?.textContent ?? '',
+        line: item.textContent ?? '',
+      })),
+    `li.category:has(input[name="${category}"]) .stopped li`,
+  );
+}
+
 describeInBrowsers('every way a page stores an identifier', (suite) => {
   test('the identifiers page writes refused and allowed cookies in every way, and refused storage keys', () => {
     expect(new Set(refusedWrites.map((cookie) => cookie.way)).size).toBe(5);
@@ -228,7 +240,7 @@ describeInBrowsers('every way a page stores an identifier', (suite) => {
     });
   }
 
-  test("with extension: the popup counts the shield's dropped writes on that tab", async () => {
+  test("with extension: the popup counts the shield's dropped writes on that tab, and names them", async () => {
     const browser = await suite.launch({ extension: true });
     await ready(browser);
     const visit = await browser.visit(suite.replica.identifiersPage());
@@ -237,13 +249,29 @@ describeInBrowsers('every way a page stores an identifier', (suite) => {
     // Per refused category, at least each refused cookie write and each refused key written to each storage (the
     // worker's removals of the server-set cookies count there too).
     const counted: Array<[string, number, number]> = [];
+    // Per refused category: its storage keys the list names as such, and whether it names a cookie the page wrote
+    // (the shield dropped those before the jar, so only its report can name them). The page writes its keys first,
+    // so they are among the first names of its first report.
+    const named: Array<{ category: string; keys: string[]; cookie: boolean }> = [];
+    const expected: typeof named = [];
     for (const category of refused) {
-      const cookies = refusedWrites.filter((cookie) => matchName(refusedCookieNames, cookie.name) === category).length;
-      const keys = refusedKeys.filter((key) => matchName(refusedStorageKeys, key) === category).length * 2;
-      if (cookies + keys > 0) counted.push([category, await removedCount(popup, category, cookies + keys), cookies + keys]);
+      const cookies = refusedWrites.filter((cookie) => matchName(refusedCookieNames, cookie.name) === category).map(({ name }) => name);
+      const keys = refusedKeys.filter((key) => matchName(refusedStorageKeys, key) === category);
+      const dropped = cookies.length + keys.length * 2;
+      if (dropped === 0) continue;
+      counted.push([category, await removedCount(popup, category, dropped), dropped]);
+      const listed = await stoppedThings(popup, category);
+      const listedAs = (kind: RegExp) => listed.filter(({ line }) => kind.test(line)).map(({ what }) => what);
+      named.push({
+        category,
+        keys: keys.filter((key) => listedAs(/\(storage key\b/).includes(key)),
+        cookie: cookies.some((name) => listedAs(/\(cookie\b/).includes(name)),
+      });
+      expected.push({ category, keys, cookie: cookies.length > 0 });
     }
     await popup.close();
     expect(counted.length).toBeGreaterThan(0);
     for (const [category, shown, dropped] of counted) expect([category, shown >= dropped]).toEqual([category, true]);
+    expect(named).toEqual(expected);
   });
 });

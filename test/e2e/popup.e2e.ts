@@ -241,7 +241,11 @@ async function openedPopup(browser: TestBrowser, suite: BrowserSuite): Promise<T
       new Promise<void>((resolve) => {
         const rendered = () => [...document.querySelectorAll('details.quote')].every((details) => details.querySelector('figure'));
         if (rendered()) return resolve();
-        const observer = new MutationObserver(() => rendered() && (observer.disconnect(), resolve()));
+        const observer = new MutationObserver(() => {
+          if (!rendered()) return;
+          observer.disconnect();
+          resolve();
+        });
         observer.observe(document.body, { subtree: true, childList: true });
       }),
   );

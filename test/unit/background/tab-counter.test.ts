@@ -148,11 +148,12 @@ test("the shield's dropped writes count as removed cookies on the reporting tab 
   const session: Record<string, unknown> = {};
   const seen = fresh();
   const counter = createTabCounter(deps(session, seen));
+  const unnamed = (count: number) => ({ count, stopped: [] });
   await counter.navigated(1, 'atlassian');
   await counter.navigated(2, 'atlassian');
-  await counter.dropped(1, 'atlassian', { 'performance-and-analytics': 3, 'targeting-or-advertising': 2 });
-  await counter.dropped(2, 'other', { 'performance-and-analytics': 5 });
-  await counter.dropped(9, 'atlassian', { 'performance-and-analytics': 5 });
+  await counter.dropped(1, 'atlassian', { 'performance-and-analytics': unnamed(3), 'targeting-or-advertising': unnamed(2) });
+  await counter.dropped(2, 'other', { 'performance-and-analytics': unnamed(5) });
+  await counter.dropped(9, 'atlassian', { 'performance-and-analytics': unnamed(5) });
   expect(await counter.counts(1, 'atlassian')).toEqual({
     'performance-and-analytics': { blockedRequests: 0, removedCookies: 3 },
     'targeting-or-advertising': { blockedRequests: 0, removedCookies: 2 },
@@ -160,6 +161,34 @@ test("the shield's dropped writes count as removed cookies on the reporting tab 
   expect(await counter.counts(2, 'atlassian')).toEqual({});
   expect(await counter.counts(9, 'atlassian')).toEqual({});
   expect(seen.badges.get(1)).toBe('5');
+});
+
+test('named drops are listed with their counts, within the total, and add up with what the worker removed', async () => {
+  const session: Record<string, unknown> = {};
+  const counter = createTabCounter(deps(session, fresh()));
+  const key = { tracker: 'segment', kind: 'storage', what: 'ajs_anonymous_id' } as const;
+  await counter.navigated(1, 'atlassian.com');
+  await counter.cookieRemoved('atlassian.com', 'performance-and-analytics', cookie('_ga', 'google-analytics'));
+  await counter.dropped(1, 'atlassian.com', {
+    'performance-and-analytics': {
+      count: 5,
+      stopped: [
+        { ...cookie('_ga', 'google-analytics'), count: 2 },
+        { ...key, count: 1 },
+      ],
+    },
+  });
+  await counter.dropped(1, 'atlassian.com', { 'performance-and-analytics': { count: 1, stopped: [{ ...key, count: 1 }] } });
+  expect(await counter.counts(1, 'atlassian.com')).toEqual({
+    'performance-and-analytics': {
+      blockedRequests: 0,
+      removedCookies: 7,
+      stopped: [
+        { ...cookie('_ga', 'google-analytics'), count: 3 },
+        { ...key, count: 2 },
+      ],
+    },
+  });
 });
 
 test('a record stored before things were named is read by a woken worker, keeps its totals and names what follows', async () => {

@@ -22,14 +22,14 @@ test('set of a refused name, as a name and value or as an object, resolves witho
       ['_ga', 'analytics'],
       ['_ga_*', 'analytics'],
     ]),
-    (category) => dropped.push(category),
+    (category, name) => dropped.push(`${category} ${name}`),
   );
   await expect(store.set('_ga', 'GA1.1')).resolves.toBeUndefined();
   await store.set({ name: '_ga_X', value: '1', path: '/' });
   await store.set({ name: { toString: () => '_ga' }, value: '1' });
   await store.set('theme', 'dark');
   await store.set({ name: 'lang', value: 'en', sameSite: 'lax' });
-  expect(dropped).toEqual(['analytics', 'analytics', 'analytics']);
+  expect(dropped).toEqual(['analytics _ga', 'analytics _ga_X', 'analytics _ga']);
   expect(written).toEqual([['theme', 'dark'], [{ name: 'lang', value: 'en', sameSite: 'lax' }]]);
 });
 

@@ -1,11 +1,11 @@
 import { cookieName, filterCookieWrites } from '../../../src/content/document-cookie-filter';
 import { namePatterns } from '../../../src/core/cookie-names';
 
-/** Refuses `patterns` under the category "refused"; returns the categories of dropped writes, in order. */
+/** Refuses `patterns` under the category "refused"; returns "category name" of each dropped write, in order. */
 function refuse(prototype: object, patterns: string[]): string[] {
   const dropped: string[] = [];
-  filterCookieWrites(prototype, namePatterns(patterns.map((pattern) => [pattern, 'refused'] as const)), (category) =>
-    dropped.push(category),
+  filterCookieWrites(prototype, namePatterns(patterns.map((pattern) => [pattern, 'refused'] as const)), (category, name) =>
+    dropped.push(`${category} ${name}`),
   );
   return dropped;
 }
@@ -44,7 +44,7 @@ test('writes of refused names are dropped; everything else reaches the jar uncha
   ];
   for (const write of writes) document.cookie = write;
   expect(written).toEqual(['_gax=1', 'session=1; Secure', 'OptanonConsent=a=b', 'novalue', '_GA=1']);
-  expect(dropped).toEqual(['refused', 'refused', 'refused']);
+  expect(dropped).toEqual(['refused _ga', 'refused _ga_ABC', 'refused ajs_anonymous_id']);
 });
 
 test('the getter and the rest of the descriptor are untouched; a value is converted once', () => {
