@@ -21,6 +21,8 @@ const KEY_FACTS: readonly { fact: string; sentence: string; shownAs: 'point' | '
   { fact: 'where data is hosted', sentence: 'policy:133', shownAs: 'point' },
   { fact: 'transfer to Australia and the United States', sentence: 'policy:164', shownAs: 'point' },
   { fact: 'downloadable products hash usernames before collecting them', sentence: 'policy:64', shownAs: 'point' },
+  { fact: 'it may come across sensitive personal information when it queries content', sentence: 'policy:55', shownAs: 'point' },
+  { fact: 'content made public is readily accessible to anyone', sentence: 'policy:93', shownAs: 'point' },
   { fact: 'access, correction and deletion in account settings', sentence: 'policy:147', shownAs: 'choice' },
   { fact: 'it answers access requests within a number of days', sentence: 'policy:149', shownAs: 'point' },
   { fact: 'account deactivation', sentence: 'policy:153', shownAs: 'choice' },
