@@ -10,6 +10,7 @@ const view = withCitedSentencesOnly(site);
 const KEY_FACTS: readonly { fact: string; sentence: string; shownAs: 'point' | 'choice' }[] = [
   { fact: 'it does not sell personal information', sentence: 'policy:91', shownAs: 'point' },
   { fact: 'no sharing for third parties’ marketing without permission', sentence: 'policy:132', shownAs: 'point' },
+  { fact: 'no sharing except as the policy describes', sentence: 'policy:90', shownAs: 'point' },
   { fact: 'shares with service providers', sentence: 'policy:105', shownAs: 'point' },
   { fact: 'shares content with add-on vendors given access', sentence: 'policy:110', shownAs: 'point' },
   { fact: 'add-on vendors may use it to market to you', sentence: 'policy:113', shownAs: 'point' },
