@@ -11,7 +11,8 @@ import type { StoppedThing } from '../core/messages';
 import { coveredPageOf, type CoveredPage } from '../core/registrable-domain';
 import type { Settings } from '../core/settings';
 import { shieldNamePatterns } from '../core/shield-plan';
-import { parseDrops, type DroppedName } from '../core/shield-report';
+import { parseDrops } from '../core/shield-report';
+import type { DroppedName } from '../core/shield-tally';
 import type { SiteIndex } from '../core/site-index';
 import type { TabCounter } from './tab-counter';
 

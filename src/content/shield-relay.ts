@@ -3,7 +3,8 @@
 // the same event, so each report is schema-checked and capped here, and again by the worker.
 import browser from 'webextension-polyfill';
 import type { ShieldDropsMessage } from '../core/messages';
-import { MAX_DROPS_PER_DOCUMENT, parseDropsText, SHIELD_EVENT, withinBudget } from '../core/shield-report';
+import { MAX_DROPS_PER_DOCUMENT, parseDropsText, withinBudget } from '../core/shield-report';
+import { SHIELD_EVENT } from '../core/shield-tally';
 
 let budget = MAX_DROPS_PER_DOCUMENT;
 

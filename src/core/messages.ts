@@ -6,7 +6,7 @@ import type { Preferences, Settings, SiteChange } from './settings';
 import type { ImportResult, Recovered } from './settings-schema';
 import type { CmpStatus } from './cmp/status';
 import type { DeclarationSummary } from './declared/reading';
-import type { Drops } from './shield-report';
+import type { Drops } from './shield-tally';
 
 /** What was stopped on one tab, per category id. */
 export interface CategoryCounts {

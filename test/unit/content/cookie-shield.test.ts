@@ -3,7 +3,8 @@
  * @jest-environment-options {"url": "https://www.mini.test/"}
  */
 import { SHIELD_GLOBAL } from '../../../src/core/shield-global';
-import { parseDropsText, SHIELD_EVENT, type Drops } from '../../../src/core/shield-report';
+import { parseDropsText } from '../../../src/core/shield-report';
+import { SHIELD_EVENT, type Drops } from '../../../src/core/shield-tally';
 
 test("the shield's report counts each category's dropped writes and names them: cookies, storage keys, a frame's", async () => {
   localStorage.setItem('_st_ls', 'there before the page');
