@@ -12,6 +12,7 @@ import { dayText, declaredSourceText, undeclaredText } from '../src/ui/declarati
 import { gpcText } from '../src/ui/gpc-text';
 import { PointList } from '../src/ui/point-list';
 import { useAction } from '../src/ui/use-action';
+import { useDeferred } from '../src/ui/use-deferred';
 import { CategoryRow } from './category-row';
 import { ConsentManager } from './consent-manager';
 
@@ -42,6 +43,8 @@ export function CoveredSite({ connector, tabId, site, domain, state, onState }: 
   const otherDomains = site.domains.filter((other) => other !== domain);
   const gpc = gpcText(site, domain, state.allowed, state.paused, state.globalPrivacyControl);
   const declared = declaredSourceText(site);
+  // The site's words render once the controls are on screen.
+  const siteWords = useDeferred();
 
   return (
     <main>
@@ -114,40 +117,40 @@ export function CoveredSite({ connector, tabId, site, domain, state, onState }: 
         </section>
       )}
 
-      {declared === null ? (
-        <>
-          <section aria-labelledby="points-heading">
-            <h2 id="points-heading">What {site.name} says it does with your data</h2>
-            <PointList site={site} headingLevel={3} />
-          </section>
+      {declared === null
+        ? siteWords && (
+            <>
+              <section aria-labelledby="points-heading">
+                <h2 id="points-heading">What {site.name} says it does with your data</h2>
+                <PointList site={site} headingLevel={3} />
+              </section>
 
-          <section aria-labelledby="choices-heading">
-            <h2 id="choices-heading">Your choices</h2>
-            <ChoiceList site={site} />
-          </section>
+              <section aria-labelledby="choices-heading">
+                <h2 id="choices-heading">Your choices</h2>
+                <ChoiceList site={site} />
+              </section>
 
-          <section aria-labelledby="collected-heading">
-            <h2 id="collected-heading">What {site.name} collects</h2>
-            <CollectedList site={site} headingLevel={3} />
-          </section>
+              <section aria-labelledby="collected-heading">
+                <h2 id="collected-heading">What {site.name} collects</h2>
+                <CollectedList site={site} headingLevel={3} />
+              </section>
 
-          <section aria-labelledby="documents-heading">
-            <h2 id="documents-heading">Its documents</h2>
-            <DocumentList site={site} />
-          </section>
-        </>
-      ) : (
-        (state.protection?.changes[0] ?? state.undeclared) && (
-          <section aria-label="Its declaration">
-            {state.protection?.changes[0] && <DeclarationChanges change={state.protection.changes[0]} />}
-            {state.undeclared && (
-              <p class="note" id="undeclared">
-                {undeclaredText(state.undeclared)}
-              </p>
-            )}
-          </section>
-        )
-      )}
+              <section aria-labelledby="documents-heading">
+                <h2 id="documents-heading">Its documents</h2>
+                <DocumentList site={site} />
+              </section>
+            </>
+          )
+        : (state.protection?.changes[0] ?? state.undeclared) && (
+            <section aria-label="Its declaration">
+              {state.protection?.changes[0] && <DeclarationChanges change={state.protection.changes[0]} />}
+              {state.undeclared && (
+                <p class="note" id="undeclared">
+                  {undeclaredText(state.undeclared)}
+                </p>
+              )}
+            </section>
+          )}
 
       <footer>
         <button type="button" onClick={() => void connector.openOptionsPage()}>

@@ -6,23 +6,37 @@ import { trackerSourceText } from '../src/ui/tracker-source';
 
 export function StoppedList({ site, category, stopped }: { site: Site; category: Category; stopped: readonly StoppedThing[] }) {
   if (stopped.length === 0) return null;
-  const trackers = new Map(site.trackers.map((tracker) => [tracker.id, tracker]));
   return (
     <div class="stopped">
       <p>Stopped on this tab, and why:</p>
       <ul>
-        {stopped.map((thing) => {
-          const tracker = thing.tracker === null ? undefined : trackers.get(thing.tracker);
-          return (
-            <li key={`${thing.tracker ?? ''} ${thing.kind} ${thing.what}`}>
-              <code>{thing.what}</code> ({thingText(thing)}): {whyText(tracker, category)}
-              {tracker && <span class="note"> ({trackerSourceText(tracker)})</span>}
-            </li>
-          );
-        })}
+        {byTracker(site, stopped).map(({ id, tracker, things }) => (
+          <li class="tracker" key={id}>
+            {whyText(tracker, category)}
+            {tracker && <span class="note"> ({trackerSourceText(tracker)})</span>}
+            <ul>
+              {things.map((thing) => (
+                <li class="thing" key={`${thing.kind} ${thing.what}`}>
+                  <code>{thing.what}</code> ({thingText(thing)})
+                </li>
+              ))}
+            </ul>
+          </li>
+        ))}
       </ul>
     </div>
   );
+}
+
+/** The things by the tracker they belong to (unknown cookies together), in the order each tracker was first stopped. */
+function byTracker(site: Site, stopped: readonly StoppedThing[]): { id: string; tracker: Tracker | undefined; things: StoppedThing[] }[] {
+  const trackers = new Map(site.trackers.map((tracker) => [tracker.id, tracker]));
+  const groups = new Map<string, StoppedThing[]>();
+  for (const thing of stopped) {
+    const id = thing.tracker ?? '';
+    groups.set(id, [...(groups.get(id) ?? []), thing]);
+  }
+  return [...groups].map(([id, things]) => ({ id, tracker: trackers.get(id), things }));
 }
 
 /** "3 requests", "cookie, removed once", "storage key, removed 2 times". */
@@ -32,6 +46,6 @@ function thingText({ kind, count }: StoppedThing): string {
 }
 
 function whyText(tracker: Tracker | undefined, category: Category): string {
-  if (tracker === undefined) return `a cookie the site's knowledge does not account for, under ${category.label}`;
+  if (tracker === undefined) return `Cookies the site's knowledge does not account for, under ${category.label}`;
   return `${tracker.name}, in ${category.label}: ${tracker.reason}`;
 }

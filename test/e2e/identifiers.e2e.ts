@@ -87,7 +87,7 @@ async function stoppedThings(popup: TestPage, category: string): Promise<Array<{
         what: item.querySelector('code')?.textContent ?? '',
         line: item.textContent ?? '',
       })),
-    `li.category:has(input[name="${category}"]) .stopped li`,
+    `li.category:has(input[name="${category}"]) .stopped li.thing`,
   );
 }
 

@@ -92,6 +92,10 @@ describeInBrowsers('popup', (suite) => {
     expect(Object.entries(screen.bottoms).filter(([, bottom]) => !(bottom <= FIRST_SCREEN))).toEqual([]);
     expect(await axeViolations(popup)).toEqual([]);
     await popup.screenshot(`${SCREENSHOTS}/popup-covered-${suite.browser}.png`);
+    // What was stopped in a category, and why, one click below its switch.
+    await popup.click(`${categoryRow(TOGGLED)} summary`);
+    await popup.screenshot(`${SCREENSHOTS}/popup-why-${suite.browser}.png`);
+    await popup.click(`${categoryRow(TOGGLED)} summary`);
 
     await popup.click(`input[name="${TOGGLED}"]`);
     await waitForText(popup, '.status', /applies from the next page load/);
@@ -202,21 +206,25 @@ describeInBrowsers('popup, every disclosure open', (suite) => {
   test('with extension: each request stopped on the tab says which tracker and category, and why; axe passes in light and dark', async () => {
     const light = await suite.launch({ extension: true });
     const popup = await openedPopup(light, suite);
+    // Each thing stopped, with the line of the tracker it is listed under.
     const items = await popup.evaluate(
-      (css: string) => [...document.querySelectorAll(`${css} .stopped li`)].map((item) => item.textContent ?? ''),
+      (css: string) =>
+        [...document.querySelectorAll(`${css} .stopped li.thing`)].map((item) => ({
+          thing: item.textContent ?? '',
+          why: item.closest('li.tracker')?.textContent ?? '',
+        })),
       categoryRow(TOGGLED),
     );
     const trackers = site.trackers.filter((tracker) => tracker.category === TOGGLED);
-    const requests = items.filter((item) => /^\S+ \(\d+ requests?\)/.test(item));
+    const requests = items.filter(({ thing }) => /^\S+ \(\d+ requests?\)$/.test(thing));
     expect(requests.length).toBeGreaterThan(0);
-    for (const item of requests) {
-      const host = item.split(' ')[0]!;
+    for (const { thing, why } of requests) {
+      const host = thing.split(' ')[0]!;
       const tracker = trackers.find((candidate) => candidate.hosts.some((listed) => host === listed || host.endsWith(`.${listed}`)));
-      expect({ item, tracker: tracker?.name }).toEqual({ item, tracker: expect.any(String) });
-      expect(item).toContain(`${tracker!.name}, in ${site.categories.find((c) => c.id === TOGGLED)!.label}: ${tracker!.reason}`);
+      expect({ thing, tracker: tracker?.name }).toEqual({ thing, tracker: expect.any(String) });
+      expect(why).toContain(`${tracker!.name}, in ${site.categories.find((c) => c.id === TOGGLED)!.label}: ${tracker!.reason}`);
     }
     expect(await axeViolations(popup)).toEqual([]);
-    await popup.screenshot(`${SCREENSHOTS}/popup-open-${suite.browser}.png`);
 
     // Dark: Chromium emulates it on the page; Firefox takes it from the system's scheme at launch.
     let dark = popup;
@@ -224,7 +232,6 @@ describeInBrowsers('popup, every disclosure open', (suite) => {
     else dark = await openedPopup(await suite.launch({ extension: true, darkScheme: true }), suite);
     expect(await dark.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(27, 27, 31)');
     expect(await axeViolations(dark)).toEqual([]);
-    await dark.screenshot(`${SCREENSHOTS}/popup-open-dark-${suite.browser}.png`);
   });
 });
 
@@ -233,6 +240,8 @@ async function openedPopup(browser: TestBrowser, suite: BrowserSuite): Promise<T
   const visit = await browser.visit(suite.replica.coveredPage());
   const popup = await browser.openExtensionPage(`popup.html?tabId=${await tabOfVisit(browser, visit.id)}`);
   await waitForText(popup, `${categoryRow(TOGGLED)} .stopped`, /requests?\)/);
+  // The site's words render once the controls are on screen.
+  await waitForText(popup, '#documents-heading', /documents/);
   // Quotes render when their disclosure first opens; the sentences as stored are disclosures within them.
   const openAll = () => popup.evaluate(() => document.querySelectorAll('details').forEach((details) => (details.open = true)));
   await openAll();
