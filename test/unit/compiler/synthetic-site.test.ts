@@ -118,3 +118,50 @@ describe('refuses curated data the documents do not support', () => {
     expect(() => compileSite(curated, { 'policy.txt': sources['policy.txt']! })).toThrow('source notice.md is missing');
   });
 });
+
+describe('points, choices and corrections', () => {
+  const compile = (edit: (copy: CuratedSite) => void) => {
+    const copy = structuredClone(curated);
+    edit(copy);
+    return () => compileSite(copy, sources);
+  };
+
+  it('cite the sentence each piece of evidence is in, in the snapshot claims cite', () => {
+    expect(site.points.map((point) => [point.id, point.source, point.cites.map(text)])).toEqual([
+      ['does-not-sell', 'curated', ['we do not sell your personal information']],
+      ['retention', 'curated', ['we retain your account information for as long as your account is active']],
+    ]);
+    expect(site.choices.find((choice) => choice.id === 'newsletters')).toMatchObject({ url: 'https://settings.pinecone.example' });
+  });
+
+  it.each([
+    [
+      'evidence found nowhere',
+      (c: CuratedSite) => (c.points[0]!.evidence = ['we sell everything']),
+      /evidence "we sell everything" is in no sentence/,
+    ],
+    ['evidence in two sentences', (c: CuratedSite) => (c.points[0]!.evidence = ['we']), /evidence "we" is in \d+ sentences \(policy:/],
+    [
+      'a group that is no practice',
+      (c: CuratedSite) => (c.points[0]!.group = 'gossip'),
+      /point does-not-sell: "gossip" is not a practice group/,
+    ],
+    [
+      'a link the documents do not give',
+      (c: CuratedSite) => (c.choices[0]!.url = 'https://elsewhere.example'),
+      /choice newsletters: https:\/\/elsewhere\.example is not one of the opt-out links read from the documents/,
+    ],
+    [
+      'an opt-out link no choice holds',
+      (c: CuratedSite) => c.choices.pop(),
+      /opt-out link\(s\) https:\/\/pinecone\.example\/privacy\/opt-out belong to no choice/,
+    ],
+    [
+      'a correction of no collected item',
+      (c: CuratedSite) => (c.collectedCorrections = { nothing: { dataTypes: [], reason: 'test' } }),
+      /collectedCorrections name no collected item: nothing/,
+    ],
+  ])('refuse %s, saying where', (_case, edit, message) => {
+    expect(compile(edit)).toThrow(message);
+  });
+});

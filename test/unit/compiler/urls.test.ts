@@ -1,4 +1,4 @@
-import { isValidUrl, urlsFromWords } from '../../../src/compiler/urls';
+import { emailsFromWords, isValidUrl, urlsFromWords } from '../../../src/compiler/urls';
 
 describe('urlsFromWords', () => {
   const own = ['atlassian.com'];
@@ -34,4 +34,16 @@ describe('isValidUrl', () => {
     'https://example.invalidtld',
     'not a url',
   ])('rejects %s', (url) => expect(isValidUrl(url)).toBe(false));
+});
+
+describe('emailsFromWords', () => {
+  it.each([
+    ['e mail privacy atlassian com', ['privacy@atlassian.com']],
+    ['please email legal team atlassian com', []],
+    ['email legal atlassian com or e mail privacy bitbucket org', ['legal@atlassian.com', 'privacy@bitbucket.org']],
+    ['e mail privacy example com', []],
+    ['mail', []],
+  ])('%s → %j (addresses at the site’s own domains only)', (text, emails) => {
+    expect(emailsFromWords(text, ['atlassian.com', 'bitbucket.org'])).toEqual(emails);
+  });
 });
