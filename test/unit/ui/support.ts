@@ -30,20 +30,10 @@ export function uncoveredState(overrides: Partial<TabState> = {}): TabState {
   };
 }
 
+/** A tab showing the site's first domain, every category at its default (unless `overrides` says otherwise). */
 export function coveredState(site: Site, overrides: Partial<TabState> = {}): TabState {
   const allowed = Object.fromEntries(site.categories.map((c) => [c.id, c.defaultAllowed]));
-  return {
-    site,
-    domain: site.domains[0]!,
-    allowed,
-    paused: false,
-    counts: {},
-    cmp: null,
-    globalPrivacyControl: false,
-    protection: null,
-    undeclared: null,
-    ...overrides,
-  };
+  return uncoveredState({ site, domain: site.domains[0]!, allowed, ...overrides });
 }
 
 /** axe-core over the whole document; colour contrast needs real layout, so the browser e2e checks it. */
