@@ -12,7 +12,7 @@ import { coveredPageOf, type CoveredPage } from '../core/registrable-domain';
 import type { Settings } from '../core/settings';
 import { shieldNamePatterns } from '../core/shield-plan';
 import { parseDrops } from '../core/shield-report';
-import type { DroppedName } from '../core/shield-tally';
+import type { DroppedName } from '../core/messages';
 import type { SiteIndex } from '../core/site-index';
 import type { TabCounter } from './tab-counter';
 

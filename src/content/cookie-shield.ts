@@ -5,7 +5,8 @@
 // (shield-relay.ts), which forwards it for the tab. The worker's cookie removal stays as the backstop.
 import { namePatterns } from '../core/cookie-names';
 import { readShieldData, SHIELD_GLOBAL } from '../core/shield-global';
-import { dropsText, SHIELD_EVENT, tallyDrop, type Drops, type DroppedName } from '../core/shield-tally';
+import type { Drops, DroppedName } from '../core/messages';
+import { dropsText, SHIELD_EVENT, tallyDrop } from '../core/shield-tally';
 import { filterCookieStoreWrites } from './cookie-store-filter';
 import { filterCookieWrites } from './document-cookie-filter';
 import { protectFramesOnAccess } from './frame-filter';

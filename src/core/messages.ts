@@ -6,7 +6,6 @@ import type { Preferences, Settings, SiteChange } from './settings';
 import type { ImportResult, Recovered } from './settings-schema';
 import type { CmpStatus } from './cmp/status';
 import type { DeclarationSummary } from './declared/reading';
-import type { Drops } from './shield-tally';
 
 /** What was stopped on one tab, per category id. */
 export interface CategoryCounts {
@@ -197,6 +196,22 @@ export function isWorkerStarted(message: unknown): message is typeof WORKER_STAR
  * (core/shield-report.ts).
  * Sent with runtime.sendMessage, no reply; the worker counts it on the sender's tab only, after checking it again.
  */
+/** One name the cookie shield dropped (core/shield-tally.ts): a cookie's or a storage key's, and how many of the category's writes were of it. */
+export interface DroppedName {
+  kind: 'cookie' | 'storage';
+  /** Cut to MAX_STOPPED_WHAT_CHARS, as the tab's list keeps it. */
+  name: string;
+  count: number;
+}
+
+export interface CategoryDrops {
+  count: number;
+  names: DroppedName[];
+}
+
+/** Category id → the writes dropped there since the last report: all counted, the first distinct names named. */
+export type Drops = Record<string, CategoryDrops>;
+
 export interface ShieldDropsMessage {
   type: 'shield-drops';
   drops: Drops;

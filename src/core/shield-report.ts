@@ -4,17 +4,9 @@
 // count of categories refused there, by at most MAX_DROPS_PER_REPORT a report, and offer names, which the worker lists
 // only when the site's knowledge puts them under that category (shield-drops.ts).
 import * as v from 'valibot';
-import { MAX_STOPPED_WHAT_CHARS } from './messages';
+import { MAX_STOPPED_WHAT_CHARS, type Drops } from './messages';
 import { IdSchema } from './schema-parts';
-import {
-  cappedDrops,
-  MAX_CATEGORIES,
-  MAX_DROPS_PER_REPORT,
-  MAX_NAMES_PER_CATEGORY,
-  MAX_REPORT_CHARS,
-  nameKey,
-  type Drops,
-} from './shield-tally';
+import { cappedDrops, MAX_CATEGORIES, MAX_DROPS_PER_REPORT, MAX_NAMES_PER_CATEGORY, MAX_REPORT_CHARS, nameKey } from './shield-tally';
 
 /** The relay forwards at most this many dropped writes per document, over all its reports. */
 export const MAX_DROPS_PER_DOCUMENT = 10_000;

@@ -4,7 +4,8 @@
  */
 import { SHIELD_GLOBAL } from '../../../src/core/shield-global';
 import { parseDropsText } from '../../../src/core/shield-report';
-import { SHIELD_EVENT, type Drops } from '../../../src/core/shield-tally';
+import type { Drops } from '../../../src/core/messages';
+import { SHIELD_EVENT } from '../../../src/core/shield-tally';
 
 test("the shield's report counts each category's dropped writes and names them: cookies, storage keys, a frame's", async () => {
   localStorage.setItem('_st_ls', 'there before the page');

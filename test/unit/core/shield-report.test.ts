@@ -1,13 +1,6 @@
-import { MAX_STOPPED_WHAT_CHARS } from '../../../src/core/messages';
+import { MAX_STOPPED_WHAT_CHARS, type Drops, type DroppedName } from '../../../src/core/messages';
 import { parseDrops, parseDropsText, withinBudget } from '../../../src/core/shield-report';
-import {
-  dropsText,
-  MAX_DROPS_PER_REPORT,
-  MAX_NAMES_PER_CATEGORY,
-  tallyDrop,
-  type Drops,
-  type DroppedName,
-} from '../../../src/core/shield-tally';
+import { dropsText, MAX_DROPS_PER_REPORT, MAX_NAMES_PER_CATEGORY, tallyDrop } from '../../../src/core/shield-tally';
 
 const cookie = (name: string, count = 1): DroppedName => ({ kind: 'cookie', name, count });
 const storage = (name: string, count = 1): DroppedName => ({ kind: 'storage', name, count });
