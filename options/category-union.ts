@@ -1,7 +1,7 @@
 // The categories the defaults apply to: every bundled site's notice categories, merged by id in notice order. Sites
 // protected from their consent manager's declarations (`declared`) add none: their own categories (`cmp-…`,
 // `disputed-trackers`) are chosen per site, and those matched to a notice category already share its id.
-import type { Category, Site } from '../src/core/knowledge';
+import type { Category, Site } from '../src/knowledge/schema';
 
 export interface DefaultCategory {
   id: string;

@@ -1,7 +1,7 @@
 // Default choice per category of the bundled knowledge base, for every covered site without its own choice; a site
 // protected from its consent manager follows it in the categories matched to it.
 import { readableDescription } from '../src/ui/sentences';
-import type { ProtectedSite } from '../src/core/settings';
+import type { ProtectedSite } from '../src/settings/settings';
 import { CategorySwitch } from '../src/ui/category-switch';
 import { categoryUnion } from './category-union';
 import { protectedSitesOf } from './protected-sites';

@@ -3,9 +3,9 @@
 // its own changes and the worker's pushes of changes made elsewhere (the popup). The bundled sites, which only an update
 // of the extension changes, are not asked for again; the protected sites are read from the settings
 // (settings.protectedSites), so they follow the same replies and pushes.
-import type { SettingsState } from '../src/core/messages';
-import type { Site } from '../src/core/knowledge';
-import type { Settings } from '../src/core/settings';
+import type { SettingsState } from '../src/messaging/protocol';
+import type { Site } from '../src/knowledge/schema';
+import type { Settings } from '../src/settings/settings';
 import type { Connector } from '../src/ui/connector';
 import { useAction } from '../src/ui/use-action';
 import { useRemote } from '../src/ui/use-remote';

@@ -1,6 +1,6 @@
 // What differs between the crawled snapshots of each document, sentence by sentence. The crawl does not date its
 // snapshots, so they are named by their place in the file and never called older, newer, added or removed.
-import type { PolicyDocument, Site } from '../src/core/knowledge';
+import type { PolicyDocument, Site } from '../src/knowledge/schema';
 import { quotesFor } from '../src/ui/sentences';
 
 export function PolicyDifferences({ site }: { site: Site }) {

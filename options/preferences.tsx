@@ -1,6 +1,6 @@
 // How unknown cookies on covered sites are treated, whether the toolbar badge shows counts, and whether Global
 // Privacy Control is sent.
-import type { Preferences as Changes, Settings } from '../src/core/settings';
+import type { Preferences as Changes, Settings } from '../src/settings/settings';
 import type { SectionProps } from './section-props';
 
 const UNKNOWN_COOKIES: { value: Settings['unknownCookies']; label: string }[] = [

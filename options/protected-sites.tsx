@@ -2,9 +2,9 @@
 // from and when, what it declares, what later readings found changed, and stopping its protection. Everything here
 // comes from the site's page, so it is rendered as text only.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { siteAccessOrigins } from '../src/core/protected-sites';
+import { siteAccessOrigins } from '../src/protected-sites/protected-sites';
 import type { Connector } from '../src/ui/connector';
-import type { ProtectedSite, Settings, SiteChange } from '../src/core/settings';
+import type { ProtectedSite, Settings, SiteChange } from '../src/settings/settings';
 import { categoryCountsText, consentManagerText, dayText, declaredCounts, declaredSiteText } from '../src/ui/declaration-text';
 import type { SectionProps } from './section-props';
 import { TrackerTable } from './tracker-table';

@@ -1,6 +1,6 @@
 // What every settings section gets from the page: the client, the action runner, the current state.
-import type { Site } from '../src/core/knowledge';
-import type { Settings } from '../src/core/settings';
+import type { Site } from '../src/knowledge/schema';
+import type { Settings } from '../src/settings/settings';
 import type { Connector } from '../src/ui/connector';
 
 export interface SectionProps {

@@ -1,6 +1,6 @@
 // Export the settings to a file, import a file (all or nothing, with the precise error), reset after confirming.
 import { useRef, useState } from 'preact/hooks';
-import type { Settings } from '../src/core/settings';
+import type { Settings } from '../src/settings/settings';
 import type { Connector } from '../src/ui/connector';
 import { downloadText } from '../src/ui/download';
 import { messageOf } from '../src/ui/use-remote';

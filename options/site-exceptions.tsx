@@ -1,10 +1,10 @@
 // Registrable domains with their own choices or paused, grouped by the owner whose policy covers them (or, for a site
 // protected from its consent manager, that site itself, with its own category names): edit the choices, resume, or
 // remove the exception.
-import { isAllowed } from '../src/core/choices';
-import { isWithin } from '../src/core/hosts';
-import type { Site } from '../src/core/knowledge';
-import type { SiteChoices } from '../src/core/settings';
+import { isAllowed } from '../src/settings/choices';
+import { isWithin } from '../src/shared/hosts';
+import type { Site } from '../src/knowledge/schema';
+import type { SiteChoices } from '../src/settings/settings';
 import { CategorySwitch } from '../src/ui/category-switch';
 import { declaredSourceText } from '../src/ui/declaration-text';
 import type { SectionProps } from './section-props';

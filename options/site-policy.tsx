@@ -1,5 +1,5 @@
 // One covered site's policy as the extension understands it: categories, trackers, collection, opt-outs, changes.
-import type { Site } from '../src/core/knowledge';
+import type { Site } from '../src/knowledge/schema';
 import { ChoiceList } from '../src/ui/choice-list';
 import { CollectedList } from '../src/ui/collected-list';
 import { DocumentList } from '../src/ui/document-list';

@@ -1,5 +1,5 @@
 // A site's trackers: who, under which notice category, the hosts, paths and cookies matched, and why.
-import type { Site, Tracker } from '../src/core/knowledge';
+import type { Site, Tracker } from '../src/knowledge/schema';
 import { trackerSourceText } from '../src/ui/tracker-source';
 
 export function TrackerTable({ site }: { site: Site }) {

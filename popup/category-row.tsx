@@ -1,9 +1,9 @@
 // One category on this tab: its switch and what was stopped here on one glance; the notice's description, its
 // quotes and why each stopped thing belongs to the category one click away, so every switch fits the first screen.
-import type { Category, Site } from '../src/core/knowledge';
-import type { CategoryCounts } from '../src/core/messages';
+import type { Category, Site } from '../src/knowledge/schema';
+import type { CategoryCounts } from '../src/messaging/protocol';
 import { CategorySwitch } from '../src/ui/category-switch';
-import { NO_COUNTS } from '../src/core/tab-counts';
+import { NO_COUNTS } from '../src/tab-counts/tab-counts';
 import { countsText } from '../src/ui/counts';
 import { QuoteDisclosure, QuoteList } from '../src/ui/quote-disclosure';
 import { descriptionOf, quotesFor } from '../src/ui/sentences';

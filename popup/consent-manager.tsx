@@ -1,6 +1,6 @@
 // The site's consent manager (CMP): what the extension told it on this domain and whether the page's CMP holds it.
 // Our data and group ids, and the CMP's own names and descriptions of groups the notice does not name, as text.
-import type { CmpStatus } from '../src/core/cmp/status';
+import type { CmpStatus } from '../src/consent-manager/status';
 import { checkText, questionText, toldText, unmappedText } from '../src/ui/cmp-text';
 
 interface Props {

@@ -1,9 +1,9 @@
 // A covered page: its registrable domain, whose choices the switches show and make, the owner whose documents cover
 // it, a switch per notice category, what the owner collects, its opt-outs.
 import { useState } from 'preact/hooks';
-import type { Site } from '../src/core/knowledge';
-import type { TabState } from '../src/core/messages';
-import type { SiteChange } from '../src/core/settings';
+import type { Site } from '../src/knowledge/schema';
+import type { TabState } from '../src/messaging/protocol';
+import type { SiteChange } from '../src/settings/settings';
 import { ChoiceList } from '../src/ui/choice-list';
 import { CollectedList } from '../src/ui/collected-list';
 import type { Connector } from '../src/ui/connector';

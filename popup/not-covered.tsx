@@ -2,8 +2,8 @@
 // from the page the person is looking at), and the offer to protect it from those declarations; or, plainly, why
 // there is nothing to read. Everything from the page is rendered as text.
 import { useEffect, useState } from 'preact/hooks';
-import type { SiteReading, TabCounts, TabState } from '../src/core/messages';
-import { sumCounts } from '../src/core/tab-counts';
+import type { SiteReading, TabCounts, TabState } from '../src/messaging/protocol';
+import { sumCounts } from '../src/tab-counts/tab-counts';
 import type { Connector } from '../src/ui/connector';
 import { countsText } from '../src/ui/counts';
 import { categoryCountsText, declarationText, disputedText } from '../src/ui/declaration-text';

@@ -1,7 +1,7 @@
 // The popup: the current tab's site, rendered from one 'get-tab-state' request, then kept current by the worker's
 // pushes about that tab (its counts, the choices on its site) and by the replies to its own changes.
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import type { TabState } from '../src/core/messages';
+import type { TabState } from '../src/messaging/protocol';
 import type { Connector } from '../src/ui/connector';
 import { messageOf, useRemote, type Remote } from '../src/ui/use-remote';
 import { CoveredSite } from './covered-site';

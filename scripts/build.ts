@@ -6,9 +6,9 @@ import { build } from 'esbuild';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { manifestFor, TEST_PAGES, type Target } from '../src/build/manifest';
-import type { Site } from '../src/core/knowledge';
-import { shieldDataScript } from '../src/core/shield-global';
-import { shieldDataByCategory, shieldDataFile } from '../src/core/shield-plan';
+import type { Site } from '../src/knowledge/schema';
+import { shieldDataScript } from '../src/cookie-shield/shield-global';
+import { shieldDataByCategory, shieldDataFile } from '../src/cookie-shield/shield-plan';
 import { loadSites } from '../src/knowledge/load';
 import { DECLARED_SITE_PATTERNS } from '../test/e2e/replica/declared-patterns';
 import { renderIcon } from './icon';
@@ -34,12 +34,12 @@ async function buildTarget(
   mkdirSync(join(outDir, 'icons'), { recursive: true });
   await build({
     entryPoints: {
-      bg: join(root, 'src/background/index.ts'),
+      bg: join(root, 'src/worker.ts'),
       popup: join(root, 'popup/index.tsx'),
       options: join(root, 'options/index.tsx'),
-      'cookie-shield': join(root, 'src/content/cookie-shield.ts'),
-      'shield-relay': join(root, 'src/content/shield-relay.ts'),
-      gpc: join(root, 'src/content/gpc.ts'),
+      'cookie-shield': join(root, 'src/cookie-shield/page/cookie-shield.ts'),
+      'shield-relay': join(root, 'src/cookie-shield/page/shield-relay.ts'),
+      gpc: join(root, 'src/gpc/page/gpc.ts'),
     },
     outdir: outDir,
     bundle: true,

@@ -1,9 +1,9 @@
 // Request classification in JavaScript (the path the worker uses for counts), against Ghostery's matcher on the
 // same corpus: nanoseconds per request, p50 and p99, host extraction included; and where both agree.
-import { classifyRequest } from '../../src/core/classify';
-import type { Site } from '../../src/core/knowledge';
-import { hostOf, lookupHostOrParent } from '../../src/core/hosts';
-import { buildSiteIndex, siteOfHost } from '../../src/core/site-index';
+import { classifyRequest } from '../../src/knowledge/classify';
+import type { Site } from '../../src/knowledge/schema';
+import { hostOf, lookupHostOrParent } from '../../src/shared/hosts';
+import { buildSiteIndex, siteOfHost } from '../../src/knowledge/site-index';
 import { buildCorpus, type BenchRequest } from './corpus';
 import { loadPeer } from './peer';
 

@@ -1,6 +1,6 @@
 // A reproducible corpus of realistic requests for the classification benchmark: pages on covered and
 // ordinary sites loading the knowledge base's trackers, other well-known trackers and ordinary resources.
-import type { Site } from '../../src/core/knowledge';
+import type { Site } from '../../src/knowledge/schema';
 import { prng } from '../../test/support/prng';
 
 export interface BenchRequest {

@@ -2,12 +2,12 @@
 // browser's limits: sites compiled from their documents (shaped like the bundled one) and sites protected from their
 // consent manager's declarations (sharing popular tracker hosts, each with a few of its own). Computed from the pure
 // compiler; no browser involved.
-import type { Declaration } from '../../src/core/declared/declaration';
-import { declaredSite } from '../../src/core/declared/declared-site';
-import { compileRules } from '../../src/core/dnr-rules';
-import type { Site } from '../../src/core/knowledge';
-import { freshSettings, type Settings } from '../../src/core/settings';
-import { compileTopDomainRules } from '../../src/core/tab-rules';
+import type { Declaration } from '../../src/protected-sites/declaration';
+import { declaredSite } from '../../src/protected-sites/declared-site';
+import { compileRules } from '../../src/blocking/dnr-rules';
+import type { Site } from '../../src/knowledge/schema';
+import { freshSettings, type Settings } from '../../src/settings/settings';
+import { compileTopDomainRules } from '../../src/blocking/tab-rules';
 
 /**
  * The browsers' dynamic rule limits, read from declarativeNetRequest in Chromium 156 and Firefox ESR 153 here.

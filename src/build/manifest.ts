@@ -3,8 +3,8 @@
 // replace anything the base already says fails the build, so no browser silently loses a permission or a page.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Site } from '../core/knowledge';
-import { hostPermissions } from '../core/permissions';
+import type { Site } from '../knowledge/schema';
+import { hostPermissions } from '../knowledge/host-permissions';
 
 export type Target = 'chrome' | 'firefox';
 type Json = Record<string, unknown>;

@@ -1,5 +1,5 @@
 // Compiles one covered site: its documents read into cited data, merged with its curated tracker inventory.
-import { validateSite, type Category, type ConsentManager, type Practice, type Site, type Tracker } from '../core/knowledge';
+import { validateSite, type Category, type ConsentManager, type Practice, type Site, type Tracker } from '../knowledge/schema';
 import { collectedGroups } from './collected';
 import type { CuratedSite, CuratedTracker } from './curated';
 import { checkTrackerPaths } from './tracker-paths';

@@ -1,5 +1,5 @@
 // The coverage report: how much of each document the rules placed in a group, the links and changes found.
-import type { Site } from '../core/knowledge';
+import type { Site } from '../knowledge/schema';
 import type { ReadDocument } from './read-document';
 
 interface DocumentCoverage {

@@ -1,6 +1,6 @@
 // The curated side of a site: what the documents cannot say (hosts, cookie names, which file is which), with reasons.
 import * as v from 'valibot';
-import { IdSchema, issueText } from '../core/schema-parts';
+import { IdSchema, issueText } from '../shared/schema-parts';
 
 const Reason = v.pipe(v.string(), v.minLength(1, 'say why'));
 

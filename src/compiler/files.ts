@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateSite } from '../core/knowledge';
+import { validateSite } from '../knowledge/schema';
 import { compileSite, type Compiled } from './compile-site';
 import { parseCurated } from './curated';
 import { verifySite } from './verify';

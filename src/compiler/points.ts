@@ -1,6 +1,6 @@
 // The curated side of what a site's documents say: facts and choices in our words, each tied to the sentences that
 // support it by words quoted from them, and corrections of collected items that overstated their quotes.
-import type { Choice, Point } from '../core/knowledge';
+import type { Choice, Point } from '../knowledge/schema';
 import type { CollectedGroup } from './collected';
 import type { CuratedSite } from './curated';
 import type { FoundOptOut } from './opt-outs';

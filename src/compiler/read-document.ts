@@ -1,5 +1,5 @@
 // One source document read into sentences with stable ids, its snapshots and the changes between them.
-import type { PolicyDocument, Sentence } from '../core/knowledge';
+import type { PolicyDocument, Sentence } from '../knowledge/schema';
 import type { CuratedDocument } from './curated';
 import { classifySentence } from './practice-groups';
 import { segment, type Segment } from './segment';

@@ -1,6 +1,6 @@
 // Checks on the parts of a tracker that depend on other trackers: path prefixes shared out over one host, and the
-// categories a loader (a tag manager) injects. The classifier and the DNR rules rely on them (src/core/site-index.ts).
-import type { Category } from '../core/knowledge';
+// categories a loader (a tag manager) injects. The classifier and the DNR rules rely on them (src/knowledge/site-index.ts).
+import type { Category } from '../knowledge/schema';
 import { SourceError } from './source-format';
 import type { CuratedTracker } from './curated';
 

@@ -1,7 +1,7 @@
 // Checks a compiled site against its sources: every sentence verbatim in its document, its readable form mapping
 // back to it, every cite resolving.
-import type { Site } from '../core/knowledge';
-import { mapsBack, readableSentence } from '../core/readable-text';
+import type { Site } from '../knowledge/schema';
+import { mapsBack, readableSentence } from '../knowledge/readable-text';
 import type { SourceFormat } from './source-format';
 import { collapseWhitespace, renderInlineMarkdown } from './text';
 

@@ -3,7 +3,7 @@
 // files; the build inlines what this returns.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateSite, type Site } from '../core/knowledge';
+import { validateSite, type Site } from './schema';
 
 const sitesDir = join(__dirname, 'sites');
 

@@ -1,6 +1,6 @@
 // The cookies API as the worker needs it: every cookie stored in a set of sites' contexts, one removal, one write,
 // one event.
-import type { CookieFacts } from '../core/classify';
+import type { CookieFacts } from '../knowledge/classify';
 
 /** A cookie as read from the jar: enough to classify it and to remove exactly it again. */
 export interface JarCookie extends CookieFacts {

@@ -1,7 +1,7 @@
 // The declarativeNetRequest API's dynamic and session rules.
-import type { DnrRule } from '../core/dnr-rules';
-import type { GpcRule } from '../core/gpc';
-import type { TabRule, TopDomainRule } from '../core/tab-rules';
+import type { DnrRule } from '../blocking/dnr-rules';
+import type { GpcRule } from '../gpc/gpc';
+import type { TabRule, TopDomainRule } from '../blocking/tab-rules';
 
 export interface DynamicRules {
   getDynamicRules(): Promise<Array<{ id: number }>>;

@@ -1,6 +1,6 @@
 // A connection from one of the extension's open pages (runtime.onConnect's Port), as the page pushes use it.
-import type { PortMessage } from '../core/messages';
-import type { SenderFacts } from '../core/sender';
+import type { PortMessage } from '../messaging/protocol';
+import type { SenderFacts } from '../messaging/sender';
 
 export interface PagePort {
   name: string;

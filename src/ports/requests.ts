@@ -1,5 +1,5 @@
 // Requests as the webRequest API reports them, reduced to what classification needs; observed, never changed.
-import type { RequestFacts } from '../core/classify';
+import type { RequestFacts } from '../knowledge/classify';
 
 export interface ObservedRequest extends RequestFacts {
   /** The tab that made the request; -1 for requests of no tab (the extension's own, service workers). */

@@ -1,6 +1,14 @@
 // The Connector bound to the real browser (webextension-polyfill: promises on Chrome and Firefox alike).
 import browser from 'webextension-polyfill';
-import { isWorkerStarted, PUSH_PORT, type MessageType, type PortMessage, type Reply, type Request, type Response } from '../core/messages';
+import {
+  isWorkerStarted,
+  PUSH_PORT,
+  type MessageType,
+  type PortMessage,
+  type Reply,
+  type Request,
+  type Response,
+} from '../messaging/protocol';
 import { unwrap, type Connector } from './connector';
 
 export const browserConnector: Connector = {

@@ -1,6 +1,6 @@
 // "Your choices": every choice the documents offer, link or not, each saying where and how, with its quotes. A link
 // that no longer works is shown as text with why, not as a link.
-import type { Site } from '../core/knowledge';
+import type { Site } from '../knowledge/schema';
 import { QuoteDisclosure } from './quote-disclosure';
 
 export function ChoiceList({ site }: { site: Site }) {

@@ -1,6 +1,6 @@
 // The popup's words for a consent manager (CMP) check: pure, so each outcome's sentence is tested.
-import type { CmpCheck, CmpStatus } from '../core/cmp/status';
-import type { CmpVerdict } from '../core/cmp/verify';
+import type { CmpCheck, CmpStatus } from '../consent-manager/status';
+import type { CmpVerdict } from '../consent-manager/verify';
 
 /** "Performance (C0002): refused, …" — what the CMP was told, in the notice's labels with the CMP's ids. */
 export function toldText(status: CmpStatus): string {

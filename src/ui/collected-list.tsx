@@ -1,5 +1,5 @@
 // "What this site collects": the knowledge base's groups, each item in plain words with its quotes.
-import type { Site } from '../core/knowledge';
+import type { Site } from '../knowledge/schema';
 import { QuoteDisclosure } from './quote-disclosure';
 
 export function CollectedList({ site, headingLevel }: { site: Site; headingLevel: 3 | 4 | 5 }) {

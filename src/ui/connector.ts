@@ -1,6 +1,6 @@
 // The one typed client the popup and the options page use to reach the background and the browser.
 // Pages get it as a parameter, so components run against the mock in tests and against the browser here.
-import type { MessageType, Push, Reply, Request, Response, SubscriptionTo, Topic } from '../core/messages';
+import type { MessageType, Push, Reply, Request, Response, SubscriptionTo, Topic } from '../messaging/protocol';
 
 export interface Subscriber<T extends Topic> {
   push(push: Push<T>): void;

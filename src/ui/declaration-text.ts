@@ -1,7 +1,7 @@
 // The popup's and the options page's sentences about a site's consent-manager declaration and a site protected from
 // it: pure, so each case's wording is tested.
-import type { DeclarationSummary, DisputedHost } from '../core/declared/reading';
-import type { Site } from '../core/knowledge';
+import type { DeclarationSummary, DisputedHost } from '../protected-sites/reading';
+import type { Site } from '../knowledge/schema';
 
 const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
 

@@ -1,5 +1,5 @@
 // The published documents a site's knowledge comes from, with their effective dates.
-import type { Site } from '../core/knowledge';
+import type { Site } from '../knowledge/schema';
 
 export function DocumentList({ site }: { site: Site }) {
   return (

@@ -1,10 +1,10 @@
 // The popup's line about Global Privacy Control on a covered domain: pure, so each case's sentence is tested.
-import type { Site } from '../core/knowledge';
+import type { Site } from '../knowledge/schema';
 
 /**
  * What the popup says about GPC on `domain`, from what its switches show (`allowed`, `paused`) and the option
  * (`enabled`): null when the option is off or the site's knowledge base names no GPC category; else whether the
- * signal is sent, and why. The same rule as core/gpc.ts gpcDomains: sent where that category is refused and the
+ * signal is sent, and why. The same rule as gpc/gpc.ts gpcDomains: sent where that category is refused and the
  * domain is not paused.
  */
 export function gpcText(

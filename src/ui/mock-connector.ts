@@ -1,7 +1,7 @@
 // A Connector without a browser, for component tests and for working on the UI alone.
 // Handlers answer like the background would; every request, subscription and browser action is recorded, and
 // a test pushes to subscribed pages as the worker would.
-import type { Message, MessageType, Push, Request, Response, Subscription } from '../core/messages';
+import type { Message, MessageType, Push, Request, Response, Subscription } from '../messaging/protocol';
 import type { Connector, Subscriber } from './connector';
 
 export type MockHandlers = { [T in MessageType]?: (payload: Request<T>) => Response<T> | Promise<Response<T>> };

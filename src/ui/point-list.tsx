@@ -1,6 +1,6 @@
 // "What this site says it does with your data": one fact per point, in our words and marked as our summary, grouped
 // by practice, with the sentences that support it one click away.
-import type { Point, Site } from '../core/knowledge';
+import type { Point, Site } from '../knowledge/schema';
 import { QuoteDisclosure } from './quote-disclosure';
 
 export function PointList({ site, headingLevel }: { site: Site; headingLevel: 3 | 4 | 5 }) {

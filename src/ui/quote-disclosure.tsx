@@ -2,8 +2,8 @@
 // from and, for a text-only copy, what its crawl removed, with each sentence exactly as stored a click further.
 // Always rendered as text.
 import { useState } from 'preact/hooks';
-import type { Site } from '../core/knowledge';
-import { STRIPPED_NOTE } from '../core/readable-text';
+import type { Site } from '../knowledge/schema';
+import { STRIPPED_NOTE } from '../knowledge/readable-text';
 import { citedKinds, quotesFor, type Quote } from './sentences';
 
 interface Props {

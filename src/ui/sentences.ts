@@ -1,12 +1,12 @@
 // Turns the knowledge base's sentence ids into the quoted text, made readable, and where it comes from.
-import type { Category, PolicyDocument, Site } from '../core/knowledge';
-import { readableSentence } from '../core/readable-text';
+import type { Category, PolicyDocument, Site } from '../knowledge/schema';
+import { readableSentence } from '../knowledge/readable-text';
 
 export interface Quote {
   id: string;
   /** Exactly as stored in the knowledge base. */
   text: string;
-  /** As shown: capitals, joined tokens and marked holes put back (core/readable-text.ts); equal to `text` when nothing changed. */
+  /** As shown: capitals, joined tokens and marked holes put back (knowledge/readable-text.ts); equal to `text` when nothing changed. */
   readable: string;
   /** The document's title. */
   source: string;

@@ -1,5 +1,5 @@
 // Where a tracker's place in a category comes from, in words that claim no more than the source says.
-import type { Tracker } from '../core/knowledge';
+import type { Tracker } from '../knowledge/schema';
 
 const SOURCES: Record<Tracker['source'], string> = {
   notice: 'named in the notice',

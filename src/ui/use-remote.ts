@@ -3,7 +3,7 @@
 // A push the state cannot take in (the tab moved on to another site) or a lost connection asks again; a burst of
 // those costs one request in flight and at most one more after it.
 import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Push, SubscriptionTo, Topic } from '../core/messages';
+import type { Push, SubscriptionTo, Topic } from '../messaging/protocol';
 import type { Connector } from './connector';
 
 export interface Remote<T> {

@@ -4,9 +4,9 @@
 // and key is kept, with the extension as without it. This is the baseline protected runs are compared to, and it
 // proves the fakes: what each page's CMP declares, read in the page by the extension's own reader, covers everything
 // the page does, in the category the replica's log names.
-import { readDeclarations } from '../../src/content/declarations-page';
-import { readDeclaration, type DeclarationResult } from '../../src/core/declared/declaration';
-import { isWithin } from '../../src/core/hosts';
+import { readDeclarations } from '../../src/protected-sites/page/declarations-page';
+import { readDeclaration, type DeclarationResult } from '../../src/protected-sites/declaration';
+import { isWithin } from '../../src/shared/hosts';
 import {
   DECLARED_SITE_IDS,
   DECLARED_VARIANTS,

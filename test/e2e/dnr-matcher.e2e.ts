@@ -13,12 +13,12 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { compileRules, type CompiledRules, type DnrRule } from '../../src/core/dnr-rules';
-import { validateSite, type Site } from '../../src/core/knowledge';
-import { freshSettings, type Settings } from '../../src/core/settings';
-import { buildSiteIndex } from '../../src/core/site-index';
-import { compileTabRules, compileTopDomainRules, type TabRule, type TopDomainRule } from '../../src/core/tab-rules';
-import { blockedRequest, requestOutcome } from '../../src/core/verdicts';
+import { compileRules, type CompiledRules, type DnrRule } from '../../src/blocking/dnr-rules';
+import { validateSite, type Site } from '../../src/knowledge/schema';
+import { freshSettings, type Settings } from '../../src/settings/settings';
+import { buildSiteIndex } from '../../src/knowledge/site-index';
+import { compileTabRules, compileTopDomainRules, type TabRule, type TopDomainRule } from '../../src/blocking/tab-rules';
+import { blockedRequest, requestOutcome } from '../../src/blocking/verdicts';
 import { prng } from '../support/prng';
 import {
   pagesOf,
@@ -312,7 +312,7 @@ if (!selected) {
 
     test('host spellings: pages and requests at the trailing-dot spelling, in upper case, with a port, decide as the canonical ones', async () => {
       // Chromium folds upper case when a URL is parsed and strips the trailing dot before it matches a domain list;
-      // the compiled rules also name every domain dotted, for Firefox (src/core/dnr-spellings.ts), which must change
+      // the compiled rules also name every domain dotted, for Firefox (src/blocking/dnr-spellings.ts), which must change
       // nothing here. Each page spelling × every request, each request dotted, a random resource type each.
       const fqdn = (url: string): string => url.replace(/^([a-z]+:\/\/[^/:?#]+)/, '$1.');
       const page = `https://www.${sites[0]!.domains[0]}`;

@@ -2,7 +2,7 @@
 // www.atlassian.com arrives there and not on bitbucket.org (same owner, same knowledge-base entry) until the user asks,
 // in the popup, to apply the choices to all of the owner's sites; a pause on one domain pauses no other.
 import type Browser from 'webextension-polyfill';
-import type { Reply } from '../../src/core/messages';
+import type { Reply } from '../../src/messaging/protocol';
 import { loadSites } from '../../src/knowledge/load';
 import { describeInBrowsers, type TestBrowser, type TestPage } from './harness';
 import { tabOfVisit } from './harness/tabs';

@@ -1,9 +1,9 @@
 // Enforcement in real browsers, judged by what reached the replica and what is in the cookie jar. Every scenario
 // also runs without the extension, where the same trackers and cookies must be seen: otherwise nothing is proven.
 import type Browser from 'webextension-polyfill';
-import { isAllowed, isTrackerRefused } from '../../src/core/choices';
-import type { Site } from '../../src/core/knowledge';
-import { freshSettings, type Settings } from '../../src/core/settings';
+import { isAllowed, isTrackerRefused } from '../../src/settings/choices';
+import type { Site } from '../../src/knowledge/schema';
+import { freshSettings, type Settings } from '../../src/settings/settings';
 import { loadSites } from '../../src/knowledge/load';
 import { describeInBrowsers, firstPartyCookieNames, thirdPartyCookieName, type JarCookie, type TestBrowser, type Visit } from './harness';
 import type { Replica } from './harness';

@@ -1,9 +1,9 @@
 // Requests a covered page's frames make themselves: a third-party player's document, a sandboxed and a data: frame
 // (opaque origins) and a srcdoc frame, each loading Google Analytics and the Meta pixel (refused by default). Their
 // initiator is not the covered site, so only rules scoped by the top-level page or the tab reach them
-// (src/core/tab-rules.ts). Judged by what reached the replica and what the jar holds; the control run must see all of it.
+// (src/blocking/tab-rules.ts). Judged by what reached the replica and what the jar holds; the control run must see all of it.
 import type Browser from 'webextension-polyfill';
-import { RULE_IDS } from '../../src/core/dnr-ids';
+import { RULE_IDS } from '../../src/blocking/dnr-ids';
 import { describeInBrowsers, thirdPartyCookieName, type LoggedRequest, type Replica, type TestBrowser } from './harness';
 import { FRAME_VARIANTS, type FrameVariant } from './replica/page';
 

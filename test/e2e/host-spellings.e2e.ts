@@ -6,12 +6,12 @@
 // the replica and what the jar holds; each scenario's control run shows the spelling loading the trackers and
 // storing the cookies.
 import type Browser from 'webextension-polyfill';
-import { isTrackerRefused } from '../../src/core/choices';
-import type { Site } from '../../src/core/knowledge';
-import { freshSettings } from '../../src/core/settings';
+import { isTrackerRefused } from '../../src/settings/choices';
+import type { Site } from '../../src/knowledge/schema';
+import { freshSettings } from '../../src/settings/settings';
 import { loadSites } from '../../src/knowledge/load';
 import { describeInBrowsers, firstPartyCookieNames, thirdPartyCookieName, type JarCookie, type Replica, type TestBrowser } from './harness';
-import type { Reply, Request } from '../../src/core/messages';
+import type { Reply, Request } from '../../src/messaging/protocol';
 import { randomBytes } from 'node:crypto';
 
 declare const chrome: Browser.Browser;

@@ -4,10 +4,10 @@
 // Cookie header of the page's next request in the replica's log, the storages read from the
 // page after load, and the popup's count of what the shield dropped. The page is the covered page's identifiers
 // variant (replica/identifiers.ts); every scenario also runs without the extension, where all of it is stored.
-import { refusedCategories } from '../../src/core/choices';
-import { matchName, namePatterns } from '../../src/core/cookie-names';
-import { freshSettings } from '../../src/core/settings';
-import { shieldDataByCategory } from '../../src/core/shield-plan';
+import { refusedCategories } from '../../src/settings/choices';
+import { matchName, namePatterns } from '../../src/knowledge/cookie-names';
+import { freshSettings } from '../../src/settings/settings';
+import { shieldDataByCategory } from '../../src/cookie-shield/shield-plan';
 import { loadSites } from '../../src/knowledge/load';
 import { concreteCookieName, describeInBrowsers, type JarCookie, type Replica, type TestBrowser, type TestPage } from './harness';
 import { tabOfVisit } from './harness/tabs';

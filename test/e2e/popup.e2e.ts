@@ -4,8 +4,8 @@
 // artifacts/screenshots/.
 import { mkdirSync } from 'node:fs';
 import type Browser from 'webextension-polyfill';
-import type { Category } from '../../src/core/knowledge';
-import type { Reply } from '../../src/core/messages';
+import type { Category } from '../../src/knowledge/schema';
+import type { Reply } from '../../src/messaging/protocol';
 import { loadSites } from '../../src/knowledge/load';
 import { describeInBrowsers, type BrowserSuite, type TestBrowser, type TestPage } from './harness';
 import { tabOfVisit } from './harness/tabs';

@@ -14,9 +14,9 @@ import {
   type TestPage,
   type Visit,
 } from './harness';
-import { parseCookiebotRecord } from '../../src/core/cmp/cookiebot-record';
+import { parseCookiebotRecord } from '../../src/consent-manager/cookiebot/record';
 import type Browser from 'webextension-polyfill';
-import { parseOneTrustRecord } from '../../src/core/cmp/onetrust-record';
+import { parseOneTrustRecord } from '../../src/consent-manager/onetrust/record';
 import { settingsOf } from './harness/messages';
 import { tabOfVisit } from './harness/tabs';
 import { waitForText } from './ui-checks';

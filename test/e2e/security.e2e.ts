@@ -1,7 +1,7 @@
 // Who may act, and what leaves the browser: a web page cannot change a choice, and the extension itself sends
 // nothing anywhere (with every host name mapped to the replica, any request it made would arrive there).
 import type Browser from 'webextension-polyfill';
-import type { Reply } from '../../src/core/messages';
+import type { Reply } from '../../src/messaging/protocol';
 import { describeInBrowsers, type TestBrowser } from './harness';
 
 declare const chrome: Browser.Browser;

@@ -1,10 +1,10 @@
 // The short soak (the long one is `npm run soak`), and a burst of choice changes that must end with exactly the
 // rules the final settings compile to.
 import type Browser from 'webextension-polyfill';
-import type { Reply } from '../../src/core/messages';
-import { compileRules } from '../../src/core/dnr-rules';
-import type { Settings } from '../../src/core/settings';
-import { compileTopDomainRules } from '../../src/core/tab-rules';
+import type { Reply } from '../../src/messaging/protocol';
+import { compileRules } from '../../src/blocking/dnr-rules';
+import type { Settings } from '../../src/settings/settings';
+import { compileTopDomainRules } from '../../src/blocking/tab-rules';
 import { loadSites } from '../../src/knowledge/load';
 import { describeInBrowsers } from './harness';
 import { soak, type SoakTotals } from './soak/soak';
@@ -62,7 +62,7 @@ describeInBrowsers('reliability', (suite) => {
         (a: { id: number }, b: { id: number }) => a.id - b.id,
       );
     const compiled = compileRules([site], settings as Settings);
-    // Chromium has topDomains, so the site rules also come as top-level page rules (src/core/tab-rules.ts).
+    // Chromium has topDomains, so the site rules also come as top-level page rules (src/blocking/tab-rules.ts).
     const topDomainRules = suite.browser === 'chromium' ? compileTopDomainRules(compiled) : [];
     expect(normalised(rules)).toEqual(normalised([...compiled.rules, ...topDomainRules]));
   });

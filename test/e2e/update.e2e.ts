@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Browser from 'webextension-polyfill';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings';
 import { loadSites } from '../../src/knowledge/load';
 import { launchBrowser, selectedBrowsers } from './harness/launch';
 import { extensionDir } from './harness/extension-dir';

@@ -1,9 +1,9 @@
 // The requests the compiled rules must decide, and random settings to compile them for: shared by the unit test
 // (a model of the matcher, fast) and the end-to-end test (Chromium's own matcher, the judge).
 import fc from 'fast-check';
-import type { Site } from '../../src/core/knowledge';
-import { hostOf } from '../../src/core/hosts';
-import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
+import type { Site } from '../../src/knowledge/schema';
+import { hostOf } from '../../src/shared/hosts';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/settings/settings';
 
 export interface Probe {
   /** The page making the request (an origin, as Chrome reports a request's initiator). */

@@ -1,7 +1,7 @@
 // Messages to the worker as the extension's own pages send them: its reply to a change means the change is in force.
 import type Browser from 'webextension-polyfill';
-import type { MessageType, Reply, Request } from '../../../src/core/messages';
-import type { Settings } from '../../../src/core/settings';
+import type { MessageType, Reply, Request } from '../../../src/messaging/protocol';
+import type { Settings } from '../../../src/settings/settings';
 import type { TestBrowser } from './types';
 
 declare const chrome: Browser.Browser;

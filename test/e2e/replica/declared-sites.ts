@@ -1,10 +1,10 @@
 // Two replica sites the knowledge base does not cover, each declaring its cookies through a consent manager (CMP):
 // www.harbor-books.com with a fake OneTrust, www.fjord-travel.com with a fake Cookiebot. The fakes are written from the
 // CMPs' public data formats only (no vendor code), as the extension's reader takes them
-// (src/content/declarations-page.ts, then src/core/declared/declaration.ts readDeclaration). One spec per site gives both
+// (src/protected-sites/page/declarations-page.ts, then src/protected-sites/declaration.ts readDeclaration). One spec per site gives both
 // what its CMP declares and what its page does (declaredSitePlan), so the two cannot drift apart. Plain data and
 // script text: unit tests import this without the server.
-import { registrableDomain } from '../../../src/core/registrable-domain';
+import { registrableDomain } from '../../../src/knowledge/registrable-domain';
 
 export const DECLARED_SITE_IDS = ['harbor-books', 'fjord-travel'] as const;
 export type DeclaredSiteId = (typeof DECLARED_SITE_IDS)[number];
@@ -67,7 +67,7 @@ interface CategorySpec {
 interface SiteSpec {
   platform: 'onetrust' | 'cookiebot';
   pageHost: string;
-  /** Where its CMP's script loads from: the CMP's own CDN (src/core/declared/declared-site.ts CMP_HOSTS). */
+  /** Where its CMP's script loads from: the CMP's own CDN (src/protected-sites/declared-site.ts CMP_HOSTS). */
   cmpHost: string;
   version: string;
   categories: CategorySpec[];
@@ -261,7 +261,7 @@ export function declaredSitePlan(site: DeclaredSiteId, variant: DeclaredVariant 
 
 // The hostile text the forged variants carry: an image whose error handler would run if a name were parsed as HTML.
 const MARKUP = '<img src=x onerror=alert(1)>';
-/** More than MAX_DECLARED (src/core/declared/declaration.ts): 2,000 cookies and keys, 200 hosts. */
+/** More than MAX_DECLARED (src/protected-sites/declaration.ts): 2,000 cookies and keys, 200 hosts. */
 const OVERSIZED = { cookies: 2001, hosts: 201 };
 
 /**
@@ -412,7 +412,7 @@ export function cookiebotDialog(variant: DeclaredVariant = 'default') {
  * The fake Cookiebot's reading of its consent record at load, as its public API reports it (cookiebot.com/en/developer:
  * `Cookiebot.consent.necessary / preferences / statistics / marketing / stamp`, `hasResponse`): the `CookieConsent`
  * cookie, `{stamp:'…',necessary:true,preferences:false,…,method:'explicit',ver:1,utc:…}` stored with %27 for quotes
- * and %2C for commas (src/core/cmp/cookiebot-record.ts names the sources). A record that is not that shape is no
+ * and %2C for commas (src/consent-manager/cookiebot/record.ts names the sources). A record that is not that shape is no
  * response. Without a response its banner, `#CybotCookiebotDialog` (the dialog's id, as Consent-O-Matic's Cookiebot
  * rule finds it), is shown.
  */

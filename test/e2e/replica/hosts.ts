@@ -1,8 +1,8 @@
 // The host names the replica answers for, and what each one is: a page of a covered site, a tracker, the
 // consent manager, a harmless third party, or a site the knowledge base does not cover (plain, or declaring its
 // cookies through a consent manager: declared-sites.ts).
-import type { Tracker } from '../../../src/core/knowledge';
-import { pathMatches } from '../../../src/core/site-index';
+import type { Tracker } from '../../../src/knowledge/schema';
+import { pathMatches } from '../../../src/knowledge/site-index';
 import { DECLARED_CMP_HOSTS, DECLARED_REPLICA_HOSTS, declaredPageSite, declaredThirdParty, type DeclaredSiteId } from './declared-sites';
 import { hostMatches, type ReplicaSite } from './knowledge';
 import type { Role } from './log';
@@ -83,7 +83,7 @@ export function logRole(role: HostRole): Role {
 
 /**
  * What a request is by its host (as the browser spelled it in the Host header) and path: a tracker's path prefix on a multi-purpose host first (the knowledge base's
- * rule, src/core/site-index.ts), then the hosts.
+ * rule, src/knowledge/site-index.ts), then the hosts.
  */
 export function roleOf(spelled: string, path: string, sites: ReplicaSite[]): HostRole {
   // "www.atlassian.com." (a fully qualified name) is the same host to DNS, so the same role here.

@@ -1,5 +1,5 @@
 // What the replica serves comes from the knowledge base: the covered sites, their trackers and consent managers.
-import type { Site, Tracker } from '../../../src/core/knowledge';
+import type { Site, Tracker } from '../../../src/knowledge/schema';
 import { loadSites } from '../../../src/knowledge/load';
 
 export type ReplicaSite = Pick<Site, 'id' | 'name' | 'domains' | 'categories' | 'trackers' | 'consentManager'>;

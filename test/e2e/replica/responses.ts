@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { concreteCookieName, hostMatches, thirdPartyCookieName, type ReplicaSite } from './knowledge';
 import { freshValue } from './page';
 import { concreteHost } from './hosts';
-import type { Tracker } from '../../../src/core/knowledge';
+import type { Tracker } from '../../../src/knowledge/schema';
 
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 const YEAR = 31_536_000;

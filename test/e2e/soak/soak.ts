@@ -2,12 +2,12 @@
 // in between; after every load the replica's log and the cookie jar must match the choices then in force.
 // Bounded by its load count; used by `npm run soak` (long) and by soak.e2e.ts (short, in npm test).
 import type Browser from 'webextension-polyfill';
-import { isTrackerRefused, refusedCategories } from '../../../src/core/choices';
-import { hostOf } from '../../../src/core/hosts';
-import type { Site, Tracker } from '../../../src/core/knowledge';
-import type { MessageType, Reply, Request, Response } from '../../../src/core/messages';
-import { registrableDomain } from '../../../src/core/registrable-domain';
-import { freshSettings, type Settings } from '../../../src/core/settings';
+import { isTrackerRefused, refusedCategories } from '../../../src/settings/choices';
+import { hostOf } from '../../../src/shared/hosts';
+import type { Site, Tracker } from '../../../src/knowledge/schema';
+import type { MessageType, Reply, Request, Response } from '../../../src/messaging/protocol';
+import { registrableDomain } from '../../../src/knowledge/registrable-domain';
+import { freshSettings, type Settings } from '../../../src/settings/settings';
 import { pageHostsOf } from '../replica/hosts';
 import { firstPartyCookieNames, type Replica, type TestBrowser, type TestPage } from '../harness';
 import { prng } from '../../support/prng';

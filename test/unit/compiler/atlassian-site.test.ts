@@ -1,7 +1,7 @@
 // What the rest of the extension relies on in the generated Atlassian knowledge base.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateSite, type Site } from '../../../src/core/knowledge';
+import { validateSite, type Site } from '../../../src/knowledge/schema';
 
 const result = validateSite(JSON.parse(readFileSync(join(__dirname, '../../../src/knowledge/sites/atlassian.json'), 'utf8')));
 const site = result.ok ? result.site : (undefined as unknown as Site);

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { validateSite } from '../../../src/core/knowledge';
+import { validateSite } from '../../../src/knowledge/schema';
 import { compileSite } from '../../../src/compiler/compile-site';
 import { parseCurated } from '../../../src/compiler/curated';
 import { SourceError } from '../../../src/compiler/source-format';

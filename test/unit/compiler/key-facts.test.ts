@@ -1,7 +1,7 @@
 // The facts of Atlassian's policy and notice a person most wants to know, by sentence id: each must stay reachable
 // from what the popup is given (a point or a choice citing it, with the sentence sent along), so a change to the
 // compiler, the curated file or the popup's view that drops one fails here.
-import { withCitedSentencesOnly } from '../../../src/core/cited-view';
+import { withCitedSentencesOnly } from '../../../src/knowledge/cited-view';
 import sites from '../../support/knowledge-sites';
 
 const site = sites.find((candidate) => candidate.id === 'atlassian')!;

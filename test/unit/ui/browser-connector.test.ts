@@ -1,4 +1,4 @@
-import { PUSH_PORT, WORKER_STARTED, type Push } from '../../../src/core/messages';
+import { PUSH_PORT, WORKER_STARTED, type Push } from '../../../src/messaging/protocol';
 import { browserConnector } from '../../../src/ui/browser-connector';
 
 // The browser as the connector sees it (jest.mock is hoisted above the imports): ports it opens, and the page's

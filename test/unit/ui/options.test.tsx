@@ -5,13 +5,13 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import * as v from 'valibot';
 import { OptionsPage } from '../../../options/options-page';
-import { declaredSite } from '../../../src/core/declared/declared-site';
-import type { SettingsState } from '../../../src/core/messages';
-import { ProtectedSiteSchema } from '../../../src/core/protected-sites';
-import type { ImportResult } from '../../../src/core/settings-schema';
-import type { ProtectedSite, Settings } from '../../../src/core/settings';
+import { declaredSite } from '../../../src/protected-sites/declared-site';
+import type { SettingsState } from '../../../src/messaging/protocol';
+import { ProtectedSiteSchema } from '../../../src/protected-sites/protected-sites';
+import type { ImportResult } from '../../../src/settings/schema';
+import type { ProtectedSite, Settings } from '../../../src/settings/settings';
 import { mockConnector, type MockHandlers } from '../../../src/ui/mock-connector';
-import { harborDeclaration } from '../core/declared/observations';
+import { harborDeclaration } from '../protected-sites/observations';
 import { axeViolations, fixtureSite, openQuotes, settingsWith } from './support';
 
 const site = fixtureSite();

@@ -4,11 +4,11 @@
  */
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { Popup } from '../../../popup/popup';
-import { declaredSite } from '../../../src/core/declared/declared-site';
-import { disputedHosts, summarize } from '../../../src/core/declared/reading';
-import type { SiteReading, TabState } from '../../../src/core/messages';
+import { declaredSite } from '../../../src/protected-sites/declared-site';
+import { disputedHosts, summarize } from '../../../src/protected-sites/reading';
+import type { SiteReading, TabState } from '../../../src/messaging/protocol';
 import { loadSites } from '../../../src/knowledge/load';
-import { harborDeclaration } from '../core/declared/observations';
+import { harborDeclaration } from '../protected-sites/observations';
 import { mockConnector } from '../../../src/ui/mock-connector';
 import { trackerSourceText } from '../../../src/ui/tracker-source';
 import { axeViolations, coveredState, fixtureSite, openQuotes, uncoveredState } from './support';

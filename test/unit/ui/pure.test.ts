@@ -1,7 +1,7 @@
 // The UI's pure helpers: merging notice categories across sites, the popup's tab query, counts and dates.
 import { categoryUnion } from '../../../options/category-union';
 import { tabIdFromQuery } from '../../../popup/tab-id';
-import { sumCounts } from '../../../src/core/tab-counts';
+import { sumCounts } from '../../../src/tab-counts/tab-counts';
 import { countsText } from '../../../src/ui/counts';
 import { readableDate } from '../../../src/ui/document-list';
 import { fixtureSite } from './support';

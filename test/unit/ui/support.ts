@@ -1,9 +1,9 @@
 // Shared fixtures for the UI component tests: a validated site, tab states, and an axe-core check.
 import { act } from '@testing-library/preact';
 import axe from 'axe-core';
-import { validateSite, type Site } from '../../../src/core/knowledge';
-import type { TabState } from '../../../src/core/messages';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/settings';
+import { validateSite, type Site } from '../../../src/knowledge/schema';
+import type { TabState } from '../../../src/messaging/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
 import fixture from '../../fixtures/ui/site.json';
 
 export function fixtureSite(edit: (raw: typeof fixture) => void = () => {}): Site {

@@ -3,7 +3,7 @@
  * @jest-environment-options {"customExportConditions": ["require", "default"]}
  */
 import { act, render, screen } from '@testing-library/preact';
-import type { Push } from '../../../src/core/messages';
+import type { Push } from '../../../src/messaging/protocol';
 import { mockConnector, type MockConnector } from '../../../src/ui/mock-connector';
 import { useRemote } from '../../../src/ui/use-remote';
 

@@ -1,0 +1,97 @@
+// Once a covered page has loaded, checks that its consent manager (CMP) believes what its record told it; on a
+// mismatch makes the one repair call through the CMP's own API, then checks again. The outcome is this tab's only:
+// everything read from the page is untrusted and changes no rule.
+import { cmpAnswer, type DeclaredBeyondMap } from './answer';
+import type { CmpCheck } from './status';
+import { cmpRepair, declaredGroups, verifyCmp } from './verify';
+import { coveredPageOf } from '../knowledge/registrable-domain';
+import type { Site } from '../knowledge/schema';
+import type { Settings } from '../settings/settings';
+import type { SiteIndex } from '../knowledge/site-index';
+import type { PageScripts } from '../ports/scripting';
+import { observeOneTrust, repairOneTrust } from './onetrust/page';
+
+/** How long a page's CMP may take to publish its groups after the page's load event: real banners load late. */
+const OBSERVE_WAIT_MS = 10_000;
+
+export interface CmpCheckerDeps {
+  pages: Pick<PageScripts, 'runInMainWorld'>;
+  /** The covered sites under some settings (the bundled and the protected ones). */
+  indexOf: (settings: Settings) => SiteIndex;
+  settings: () => Promise<Settings>;
+  choicesFor: (site: Site, domain: string, settings: Settings) => { allowed: Record<string, boolean>; paused: boolean };
+  /** The page's CMP on `domain` declares these groups the map lacks: its record answers them too. */
+  declared: (domain: string, groups: DeclaredBeyondMap) => Promise<void>;
+  /** Runs the repair as the extension's own interaction with the CMP (cmp-answerer.ts), not the person's. */
+  ownInteraction: (domain: string, interact: () => Promise<number>) => Promise<void>;
+  /** A tab's check is done (its popup, if open, shows it). */
+  onChecked: (tabId: number) => void;
+}
+
+export function createCmpChecker({ pages, indexOf, settings, choicesFor, declared, ownInteraction, onChecked }: CmpCheckerDeps) {
+  // Per tab, the check of the page it shows; a new page or a closed tab forgets it. Kept in memory: a worker that
+  // slept has none until the tab's next page load, and the popup then says "not checked yet".
+  const checks = new Map<number, CmpCheck>();
+  // Per tab, how many pages it has left: a check that ends after its page was left (two observations can take 20 s)
+  // is dropped rather than shown for the next page.
+  const departures = new Map<number, number>();
+  const forget = (tabId: number): void => {
+    checks.delete(tabId);
+    departures.set(tabId, (departures.get(tabId) ?? 0) + 1);
+  };
+  return {
+    /** The last check of the tab's page, or null. */
+    checkOf: (tabId: number): CmpCheck | null => checks.get(tabId) ?? null,
+    /** The tab left its page or closed. */
+    forget,
+    /** A tab finished loading `url`: checks its CMP when the page is a covered, unpaused site that has one to answer. */
+    async loaded(tabId: number, url: string | undefined): Promise<void> {
+      // Counted before anything is awaited: the tab may leave the page meanwhile.
+      const left = departures.get(tabId) ?? 0;
+      const current = await settings();
+      const page = url === undefined ? undefined : coveredPageOf(indexOf(current), url);
+      if (page === undefined || page.site.consentManager.platform !== 'onetrust') return;
+      const checked = (check: CmpCheck): void => {
+        if ((departures.get(tabId) ?? 0) !== left) return;
+        checks.set(tabId, check);
+        onChecked(tabId);
+      };
+      const { site, domain } = page;
+      const { allowed, paused } = choicesFor(site, domain, current);
+      if (paused) return;
+      const observation = await pages.runInMainWorld(tabId, observeOneTrust, [OBSERVE_WAIT_MS]);
+      // Groups the CMP declares beyond the map are answered too: refused, unless it marks them always active.
+      const groups = declaredGroups(observation);
+      const answer = cmpAnswer(
+        site.consentManager,
+        allowed,
+        groups.map(({ id }) => id),
+        groups.filter((group) => group.alwaysActive).map(({ id }) => id),
+      );
+      const unmapped = groups
+        .filter(({ id }) => answer.unmapped.includes(id))
+        .map(({ id, name, description }) => ({ id, name, description, told: answer.groups.get(id) === true }));
+      await declared(domain, {
+        refusable: unmapped.filter((group) => !group.told).map(({ id }) => id),
+        alwaysActive: unmapped.filter((group) => group.told).map(({ id }) => id),
+      });
+      const before = verifyCmp(answer.groups, observation);
+      if (before.state !== 'mismatch') {
+        checked({ verdict: before, repaired: null, unmapped });
+        return;
+      }
+      const necessary = new Set(
+        (site.consentManager.groups?.map ?? [])
+          .filter(({ category }) => !site.categories.some((candidate) => candidate.id === category && candidate.refusable))
+          .map(({ id }) => id),
+      );
+      const repair = cmpRepair(answer.groups, necessary);
+      await ownInteraction(domain, async () => {
+        await pages.runInMainWorld(tabId, repairOneTrust, [repair.call, repair.call === 'UpdateConsent' ? repair.groups : []]);
+        return repair.call === 'UpdateConsent' ? repair.groups.length : 1;
+      });
+      const after = verifyCmp(answer.groups, await pages.runInMainWorld(tabId, observeOneTrust, [OBSERVE_WAIT_MS]));
+      checked({ verdict: after, repaired: { call: repair.call, before }, unmapped });
+    },
+  };
+}

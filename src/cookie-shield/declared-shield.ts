@@ -1,0 +1,50 @@
+// The cookie shield on the pages of sites protected from their consent manager's declarations. A registered content
+// script can only run files of the package, which hold the bundled sites' names (shield-plan.ts); a protected site's
+// names are the person's data. So the shield is injected with them when the tab's page commits or finishes loading
+// (tabs.onUpdated), as early as the browser allows, in the site's own frames: unlike a registration it can come after
+// the page's first scripts, and it misses frames added later, so the worker's removal of refused cookies as they
+// appear (cookie-sweeper.ts) stays the guarantee; the shield keeps the page from reading back or resending what it
+// writes later, and clears refused storage keys.
+import { refusedCategories } from '../settings/choices';
+import { coveredPageOf } from '../knowledge/registrable-domain';
+import type { Settings } from '../settings/settings';
+import { SHIELD_GLOBAL, type ShieldData } from './shield-global';
+import { declaredShieldData, RELAY_SCRIPT, SHIELD_SCRIPT } from './shield-plan';
+import type { SiteIndex } from '../knowledge/site-index';
+import type { PageScripts } from '../ports/scripting';
+
+export interface DeclaredShieldDeps {
+  pages: Pick<PageScripts, 'injectEarly'>;
+  indexOf: (settings: Settings) => SiteIndex;
+  settings: () => Promise<Settings>;
+}
+
+/** Returns the handler of a tab whose document committed at `url` (where the extension may see it). */
+export function createDeclaredShield({ pages, indexOf, settings }: DeclaredShieldDeps) {
+  return async (tabId: number, url: string | undefined): Promise<void> => {
+    if (url === undefined) return;
+    const current = await settings();
+    const page = coveredPageOf(indexOf(current), url);
+    if (page === undefined || page.site.declared === undefined) return;
+    const data = declaredShieldData(page.site, refusedCategories(page.site, current, page.domain));
+    if (data.length === 0) return;
+    await pages.injectEarly(tabId, shieldData, [SHIELD_GLOBAL, page.domain, data], { main: [SHIELD_SCRIPT], isolated: [RELAY_SCRIPT] });
+  };
+}
+
+/**
+ * Runs in the main world of each frame the extension may reach, before the shield: hands it the data once per
+ * document (a same-document navigation reports a commit too), and only in the site's own frames (`domain`, its
+ * registrable domain), never in another site's embedded ones. Serialised on its own: no imports, no closures. A page
+ * that forges the marker only leaves itself unshielded, which the cookie removal still covers.
+ */
+function shieldData(global: string, domain: string, data: ShieldData[]): boolean {
+  const host = location.hostname.replace(/\.$/, '').toLowerCase();
+  if (host !== domain && !host.endsWith(`.${domain}`)) return false;
+  const marker = `${global}Injected`;
+  if (Reflect.get(document, marker) === true) return false;
+  Reflect.defineProperty(document, marker, { value: true });
+  const list: unknown = Reflect.get(globalThis, global);
+  Reflect.set(globalThis, global, Array.isArray(list) ? [...(list as unknown[]), ...data] : data);
+  return true;
+}

@@ -1,0 +1,112 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"url": "https://www.shop.example/"}
+ */
+import { readDeclarations } from '../../../../src/protected-sites/page/declarations-page';
+import { MAX_DECLARED, readDeclaration } from '../../../../src/protected-sites/declaration';
+
+const set = (name: string, value: unknown) => Reflect.set(window, name, value);
+afterEach(() => ['OneTrust', 'Optanon', 'Cookiebot', 'CookieConsentDialog'].forEach((name) => Reflect.deleteProperty(window, name)));
+
+/** OneTrust's domain data as its public JSON has it (a custom group id and name, a nested host with its cookies). */
+const DOMAIN_DATA = {
+  Version: '202504.1.0',
+  Groups: [
+    {
+      OptanonGroupId: 'C0001',
+      CustomGroupId: 'C0001',
+      GroupName: 'Strictly Necessary Cookies',
+      GroupDescription: '<p>These cookies are necessary.</p>',
+      Status: 'always active',
+      Type: 'COOKIE',
+      FirstPartyCookies: [{ id: 'a', Name: 'OptanonConsent', Host: 'shop.example', IsSession: false, Length: '365', patternKey: null }],
+      Hosts: [],
+    },
+    {
+      OptanonGroupId: 'SHOP2',
+      CustomGroupId: 'SHOP2',
+      GroupName: 'Reach measurement',
+      GroupDescription: 'How many people see our shop.',
+      Status: 'inactive',
+      Type: 'COOKIE',
+      FirstPartyCookies: [{ id: 'b', Name: '_gat_UA-1', Host: '.shop.example', patternKey: '_gat_' }],
+      Hosts: [
+        {
+          HostName: 'stats.tracker.example',
+          HostId: 'H1',
+          DisplayName: 'Stats',
+          Cookies: [{ Name: 'uid', Host: 'stats.tracker.example' }],
+        },
+      ],
+    },
+  ],
+};
+
+test("OneTrust's domain data reads as the site's groups, cookies and hosts", () => {
+  set('OneTrust', { GetDomainData: () => DOMAIN_DATA });
+  const result = readDeclaration(readDeclarations(), 'www.shop.example');
+  expect(result.ok && result.declaration).toEqual({
+    platform: 'onetrust',
+    name: 'OneTrust',
+    version: '202504.1.0',
+    categories: [
+      expect.objectContaining({ id: 'C0001', alwaysActive: true, standard: 'strictly-necessary', cookies: ['OptanonConsent'] }),
+      expect.objectContaining({
+        id: 'SHOP2',
+        name: 'Reach measurement',
+        standard: 'performance-and-analytics',
+        cookies: ['_gat_*'],
+        hosts: ['stats.tracker.example'],
+      }),
+    ],
+  });
+});
+
+test("Cookiebot's cookie tables read as its categories", () => {
+  set('Cookiebot', {
+    version: '1',
+    dialog: {
+      cookieTableNecessary: [['CookieConsent', 'shop.example', 'Consent', '1 year', 'HTTP', 1]],
+      cookieTableAdvertising: [['IDE', 'doubleclick.net', 'Ads', '1 year', 'HTTP', 1]],
+    },
+  });
+  const result = readDeclaration(readDeclarations(), 'shop.example');
+  expect(result.ok && result.declaration.categories.map(({ id, hosts }) => [id, hosts])).toEqual([
+    ['necessary', []],
+    ['advertising', ['doubleclick.net']],
+  ]);
+});
+
+test('a page whose objects throw when read has no declaration, and the reader does not throw', () => {
+  set(
+    'OneTrust',
+    new Proxy(
+      {},
+      {
+        get: () => {
+          throw new Error('page says no');
+        },
+      },
+    ),
+  );
+  expect(readDeclarations()).toEqual({ platform: null });
+});
+
+test('a page with neither, or whose API throws, has no declaration', () => {
+  expect(readDeclarations()).toEqual({ platform: null });
+  set('OneTrust', {
+    GetDomainData: () => {
+      throw new Error('page says no');
+    },
+  });
+  expect(readDeclaration(readDeclarations(), 'shop.example')).toMatchObject({ ok: false, none: true });
+});
+
+test('an endless declaration is cut just past the caps, so the core refuses it as oversized', () => {
+  const Hosts = Array.from({ length: 100_000 }, (_, n) => ({ HostName: `t${n}.tracker.example`, Cookies: [] }));
+  set('OneTrust', { GetDomainData: () => ({ Groups: Array.from({ length: 1000 }, () => ({ CustomGroupId: 'C0004', Hosts })) }) });
+  const observed = readDeclarations() as { groups: Array<{ hosts: unknown[] }> };
+  expect(observed.groups.length).toBe(MAX_DECLARED.categories + 1);
+  expect(observed.groups[0]!.hosts.length).toBe(MAX_DECLARED.cookies + MAX_DECLARED.hosts + 1);
+  expect(readDeclaration(observed, 'shop.example')).toMatchObject({ ok: false, none: false });
+});

@@ -1,0 +1,127 @@
+import { createSiteProtector } from '../../../src/protected-sites/site-protector';
+import { freshSettings, type Settings } from '../../../src/settings/settings';
+import { loadSites } from '../../../src/knowledge/load';
+import { group, oneTrust } from './observations';
+
+const HARBOR = oneTrust([
+  group({
+    id: 'HB-ESS',
+    name: 'Essential',
+    status: 'always active',
+    cookies: [{ name: 'hb_session', host: 'harbor.example', pattern: '' }],
+  }),
+  group({ id: 'HB-STATS', name: 'Site statistics', hosts: [{ host: 'collect.statsbeam.net', cookies: [] }] }),
+]);
+
+interface Options {
+  /** The tab's URL; null when the extension may not see it. */
+  url?: string | null;
+  /** What the page's main world reports. */
+  observed?: unknown;
+  granted?: boolean;
+  rulesProblem?: () => string | null;
+}
+
+function setup({ url = 'https://www.harbor.example/books', observed = HARBOR, granted = true, rulesProblem = () => null }: Options = {}) {
+  let settings = freshSettings();
+  const removed: string[][] = [];
+  const page = { observed };
+  const protector = createSiteProtector({
+    pages: { runInMainWorld: async () => page.observed },
+    permissions: { contains: async () => granted, remove: async (origins) => (removed.push(origins), true) },
+    tabUrl: async () => url ?? undefined,
+    bundled: loadSites(),
+    settings: async () => settings,
+    change: async (edit: (current: Settings) => Settings) => (settings = edit(settings)),
+    now: () => new Date('2026-11-30T12:00:00Z'),
+    rulesProblem,
+  });
+  return { protector, page, removed, settings: () => settings };
+}
+
+test('reads the declaration of the page on the tab, with the permission it would ask for', async () => {
+  const { protector } = setup();
+  expect(await protector.read(1)).toMatchObject({
+    state: 'found',
+    domain: 'harbor.example',
+    origins: ['*://*.harbor.example/*'],
+    summary: { consentManager: 'OneTrust', cookies: 1, hosts: 1 },
+  });
+});
+
+test('says why there is nothing to read: a hidden URL, no web page, no declaration, a refused one', async () => {
+  expect(await setup({ url: null }).protector.read(1)).toMatchObject({ state: 'unreadable' });
+  expect(await setup({ url: 'chrome://settings/' }).protector.read(1)).toMatchObject({ state: 'unreadable', message: /not a web page/ });
+  expect(await setup({ observed: { platform: null } }).protector.read(1)).toMatchObject({ state: 'none', domain: 'harbor.example' });
+  expect(await setup({ observed: { platform: 'onetrust', groups: 'x' } }).protector.read(1)).toMatchObject({ state: 'refused' });
+});
+
+test('protects only with the host permission granted, from a fresh reading, and never a bundled site', async () => {
+  const refused = setup({ granted: false });
+  await expect(refused.protector.protect(1, 'harbor.example')).rejects.toThrow(/was not given access to harbor\.example/);
+  expect(refused.settings().protectedSites).toEqual({});
+
+  const { protector, settings } = setup();
+  await protector.protect(1, 'harbor.example');
+  expect(settings().protectedSites['harbor.example']?.site.declared).toMatchObject({
+    platform: 'onetrust',
+    captured: '2026-11-30T12:00:00.000Z',
+  });
+
+  const bundled = setup({ url: 'https://www.atlassian.com/' });
+  await expect(bundled.protector.protect(1, 'atlassian.com')).rejects.toThrow(/bundled knowledge base/);
+  expect(bundled.removed).toEqual([['*://*.atlassian.com/*']]);
+});
+
+test('protects only the domain the popup showed, and gives the access back when protecting fails', async () => {
+  const { protector, settings, removed } = setup({ url: 'https://www.elsewhere.example/' });
+  await expect(protector.protect(1, 'harbor.example')).rejects.toThrow(/no longer shows harbor\.example/);
+  expect(settings().protectedSites).toEqual({});
+  const refused = setup({ observed: { platform: 'onetrust', groups: 'forged' } });
+  await expect(refused.protector.protect(1, 'harbor.example')).rejects.toThrow(/not in a shape this version reads/);
+  expect(refused.removed).toEqual([['*://*.harbor.example/*']]);
+  expect(removed).toEqual([]);
+});
+
+test('a site whose rules would not fit the browser is not protected', async () => {
+  const { protector, settings } = setup();
+  const over = setup({ rulesProblem: () => 'protecting it would need 5000 rules' });
+  await expect(over.protector.protect(1, 'harbor.example')).rejects.toThrow(/5000 rules/);
+  expect(over.settings().protectedSites).toEqual({});
+  await protector.protect(1, 'harbor.example');
+  expect(Object.keys(settings().protectedSites)).toEqual(['harbor.example']);
+});
+
+test('a later visit records what changed; an unreadable or refused reading keeps the last good record', async () => {
+  const { protector, page, settings } = setup();
+  await protector.protect(1, 'harbor.example');
+  const before = settings().protectedSites['harbor.example'];
+  page.observed = { platform: 'onetrust', groups: 'forged' };
+  await protector.loaded(1, 'https://www.harbor.example/');
+  expect(settings().protectedSites['harbor.example']).toBe(before);
+  page.observed = oneTrust([
+    ...HARBOR.groups,
+    group({ id: 'HB-ADS', name: 'Advertising', hosts: [{ host: 'px.adgrid.example', cookies: [] }] }),
+  ]);
+  await protector.loaded(1, 'https://www.harbor.example/');
+  expect(settings().protectedSites['harbor.example']?.changes[0]?.lines).toEqual([
+    'New category “Advertising”',
+    'New host “px.adgrid.example” in “Advertising”',
+  ]);
+  // Another site's page reads nothing.
+  page.observed = { platform: 'onetrust', groups: 'never read' };
+  await protector.loaded(1, 'https://www.elsewhere.example/');
+});
+
+test('stopping protection forgets the site and gives its host permission back', async () => {
+  const { protector, settings, removed } = setup();
+  await expect(protector.unprotect('atlassian.com')).rejects.toThrow(/not a site you protected/);
+  await protector.protect(1, 'harbor.example');
+  await protector.unprotect('harbor.example');
+  expect(settings().protectedSites).toEqual({});
+  expect(removed).toEqual([['*://*.harbor.example/*']]);
+  // A site still protected keeps its permission.
+  await protector.protect(1, 'harbor.example');
+  await protector.release(['harbor.example']);
+  expect(removed).toHaveLength(1);
+});
