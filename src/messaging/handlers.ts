@@ -4,11 +4,20 @@ import { isRefusable, isRefusableOnAnySite } from '../settings/choices';
 import type { Site } from '../knowledge/schema';
 import { freshSettings, type Settings } from '../settings/settings';
 import { registrableDomain, ownerOfDomain } from '../knowledge/registrable-domain';
-import { copySiteChoices, removeSiteException, setDefaultChoice, setPreferences, setSiteChoice, setSitePaused } from '../settings/ops';
+import {
+  copySiteChoices,
+  removeSiteException,
+  setDefaultChoice,
+  setPreferences,
+  setSiteChoice,
+  setSiteChoices,
+  setSitePaused,
+} from '../settings/ops';
 import { exportSettings, parseImport } from '../settings/schema';
 import type { SiteIndex } from '../knowledge/site-index';
 import type { CmpAnswerer } from '../consent-manager/answerer';
 import type { Handlers } from './router';
+import type { SettingsChanges } from '../settings/changes';
 import type { SettingsStore } from '../settings/store';
 import type { SiteProtector } from '../protected-sites/site-protector';
 import type { TabView } from './tab-view';
@@ -18,22 +27,18 @@ export interface HandlerDeps {
   bundled: readonly Site[];
   /** The covered sites under some settings (the bundled and the protected ones). */
   indexOf: (settings: Settings) => SiteIndex;
-  store: SettingsStore;
+  store: Pick<SettingsStore, 'current'>;
   tabs: TabView;
-  /** Puts new settings in force: resolves once their rules are, while the cookie sweep goes on. */
-  enforce: (settings: Settings) => Promise<void>;
+  /** Stores a change, then puts it in force: resolves once its rules are, while the cookie sweep goes on. */
+  changes: Pick<SettingsChanges, 'change'>;
   /** Grants the person made in a site's consent manager, waiting for them to confirm (cmp-answerer.ts). */
   cmpQuestions: Pick<CmpAnswerer, 'questionOf' | 'settleQuestion'>;
   protector: Pick<SiteProtector, 'read' | 'protect' | 'unprotect' | 'release'>;
 }
 
-export function createHandlers({ bundled, indexOf, store, tabs, enforce, cmpQuestions, protector }: HandlerDeps): Handlers {
+export function createHandlers({ bundled, indexOf, store, tabs, changes, cmpQuestions, protector }: HandlerDeps): Handlers {
   const index = async (): Promise<SiteIndex> => indexOf((await store.current()).settings);
-  const change = async (edit: (settings: Settings) => Settings): Promise<Settings> => {
-    const next = await store.update(edit);
-    await enforce(next);
-    return next;
-  };
+  const { change } = changes;
   /** Settings that replace all of them (an import, a reset): the sites no longer protected give their access back. */
   const replace = async (settings: Settings): Promise<Settings> => {
     const before = Object.keys((await store.current()).settings.protectedSites);
@@ -76,8 +81,7 @@ export function createHandlers({ bundled, indexOf, store, tabs, enforce, cmpQues
       // Only what the popup showed and the site's CMP still records, and only refusable categories: a page may
       // replace the question between the showing and the click, and it chose the list.
       const granted = (question?.granted ?? []).filter((categoryId) => shown.includes(categoryId) && isRefusable(site, categoryId));
-      if (allow === true && granted.length > 0)
-        await change((settings) => granted.reduce((edited, categoryId) => setSiteChoice(edited, domain, categoryId, true), settings));
+      if (allow === true && granted.length > 0) await change((settings) => setSiteChoices(settings, domain, granted, true));
       // A question the popup did not show stays to be asked.
       const same = question !== null && question.granted.length === shown.length && question.granted.every((id) => shown.includes(id));
       if (same) await cmpQuestions.settleQuestion(domain);

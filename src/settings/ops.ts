@@ -13,6 +13,11 @@ export function setSiteChoice(settings: Settings, domain: string, categoryId: st
   return withSite(settings, domain, { ...site, choices: { ...site.choices, [categoryId]: allowed } });
 }
 
+/** One domain's choice, the same for several categories (a refusal or a grant made in the site's consent manager). */
+export function setSiteChoices(settings: Settings, domain: string, categoryIds: readonly string[], allowed: boolean): Settings {
+  return categoryIds.reduce((edited, categoryId) => setSiteChoice(edited, domain, categoryId, allowed), settings);
+}
+
 /** Pauses or resumes one domain; choices made there are kept for when it resumes. */
 export function setSitePaused(settings: Settings, domain: string, paused: boolean): Settings {
   return withSite(settings, domain, { ...siteChoices(settings, domain), paused });

@@ -1,4 +1,5 @@
 import { createHandlers } from '../../../src/messaging/handlers';
+import { createSettingsChanges } from '../../../src/settings/changes';
 import type { CmpQuestion } from '../../../src/consent-manager/person-answer';
 import { createSettingsStore } from '../../../src/settings/store';
 import type { TabCounter } from '../../../src/tab-counts/tab-counter';
@@ -47,7 +48,11 @@ function setup() {
     indexOf: () => index,
     store,
     tabs,
-    enforce: async (settings) => void enforced.push(settings),
+    changes: createSettingsChanges(
+      store,
+      async (settings) => void enforced.push(settings),
+      () => undefined,
+    ),
     cmpQuestions,
     protector,
   });
