@@ -2,7 +2,8 @@
 // from the page the person is looking at), and the offer to protect it from those declarations; or, plainly, why
 // there is nothing to read. Everything from the page is rendered as text.
 import { useEffect, useState } from 'preact/hooks';
-import type { SiteReading, TabCounts, TabState } from '../src/messaging/protocol';
+import type { SiteReading, TabState } from '../src/messaging/protocol';
+import type { TabCounts } from '../src/tab-counts/tab-counts';
 import { sumCounts } from '../src/tab-counts/tab-counts';
 import type { Connector } from '../src/ui/connector';
 import { countsText } from '../src/ui/counts';
