@@ -10,7 +10,7 @@ import type { SettingsState } from '../../../src/messaging/protocol';
 import { ProtectedSiteSchema } from '../../../src/settings/protected-site-record';
 import type { ImportResult } from '../../../src/settings/schema';
 import type { ProtectedSite, Settings } from '../../../src/settings/settings';
-import { mockConnector, type MockHandlers } from '../../../src/ui/mock-connector';
+import { mockConnector, type MockHandlers } from '../../support/mock-connector';
 import { harborDeclaration } from '../protected-sites/observations';
 import { axeViolations, fixtureSite, openQuotes, settingsWith } from './support';
 
