@@ -68,7 +68,7 @@ export function CoveredSite({ connector, tabId, site, domain, state, onState }: 
               key={category.id}
               site={site}
               category={category}
-              allowed={state.allowed[category.id] ?? category.defaultAllowed}
+              allowed={state.allowed[category.id] === true}
               paused={state.paused}
               counts={state.counts[category.id]}
               onChange={(allowed) => void setChoice(category.id, allowed)}
