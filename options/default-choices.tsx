@@ -4,6 +4,7 @@ import { readableDescription } from '../src/ui/sentences';
 import type { ProtectedSite } from '../src/settings/settings';
 import { CategorySwitch } from '../src/ui/category-switch';
 import { categoryUnion } from './category-union';
+import { defaultChoice } from '../src/settings/choices';
 import { protectedSitesOf } from './protected-sites';
 import type { SectionProps } from './section-props';
 
@@ -24,7 +25,7 @@ export function DefaultChoices({ connector, run, settings, sites }: SectionProps
               <CategorySwitch
                 name={category.id}
                 label={category.labels.join(' / ')}
-                checked={settings.defaults[category.id] ?? category.defaultAllowed}
+                checked={defaultChoice(settings, category)}
                 locked={!category.refusable}
                 describedBy={descriptionId}
                 onChange={(allowed) => setDefault(category.id, allowed)}

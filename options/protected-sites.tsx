@@ -4,8 +4,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { siteAccessOrigins } from '../src/protected-sites/protected-sites';
 import type { Connector } from '../src/ui/connector';
-import type { ProtectedSite, Settings, SiteChange } from '../src/settings/settings';
-import { categoryCountsText, consentManagerText, dayText, declaredCounts, declaredSiteText } from '../src/ui/declaration-text';
+import type { ProtectedSite, Settings } from '../src/settings/settings';
+import { consentManagerText, dayText, declaredCounts, declaredSiteText } from '../src/ui/declaration-text';
+import { DeclaredCategories } from '../src/ui/declared-categories';
+import { DeclarationChanges } from '../src/ui/declaration-changes';
 import type { SectionProps } from './section-props';
 import { TrackerTable } from './tracker-table';
 
@@ -92,15 +94,15 @@ function ProtectedSiteEntry({ connector, domain, record, onStop }: EntryProps) {
       <SiteAccess connector={connector} domain={domain} />
 
       <h4>Its categories</h4>
-      <ul class="declared-categories">
-        {site.categories.map((category) => (
-          <li key={category.id}>
-            <span class="category-name">{category.label}</span>: {categoryCountsText(declaredCounts(site, category.id))}
-            {!category.refusable && <span class="note"> (always active)</span>}
-            {category.description !== '' && <p class="description">{category.description}</p>}
-          </li>
-        ))}
-      </ul>
+      <DeclaredCategories
+        categories={site.categories.map((category) => ({
+          id: category.id,
+          name: category.label,
+          alwaysActive: !category.refusable,
+          counts: declaredCounts(site, category.id),
+          description: category.description,
+        }))}
+      />
       <details class="declared-trackers">
         <summary>Its declared hosts and cookies</summary>
         <TrackerTable site={site} />
@@ -148,24 +150,5 @@ function SiteAccess({ connector, domain }: { connector: Connector; domain: strin
         Give Policy Guard access to {domain}
       </button>
     </div>
-  );
-}
-
-function DeclarationChanges({ changes }: { changes: readonly SiteChange[] }) {
-  if (changes.length === 0) return <p>No later reading found a change.</p>;
-  const newestFirst = [...changes].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
-  return (
-    <ul class="declaration-changes">
-      {newestFirst.map((change, position) => (
-        <li key={`${change.at}-${position}`}>
-          <p class="change-date">Read on {dayText(change.at)}:</p>
-          <ul>
-            {change.lines.map((line, index) => (
-              <li key={index}>{line}</li>
-            ))}
-          </ul>
-        </li>
-      ))}
-    </ul>
   );
 }

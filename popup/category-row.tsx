@@ -1,7 +1,7 @@
 // One category on this tab: its switch and what was stopped here on one glance; the notice's description, its
 // quotes and why each stopped thing belongs to the category one click away, so every switch fits the first screen.
 import type { Category, Site } from '../src/knowledge/schema';
-import type { CategoryCounts } from '../src/messaging/protocol';
+import type { CategoryCounts } from '../src/tab-counts/tab-counts';
 import { CategorySwitch } from '../src/ui/category-switch';
 import { NO_COUNTS } from '../src/tab-counts/tab-counts';
 import { countsText } from '../src/ui/counts';

@@ -3,13 +3,13 @@
 import { useState } from 'preact/hooks';
 import type { Site } from '../src/knowledge/schema';
 import type { TabState } from '../src/messaging/protocol';
-import type { SiteChange } from '../src/settings/settings';
 import { ChoiceList } from '../src/ui/choice-list';
 import { CollectedList } from '../src/ui/collected-list';
 import type { Connector } from '../src/ui/connector';
 import { DocumentList } from '../src/ui/document-list';
-import { dayText, declaredSourceText, undeclaredText } from '../src/ui/declaration-text';
+import { declaredSourceText, undeclaredText } from '../src/ui/declaration-text';
 import { gpcText } from '../src/ui/gpc-text';
+import { LatestDeclarationChange } from '../src/ui/declaration-changes';
 import { PointList } from '../src/ui/point-list';
 import { useAction } from '../src/ui/use-action';
 import { useDeferred } from '../src/ui/use-deferred';
@@ -68,7 +68,7 @@ export function CoveredSite({ connector, tabId, site, domain, state, onState }: 
               key={category.id}
               site={site}
               category={category}
-              allowed={state.allowed[category.id] ?? category.defaultAllowed}
+              allowed={state.allowed[category.id] === true}
               paused={state.paused}
               counts={state.counts[category.id]}
               onChange={(allowed) => void setChoice(category.id, allowed)}
@@ -143,7 +143,7 @@ export function CoveredSite({ connector, tabId, site, domain, state, onState }: 
           )
         : (state.protection?.changes[0] ?? state.undeclared) && (
             <section aria-label="Its declaration">
-              {state.protection?.changes[0] && <DeclarationChanges change={state.protection.changes[0]} />}
+              {state.protection?.changes[0] && <LatestDeclarationChange change={state.protection.changes[0]} />}
               {state.undeclared && (
                 <p class="note" id="undeclared">
                   {undeclaredText(state.undeclared)}
@@ -158,20 +158,6 @@ export function CoveredSite({ connector, tabId, site, domain, state, onState }: 
         </button>
       </footer>
     </main>
-  );
-}
-
-/** What the latest reading of a protected site's declaration found changed, as text. */
-function DeclarationChanges({ change }: { change: SiteChange }) {
-  return (
-    <details class="changes" id="declaration-changes" open>
-      <summary>Its declaration changed ({dayText(change.at)})</summary>
-      <ul>
-        {change.lines.map((line, index) => (
-          <li key={index}>{line}</li>
-        ))}
-      </ul>
-    </details>
   );
 }
 

@@ -2,11 +2,13 @@
 // from the page the person is looking at), and the offer to protect it from those declarations; or, plainly, why
 // there is nothing to read. Everything from the page is rendered as text.
 import { useEffect, useState } from 'preact/hooks';
-import type { SiteReading, TabCounts, TabState } from '../src/messaging/protocol';
+import type { SiteReading, TabState } from '../src/messaging/protocol';
+import type { TabCounts } from '../src/tab-counts/tab-counts';
 import { sumCounts } from '../src/tab-counts/tab-counts';
 import type { Connector } from '../src/ui/connector';
 import { countsText } from '../src/ui/counts';
-import { categoryCountsText, declarationText, disputedText } from '../src/ui/declaration-text';
+import { declarationText, disputedText } from '../src/ui/declaration-text';
+import { DeclaredCategories } from '../src/ui/declared-categories';
 import { useAction } from '../src/ui/use-action';
 import { messageOf } from '../src/ui/use-remote';
 
@@ -78,16 +80,15 @@ function Reading({
   return (
     <section aria-labelledby="declaration">
       <h2 id="declaration">{declarationText(summary)}</h2>
-      <ul class="declared-categories">
-        {summary.categories.map((category) => (
-          <li key={category.id}>
-            <strong>{category.name}</strong>
-            {category.alwaysActive && <span class="note"> (always active)</span>}
-            <span class="note"> — {categoryCountsText(category)}</span>
-            {category.description && <p class="description">{category.description}</p>}
-          </li>
-        ))}
-      </ul>
+      <DeclaredCategories
+        categories={summary.categories.map(({ id, name, alwaysActive, cookies, hosts, description }) => ({
+          id,
+          name,
+          alwaysActive,
+          counts: { cookies, hosts },
+          description,
+        }))}
+      />
       {summary.disputed.length > 0 && (
         <ul class="warnings" aria-label="Where the site's words disagree with Policy Guard's knowledge base">
           {summary.disputed.map((entry) => (

@@ -1,7 +1,7 @@
 // What was stopped in one category on this tab, and why each thing belongs there: the tracker, our reason and where
 // the fact comes from. The category's own sentence in the notice sits beside it. Names from the page shown as text.
 import type { Category, Site, Tracker } from '../src/knowledge/schema';
-import type { StoppedThing } from '../src/messaging/protocol';
+import type { StoppedThing } from '../src/tab-counts/tab-counts';
 import { trackerSourceText } from '../src/ui/tracker-source';
 
 export function StoppedList({ site, category, stopped }: { site: Site; category: Category; stopped: readonly StoppedThing[] }) {

@@ -10,7 +10,7 @@ import type { Site } from '../src/knowledge/schema';
 import { shieldDataScript } from '../src/cookie-shield/shield-global';
 import { shieldDataByCategory, shieldDataFile } from '../src/cookie-shield/shield-plan';
 import { loadSites } from '../src/knowledge/load';
-import { DECLARED_SITE_PATTERNS } from '../test/e2e/replica/declared-patterns';
+import { DECLARED_SITE_PATTERNS } from '../src/build/test-build-grants';
 import { renderIcon } from './icon';
 
 const root = resolve(__dirname, '..');

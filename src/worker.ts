@@ -4,6 +4,7 @@
 import sites from 'knowledge:sites';
 import browser from 'webextension-polyfill';
 import { createBlocking } from './blocking/blocking';
+import { isShieldDropsMessage } from './cookie-shield/shield-report';
 import { browserBadge } from './browser/badge';
 import { browserCookieJar } from './browser/cookies';
 import { browserDnr, browserSessionRules, topDomainsSupported } from './browser/dnr';
@@ -18,7 +19,7 @@ import { createCookieShield } from './cookie-shield/shield';
 import { gpcRules, gpcScripts } from './gpc/gpc';
 import { createHandlers } from './messaging/handlers';
 import { createPagePushes } from './messaging/page-pushes';
-import { isShieldDropsMessage, WORKER_STARTED } from './messaging/protocol';
+import { WORKER_STARTED } from './messaging/protocol';
 import { createMessageRouter } from './messaging/router';
 import { createTabView } from './messaging/tab-view';
 import { createCoverage, siteRulesProblem } from './protected-sites/protected-sites';
@@ -109,7 +110,9 @@ const enforce = createEnforcement({
   cmp,
   announce: () => pages.settingsChanged(),
   report,
-  sweep: async () => void (await Promise.all([blocking.sweeper.sweep(), counter.refreshBadges()])),
+  sweep: async () => {
+    await Promise.all([blocking.sweeper.sweep(), counter.refreshBadges()]);
+  },
 });
 const changes = createSettingsChanges(store, enforce, report);
 const protector = createSiteProtector({
@@ -118,7 +121,7 @@ const protector = createSiteProtector({
   tabUrl: browserTabs.url,
   bundled: sites,
   settings,
-  change: changes.change,
+  change: (edit) => changes.change(edit),
   now: () => new Date(),
   rulesProblem: (current) => siteRulesProblem(() => compiled(current)),
 });

@@ -3,6 +3,7 @@
 // Headless Chromium, local replica.
 import { launchBrowser, type TestBrowser, type TestPage } from '../../test/e2e/harness';
 import type { Replica } from '../../test/e2e/replica/server';
+import { percentile } from './percentile';
 
 // The extension APIs as the pages and the worker see them; only the calls made here.
 declare const chrome: {
@@ -23,15 +24,8 @@ export interface PageLoadRow {
   ratio: number;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 function percentiles(values: number[]): Percentiles {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
-  return { p50: at(50), p95: at(95) };
+  return { p50: percentile(values, 50), p95: percentile(values, 95) };
 }
 
 async function loadTime(browser: TestBrowser, url: string): Promise<number> {
@@ -61,8 +55,8 @@ export async function benchPageLoad(replica: Replica, runs: number): Promise<Pag
         times.without.push(await loadTime(without, url));
         times.with.push(await loadTime(withExtension, url));
       }
-      const withoutMs = median(times.without);
-      const withMs = median(times.with);
+      const withoutMs = percentile(times.without, 50);
+      const withMs = percentile(times.with, 50);
       rows.push({ page, withoutMs, withMs, ratio: withMs / withoutMs });
     }
     return rows;

@@ -6,6 +6,7 @@ import { hostOf, lookupHostOrParent } from '../../src/shared/hosts';
 import { buildSiteIndex, siteOfHost } from '../../src/knowledge/site-index';
 import { buildCorpus, type BenchRequest } from './corpus';
 import { loadPeer } from './peer';
+import { percentile } from './percentile';
 
 export interface ClassificationResult {
   requests: number;
@@ -16,14 +17,9 @@ export interface ClassificationResult {
   agreement: { knownToBoth: number; agree: number; oursOnly: number; peerOnly: number; disagreeingHosts: string[] };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
-}
-
 function summarise(samples: number[]): { p50: number; p99: number; mean: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
   const mean = samples.reduce((sum, value) => sum + value, 0) / samples.length;
-  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), mean };
+  return { p50: percentile(samples, 50), p99: percentile(samples, 99), mean };
 }
 
 /** The cost of reading the clock twice, subtracted from each sample so the figure is the work itself. */

@@ -1,12 +1,9 @@
 // Keeps the browser's dynamic rules equal to what the core compiles from the current settings.
 // Each update is one atomic updateDynamicRules call; updates run one at a time, and a burst of changes ends with the last one.
 import { inRange, RULE_IDS, type IdRange } from './dnr-ids';
-import type { DnrRule } from './dnr-rules';
-import type { GpcRule } from '../gpc/gpc';
-import type { TopDomainRule } from './tab-rules';
 import { canonicalJson, reconcile } from '../shared/reconcile';
 import type { Settings } from '../settings/settings';
-import type { DynamicRules } from '../ports/dnr';
+import type { DynamicRule, DynamicRules } from '../ports/dnr';
 import { syncToLatest } from '../shared/sync-to-latest';
 
 export interface DnrSync {
@@ -22,7 +19,7 @@ export interface DnrSync {
  */
 export function createDnrSync(
   dnr: DynamicRules,
-  compile: (settings: Settings) => Array<DnrRule | TopDomainRule | GpcRule>,
+  compile: (settings: Settings) => DynamicRule[],
   ranges: readonly IdRange[] = [RULE_IDS.sites],
 ): DnrSync {
   return {

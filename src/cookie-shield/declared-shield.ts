@@ -8,7 +8,8 @@
 import { refusedCategories } from '../settings/choices';
 import { coveredPageOf } from '../knowledge/registrable-domain';
 import type { Settings } from '../settings/settings';
-import { SHIELD_GLOBAL, type ShieldData } from './shield-global';
+import { SHIELD_GLOBAL } from './shield-global';
+import { shieldData } from './page/shield-data';
 import { declaredShieldData, RELAY_SCRIPT, SHIELD_SCRIPT } from './shield-plan';
 import type { SiteIndex } from '../knowledge/site-index';
 import type { PageScripts } from '../ports/scripting';
@@ -30,21 +31,4 @@ export function createDeclaredShield({ pages, indexOf, settings }: DeclaredShiel
     if (data.length === 0) return;
     await pages.injectEarly(tabId, shieldData, [SHIELD_GLOBAL, page.domain, data], { main: [SHIELD_SCRIPT], isolated: [RELAY_SCRIPT] });
   };
-}
-
-/**
- * Runs in the main world of each frame the extension may reach, before the shield: hands it the data once per
- * document (a same-document navigation reports a commit too), and only in the site's own frames (`domain`, its
- * registrable domain), never in another site's embedded ones. Serialised on its own: no imports, no closures. A page
- * that forges the marker only leaves itself unshielded, which the cookie removal still covers.
- */
-function shieldData(global: string, domain: string, data: ShieldData[]): boolean {
-  const host = location.hostname.replace(/\.$/, '').toLowerCase();
-  if (host !== domain && !host.endsWith(`.${domain}`)) return false;
-  const marker = `${global}Injected`;
-  if (Reflect.get(document, marker) === true) return false;
-  Reflect.defineProperty(document, marker, { value: true });
-  const list: unknown = Reflect.get(globalThis, global);
-  Reflect.set(globalThis, global, Array.isArray(list) ? [...(list as unknown[]), ...data] : data);
-  return true;
 }

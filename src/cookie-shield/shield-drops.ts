@@ -7,14 +7,14 @@
 import { refusedCategories } from '../settings/choices';
 import { matchName } from '../knowledge/cookie-names';
 import type { Site } from '../knowledge/schema';
-import type { StoppedThing } from '../messaging/protocol';
 import { coveredPageOf, type CoveredPage } from '../knowledge/registrable-domain';
 import type { Settings } from '../settings/settings';
 import { shieldNamePatterns } from './shield-plan';
 import { parseDrops } from './shield-report';
-import type { DroppedName } from '../messaging/protocol';
+import type { DroppedName } from './shield-tally';
 import type { SiteIndex } from '../knowledge/site-index';
 import type { TabCounter } from '../tab-counts/tab-counter';
+import type { StoppedThing } from '../tab-counts/tab-counts';
 
 export interface ShieldDropsDeps {
   /** The covered sites under some settings (the bundled and the protected ones). */

@@ -4,9 +4,31 @@
 // count of categories refused there, by at most MAX_DROPS_PER_REPORT a report, and offer names, which the worker lists
 // only when the site's knowledge puts them under that category (shield-drops.ts).
 import * as v from 'valibot';
-import { MAX_STOPPED_WHAT_CHARS, type Drops } from '../messaging/protocol';
+import { MAX_STOPPED_WHAT_CHARS } from '../tab-counts/tab-counts';
 import { IdSchema } from '../shared/schema-parts';
-import { cappedDrops, MAX_CATEGORIES, MAX_DROPS_PER_REPORT, MAX_NAMES_PER_CATEGORY, MAX_REPORT_CHARS, nameKey } from './shield-tally';
+import {
+  cappedDrops,
+  MAX_CATEGORIES,
+  MAX_DROPS_PER_REPORT,
+  MAX_NAMES_PER_CATEGORY,
+  MAX_REPORT_CHARS,
+  nameKey,
+  type Drops,
+} from './shield-tally';
+
+/**
+ * The one message from a web page's side: the cookie shield's relay (an isolated-world content script on a covered
+ * page) telling the worker how many refused writes the shield dropped there, per category, and the names of some.
+ * Sent with runtime.sendMessage, no reply; the worker counts it on the sender's tab only, after checking it again.
+ */
+export interface ShieldDropsMessage {
+  type: 'shield-drops';
+  drops: Drops;
+}
+
+export function isShieldDropsMessage(message: unknown): message is { type: 'shield-drops'; drops: unknown } {
+  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'shield-drops';
+}
 
 /** The relay forwards at most this many dropped writes per document, over all its reports. */
 export const MAX_DROPS_PER_DOCUMENT = 10_000;

@@ -1,7 +1,23 @@
 // The cookie shield's side of its report of dropped writes (shield-report.ts reads it): the tally kept in the page
 // and the capped JSON text sent. No schema library here: this runs in every covered page's main world at
 // document_start, so it stays small.
-import { MAX_STOPPED_WHAT_CHARS, type CategoryDrops, type DroppedName, type Drops } from '../messaging/protocol';
+import { MAX_STOPPED_WHAT_CHARS } from '../tab-counts/tab-counts';
+
+/** One name the cookie shield dropped: a cookie's or a storage key's, and how many of the category's writes were of it. */
+export interface DroppedName {
+  kind: 'cookie' | 'storage';
+  /** Cut to MAX_STOPPED_WHAT_CHARS, as the tab's list keeps it. */
+  name: string;
+  count: number;
+}
+
+export interface CategoryDrops {
+  count: number;
+  names: DroppedName[];
+}
+
+/** Category id → the writes dropped there since the last report: all counted, the first distinct names named. */
+export type Drops = Record<string, CategoryDrops>;
 
 /** The DOM event's type; its `detail` is the report as a JSON string (a string crosses Firefox's Xray boundary). */
 export const SHIELD_EVENT = 'policy-guard-shield-drops';

@@ -20,7 +20,7 @@ export function createCookieShield({ scripting, pages, otherScripts, ...deps }: 
   const sync = createShieldSync(scripting, (current) => [...shieldPlan(indexOf(current).sites, current), ...otherScripts(current)]);
   return {
     /** Resolves once the shield's scripts for these settings (or newer ones) are registered. */
-    apply: sync.apply,
+    apply: (current: Settings) => sync.apply(current),
     /** A tab's document committed at `url` (where the extension may see it). */
     committed: createDeclaredShield({ pages, indexOf, settings }),
     /** A `shield-drops` message's `drops` (anything; checked) from its sender. */

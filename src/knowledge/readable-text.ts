@@ -14,7 +14,7 @@ export const STRIPPED_NOTE =
 
 // Proper names and acronyms, lower-cased by the crawls → as their owners write them. Whole words only, longest first,
 // so "ip" never touches "ipad"; a common word ("it", "us") only inside a phrase that makes it a name.
-const NAMES: readonly (readonly [string, string])[] = [
+export const NAMES: readonly (readonly [string, string])[] = [
   ['atlassian pty ltd', 'Atlassian Pty Ltd'],
   ['atlassian inc', 'Atlassian Inc'],
   ['atlassian marketplace', 'Atlassian Marketplace'],

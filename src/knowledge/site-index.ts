@@ -1,6 +1,6 @@
 // Lookup tables built once from the covered sites, so that classifying a request or a cookie costs one map
 // lookup per label of its host instead of a scan of every site and tracker.
-import { hostOf, isWithin, lookupHostOrParent } from '../shared/hosts';
+import { firstUpFromHost, hostOf, isWithin, lookupHostOrParent } from '../shared/hosts';
 import { namePatterns, trackerCookiePatterns, type NamePatterns } from './cookie-names';
 import type { Site, Tracker } from './schema';
 
@@ -53,19 +53,14 @@ export function buildSiteIndex(sites: readonly Site[]): SiteIndex {
 export function roleOfUrl(entry: SiteEntry, host: string, url: string): HostRole | undefined {
   if (entry.paths.size === 0) return lookupHostOrParent(entry.hosts, host);
   let path: string | undefined;
-  let candidate = host;
-  for (;;) {
-    const scoped = entry.paths.get(candidate);
+  return firstUpFromHost(host, (name): HostRole | undefined => {
+    const scoped = entry.paths.get(name);
     if (scoped !== undefined) {
       path ??= pathOf(url);
       for (const { prefix, tracker } of scoped) if (pathMatches(path, prefix)) return tracker;
     }
-    const found = entry.hosts.get(candidate);
-    if (found !== undefined) return found;
-    const dot = candidate.indexOf('.');
-    if (dot < 0) return undefined;
-    candidate = candidate.slice(dot + 1);
-  }
+    return entry.hosts.get(name);
+  });
 }
 
 /**

@@ -1,6 +1,6 @@
 // What each message does. Every change goes through the settings store's queue, is checked against the schema
 // before it is written, and answers once its rules are in force (see the protocol), not after the cookie sweep.
-import { isRefusable, isRefusableOnAnySite } from '../settings/choices';
+import { isRefusable, takesDefault } from '../settings/choices';
 import type { Site } from '../knowledge/schema';
 import { freshSettings, type Settings } from '../settings/settings';
 import { registrableDomain, ownerOfDomain } from '../knowledge/registrable-domain';
@@ -99,7 +99,7 @@ export function createHandlers({ bundled, indexOf, store, tabs, changes, cmpQues
       return { settings, recovered, sites: [...indexOf(settings).sites] };
     },
     'set-default-choice': async ({ categoryId, allowed }) => {
-      if (!isRefusableOnAnySite((await index()).sites, categoryId)) throw new Error(`"${categoryId}" cannot be refused`);
+      if (!takesDefault((await index()).sites, categoryId)) throw new Error(`"${categoryId}" cannot be refused`);
       return change((settings) => setDefaultChoice(settings, categoryId, allowed === true));
     },
     'set-preferences': (preferences) => change((settings) => setPreferences(settings, preferences)),

@@ -23,7 +23,7 @@ export interface PagePushesDeps {
 }
 
 export interface PagePushes {
-  connect(port: PagePort): void;
+  connect(port: PagePort<PortMessage>): void;
   /** From the tab counter: a tab's counts changed. */
   countsChanged(tabId: number, record: TabRecord): void;
   /** The settings changed and are in force: read the newest and tell who shows something it changed. */
@@ -36,7 +36,7 @@ export interface PagePushes {
 }
 
 interface Subscriber {
-  port: PagePort;
+  port: PagePort<PortMessage>;
   subscription: Subscription;
   /** Tab subscribers: the choices last pushed or seen on the tab's domain, to push only what changed. */
   choices?: string;

@@ -6,35 +6,7 @@ import type { Preferences, Settings, SiteChange } from '../settings/settings';
 import type { ImportResult, Recovered } from '../settings/schema';
 import type { CmpStatus } from '../consent-manager/status';
 import type { DeclarationSummary } from '../protected-sites/reading';
-
-/** What was stopped on one tab, per category id. */
-export interface CategoryCounts {
-  blockedRequests: number;
-  removedCookies: number;
-  /**
-   * Which things were stopped, at most MAX_STOPPED_THINGS distinct ones in the order first stopped (later ones still
-   * add to the totals above). Absent when nothing named was stopped, and in records stored before it was kept.
-   */
-  stopped?: StoppedThing[];
-}
-
-/** One thing stopped on a tab: a tracker's request host, a cookie or a storage key, by name. */
-export interface StoppedThing {
-  /** The tracker's id in the site's knowledge; null for a cookie the knowledge does not know. */
-  tracker: string | null;
-  kind: 'request' | 'cookie' | 'storage';
-  /** The request's host, the cookie's name or the storage key's name (at most MAX_STOPPED_WHAT_CHARS), shown as text. */
-  what: string;
-  /** How many times it was stopped on the tab's page. */
-  count: number;
-}
-
-/** At most this many distinct stopped things are kept per category and tab. */
-export const MAX_STOPPED_THINGS = 20;
-/** A stopped thing's name is cut to this length, so session storage stays bounded whatever a page names its cookies. */
-export const MAX_STOPPED_WHAT_CHARS = 100;
-
-export type TabCounts = Record<string, CategoryCounts>;
+import type { TabCounts } from '../tab-counts/tab-counts';
 
 export interface TabState {
   /** The covered site of the tab's page (the owner whose policy covers it); null when not covered (or no web page). */
@@ -188,35 +160,4 @@ export const WORKER_STARTED = { type: 'worker-started' } as const;
 
 export function isWorkerStarted(message: unknown): message is typeof WORKER_STARTED {
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === WORKER_STARTED.type;
-}
-
-/**
- * The one message from a web page's side: the cookie shield's relay (an isolated-world content script on a covered
- * page) telling the worker how many refused writes the shield dropped there, per category, and the names of some
- * (cookie-shield/shield-report.ts).
- * Sent with runtime.sendMessage, no reply; the worker counts it on the sender's tab only, after checking it again.
- */
-/** One name the cookie shield dropped (cookie-shield/shield-tally.ts): a cookie's or a storage key's, and how many of the category's writes were of it. */
-export interface DroppedName {
-  kind: 'cookie' | 'storage';
-  /** Cut to MAX_STOPPED_WHAT_CHARS, as the tab's list keeps it. */
-  name: string;
-  count: number;
-}
-
-export interface CategoryDrops {
-  count: number;
-  names: DroppedName[];
-}
-
-/** Category id → the writes dropped there since the last report: all counted, the first distinct names named. */
-export type Drops = Record<string, CategoryDrops>;
-
-export interface ShieldDropsMessage {
-  type: 'shield-drops';
-  drops: Drops;
-}
-
-export function isShieldDropsMessage(message: unknown): message is { type: 'shield-drops'; drops: unknown } {
-  return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === 'shield-drops';
 }

@@ -1,7 +1,8 @@
 // The one entry point for messages from the extension's pages: checks the sender, then calls the handler
 // registered under the message's type. Errors travel back as values, never as exceptions across the boundary.
 import type { Message, MessageType, Reply, Request, Response } from './protocol';
-import { isExtensionPage, type SenderFacts } from './sender';
+import { isExtensionPage } from './sender';
+import type { SenderFacts } from '../ports/pages';
 
 export type Handlers = { [T in MessageType]: (payload: Request<T>) => Promise<Response<T>> };
 

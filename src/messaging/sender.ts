@@ -1,9 +1,5 @@
 // Who may talk to the background: only the extension's own pages (popup, options), never a web page or content.
-
-export interface SenderFacts {
-  url?: string;
-  tab?: { url?: string };
-}
+import type { SenderFacts } from '../ports/pages';
 
 /** origin: the extension's base URL, e.g. "chrome-extension://<id>/" (runtime.getURL('')). */
 export function isExtensionPage(sender: SenderFacts, origin: string): boolean {

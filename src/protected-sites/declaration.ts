@@ -11,6 +11,7 @@ import * as v from 'valibot';
 import { GROUP_ID } from '../consent-manager/onetrust/record';
 import { normalizeHost, isWithin } from '../shared/hosts';
 import { registrableDomainOrNull } from '../knowledge/registrable-domain';
+import { MAX_DECLARED } from '../settings/protected-site-record';
 
 /** The standard categories a declared one is matched to, by the CMP's standard ids or the site's names for them. */
 export type StandardCategory =
@@ -47,8 +48,6 @@ export type DeclarationResult =
   /** `none`: the page has no CMP, or none with a readable declaration; else the declaration was refused. */
   | { ok: false; none: boolean; error: string };
 
-/** Caps on one site's declaration: real ones hold a few dozen hosts and a few hundred cookies. */
-export const MAX_DECLARED = { categories: 64, hosts: 200, cookies: 2000 } as const;
 const MAX_ID = 64;
 const MAX_NAME = 120;
 const MAX_DESCRIPTION = 2000;

@@ -9,14 +9,8 @@ import { declaredSite } from './declared-site';
 import { disputedHosts, siteChanges, summarize } from './reading';
 import type { Site } from '../knowledge/schema';
 import type { SiteReading } from '../messaging/protocol';
-import {
-  ProtectedSiteSchema,
-  protectedSiteProblem,
-  protectedSitesProblem,
-  protectSite,
-  siteAccessOrigins,
-  unprotectSite,
-} from './protected-sites';
+import { protectSite, siteAccessOrigins, unprotectSite } from './protected-sites';
+import { ProtectedSiteSchema, protectedSiteProblem, protectedSitesProblem } from '../settings/protected-site-record';
 import { registrableDomainOrNull } from '../knowledge/registrable-domain';
 import { issueText } from '../shared/schema-parts';
 import type { Settings } from '../settings/settings';

@@ -13,7 +13,12 @@ import type { Settings } from './settings';
 export function isAllowed(site: Site, category: Category, settings: Settings, domain: string): boolean {
   if (!category.refusable) return true;
   if (isPaused(settings, domain)) return true;
-  return ownChoice(settings, domain, category.id) ?? settings.defaults[category.id] ?? category.defaultAllowed;
+  return ownChoice(settings, domain, category.id) ?? defaultChoice(settings, category);
+}
+
+/** The person's default for a category (settings.defaults), else the knowledge base's. */
+export function defaultChoice(settings: Settings, category: Pick<Category, 'id' | 'defaultAllowed'>): boolean {
+  return settings.defaults[category.id] ?? category.defaultAllowed;
 }
 
 /** Whether the user paused the extension on a registrable domain: then nothing is refused on its pages. */
@@ -26,9 +31,13 @@ export function isRefusable(site: Site, categoryId: string): boolean {
   return site.categories.some((category) => category.id === categoryId && category.refusable);
 }
 
-/** Whether any covered site lets the user refuse this category id: only those can have a default. */
-export function isRefusableOnAnySite(sites: readonly Site[], categoryId: string): boolean {
-  return sites.some((site) => isRefusable(site, categoryId));
+/**
+ * Whether a category id takes a default (settings.defaults): when a bundled site's notice lets the user refuse it. A
+ * site protected from its consent manager (`declared`) adds none: its own categories are chosen per site, and those
+ * matched to a notice category share that category's id and follow its default.
+ */
+export function takesDefault(sites: readonly Site[], categoryId: string): boolean {
+  return sites.some((site) => site.declared === undefined && isRefusable(site, categoryId));
 }
 
 /** The ids of the site's categories the user refuses on `domain`'s pages, in the notice's order. */

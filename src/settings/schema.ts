@@ -2,7 +2,7 @@
 // Storage is repaired field by field (keep what is valid, say what was reset); an import is all or nothing.
 import * as v from 'valibot';
 import { describe, migrate, type Owners, type SettingsObject } from './migrations';
-import { MAX_PROTECTED_SITES, ProtectedSiteSchema, protectedSiteProblem, protectedSitesProblem } from '../protected-sites/protected-sites';
+import { MAX_PROTECTED_SITES, ProtectedSiteSchema, protectedSiteProblem, protectedSitesProblem } from './protected-site-record';
 import { IdSchema, issueText } from '../shared/schema-parts';
 import { freshSettings, type ProtectedSite, type Settings, type SiteChoices } from './settings';
 

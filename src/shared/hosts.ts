@@ -31,16 +31,24 @@ export function normalizeHost(value: string): string {
   return host;
 }
 
-/** The value stored under the host or its nearest parent domain: "a.b.example.com" tries itself, "b.example.com", … */
-export function lookupHostOrParent<T>(map: ReadonlyMap<string, T>, host: string): T | undefined {
+/**
+ * The parent-domain walk: the first value `at` gives, asked of the host and then of each parent domain in turn
+ * ("a.b.example.com", "b.example.com", "example.com", "com"), or undefined when none gives one.
+ */
+export function firstUpFromHost<T>(host: string, at: (name: string) => T | undefined): T | undefined {
   let candidate = host;
   for (;;) {
-    const found = map.get(candidate);
+    const found = at(candidate);
     if (found !== undefined) return found;
     const dot = candidate.indexOf('.');
     if (dot < 0) return undefined;
     candidate = candidate.slice(dot + 1);
   }
+}
+
+/** The value stored under the host or its nearest parent domain: "a.b.example.com" tries itself, "b.example.com", … */
+export function lookupHostOrParent<T>(map: ReadonlyMap<string, T>, host: string): T | undefined {
+  return firstUpFromHost(host, (name) => map.get(name));
 }
 
 /** host === domain, or host is a subdomain of it. */

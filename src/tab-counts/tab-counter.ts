@@ -1,7 +1,15 @@
 // Per-tab counts of what was stopped, by category, mirrored in storage.session so a woken worker keeps them,
 // told to whoever listens (open pages), and shown on the badge, which is written only when its text changes.
-import type { StoppedThing, TabCounts } from '../messaging/protocol';
-import { badgeText, countStop, type Stop, type Tally, type TabRecord, type TabTable } from './tab-counts';
+import {
+  badgeText,
+  countStop,
+  type Stop,
+  type StoppedThing,
+  type Tally,
+  type TabCounts,
+  type TabRecord,
+  type TabTable,
+} from './tab-counts';
 import type { KeyValueArea } from '../ports/storage';
 import { serialQueue } from '../shared/serial-queue';
 

@@ -1,5 +1,33 @@
 // Per-tab tallies of what was stopped, by category: plain data so the worker can keep them in storage.session.
-import { MAX_STOPPED_THINGS, MAX_STOPPED_WHAT_CHARS, type CategoryCounts, type StoppedThing, type TabCounts } from '../messaging/protocol';
+
+/** What was stopped on one tab, per category id. */
+export interface CategoryCounts {
+  blockedRequests: number;
+  removedCookies: number;
+  /**
+   * Which things were stopped, at most MAX_STOPPED_THINGS distinct ones in the order first stopped (later ones still
+   * add to the totals above). Absent when nothing named was stopped, and in records stored before it was kept.
+   */
+  stopped?: StoppedThing[];
+}
+
+/** One thing stopped on a tab: a tracker's request host, a cookie or a storage key, by name. */
+export interface StoppedThing {
+  /** The tracker's id in the site's knowledge; null for a cookie the knowledge does not know. */
+  tracker: string | null;
+  kind: 'request' | 'cookie' | 'storage';
+  /** The request's host, the cookie's name or the storage key's name (at most MAX_STOPPED_WHAT_CHARS), shown as text. */
+  what: string;
+  /** How many times it was stopped on the tab's page. */
+  count: number;
+}
+
+/** At most this many distinct stopped things are kept per category and tab. */
+export const MAX_STOPPED_THINGS = 20;
+/** A stopped thing's name is cut to this length, so session storage stays bounded whatever a page names its cookies. */
+export const MAX_STOPPED_WHAT_CHARS = 100;
+
+export type TabCounts = Record<string, CategoryCounts>;
 
 export interface TabRecord {
   /** The registrable domain of the tab's top-level page when it is covered, or null. */

@@ -1,5 +1,5 @@
 // Plain-words summaries of what was stopped on a tab.
-import type { CategoryCounts } from '../messaging/protocol';
+import type { CategoryCounts } from '../tab-counts/tab-counts';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 

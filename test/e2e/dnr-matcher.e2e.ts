@@ -9,12 +9,12 @@
 // resource types (Chrome DNR docs, RuleCondition.excludedResourceTypes; Mozilla bug 1825947), so dropping the
 // compiler's explicit exclusion changes no outcome and no test here can see it.
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { compileRules, type CompiledRules, type DnrRule } from '../../src/blocking/dnr-rules';
-import { validateSite, type Site } from '../../src/knowledge/schema';
+import { loadSites } from '../../src/knowledge/load';
 import { freshSettings, type Settings } from '../../src/settings/settings';
 import { buildSiteIndex } from '../../src/knowledge/site-index';
 import { compileTabRules, compileTopDomainRules, type TabRule, type TopDomainRule } from '../../src/blocking/tab-rules';
@@ -36,20 +36,7 @@ import { selectedBrowsers } from './harness/launch';
 const SEED = 20261130;
 const RANDOM_SETTINGS = 24;
 
-// TODO [2027-01-31]: load through src/knowledge/load.ts once the Node loader moves there from scripts/build.ts.
-function knowledgeBase(): Site[] {
-  const dir = resolve(__dirname, '../../src/knowledge/sites');
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .map((name) => {
-      const result = validateSite(JSON.parse(readFileSync(join(dir, name), 'utf8')));
-      if (!result.ok) throw new Error(`src/knowledge/sites/${name}: ${result.errors.join('; ')}`);
-      return result.site;
-    });
-}
-
-const sites = knowledgeBase();
+const sites = loadSites();
 const index = buildSiteIndex(sites);
 const pages = pagesOf(sites);
 const urls = requestUrlsOf(sites);

@@ -5,8 +5,7 @@
 // (shield-relay.ts), which forwards it for the tab. The worker's cookie removal stays as the backstop.
 import { namePatterns } from '../../knowledge/cookie-names';
 import { readShieldData, SHIELD_GLOBAL } from '../shield-global';
-import type { Drops, DroppedName } from '../../messaging/protocol';
-import { dropsText, SHIELD_EVENT, tallyDrop } from '../shield-tally';
+import { dropsText, SHIELD_EVENT, tallyDrop, type Drops, type DroppedName } from '../shield-tally';
 import { filterCookieStoreWrites } from './cookie-store-filter';
 import { filterCookieWrites } from './document-cookie-filter';
 import { protectFramesOnAccess } from './frame-filter';

@@ -2,8 +2,7 @@
 // reports of dropped writes (counted, some named) to the worker, which counts them on this tab. The page can dispatch
 // the same event, so each report is schema-checked and capped here, and again by the worker.
 import browser from 'webextension-polyfill';
-import type { ShieldDropsMessage } from '../../messaging/protocol';
-import { MAX_DROPS_PER_DOCUMENT, parseDropsText, withinBudget } from '../shield-report';
+import { MAX_DROPS_PER_DOCUMENT, parseDropsText, withinBudget, type ShieldDropsMessage } from '../shield-report';
 import { SHIELD_EVENT } from '../shield-tally';
 
 let budget = MAX_DROPS_PER_DOCUMENT;

@@ -1,5 +1,5 @@
 import { createShieldDrops } from '../../../src/cookie-shield/shield-drops';
-import type { StoppedThing } from '../../../src/messaging/protocol';
+import type { StoppedThing } from '../../../src/tab-counts/tab-counts';
 import { freshSettings, type Settings } from '../../../src/settings/settings';
 import { setDefaultChoice } from '../../../src/settings/ops';
 import { buildSiteIndex } from '../../../src/knowledge/site-index';

@@ -1,4 +1,5 @@
-import { MAX_STOPPED_WHAT_CHARS, type Drops, type DroppedName } from '../../../src/messaging/protocol';
+import { MAX_STOPPED_WHAT_CHARS } from '../../../src/tab-counts/tab-counts';
+import type { Drops, DroppedName } from '../../../src/cookie-shield/shield-tally';
 import { parseDrops, parseDropsText, withinBudget } from '../../../src/cookie-shield/shield-report';
 import { dropsText, MAX_DROPS_PER_REPORT, MAX_NAMES_PER_CATEGORY, tallyDrop } from '../../../src/cookie-shield/shield-tally';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { NUMBER_MISSING, STRIPPED_NOTE, mapsBack, readableSentence, storedSentence } from '../../../src/knowledge/readable-text';
+import { NAMES, NUMBER_MISSING, STRIPPED_NOTE, mapsBack, readableSentence, storedSentence } from '../../../src/knowledge/readable-text';
 
 type Format = 'stripped-lines' | 'cls-markdown';
 
@@ -28,49 +28,24 @@ describe('stripped-lines', () => {
     expect(readable(stored)).toBe(shown);
   });
 
+  // The table is the module's own (NAMES); a test re-listing it could not catch a wrong entry, so each entry is held
+  // to what makes it right: it only gives back capitals, and it is read off the knowledge base's own sentences.
+  it.each(NAMES.map(([stored, shown]) => [stored, shown]))('names %s as %s', (stored, shown) => {
+    expect(shown.toLowerCase()).toBe(stored);
+    expect(shown).not.toBe(stored);
+    expect(site.sentences.some(({ text }) => new RegExp(`(^|[^a-z0-9])${stored}([^a-z0-9]|$)`).test(text.toLowerCase()))).toBe(true);
+    expect(readable(`see ${stored} here`)).toBe(`See ${shown} here`);
+  });
+
   it.each([
-    ['atlassian pty ltd', 'Atlassian Pty Ltd'],
-    ['atlassian inc', 'Atlassian Inc'],
-    ['atlassian marketplace', 'Atlassian Marketplace'],
-    ['atlassian', 'Atlassian'],
-    ['google analytics', 'Google Analytics'],
-    ['google', 'Google'],
     ['truste', 'TRUSTe'],
     ['hipchat', 'HipChat'],
-    ['bitbucket', 'Bitbucket'],
-    ['jira', 'Jira'],
-    ['jql', 'JQL'],
-    ['confluence', 'Confluence'],
-    ['twitter', 'Twitter'],
-    ['javascript', 'JavaScript'],
-    ['java', 'Java'],
-    ['jvm', 'JVM'],
-    ['os', 'OS'],
-    ['cpu', 'CPU'],
-    ['ram', 'RAM'],
-    ['itil', 'ITIL'],
-    ['it terminology', 'IT terminology'],
-    ['ip', 'IP'],
-    ['sen', 'SEN'],
-    ['url', 'URL'],
-    ['urls', 'URLs'],
-    ['ssl', 'SSL'],
-    ['https', 'HTTPS'],
-    ['html', 'HTML'],
-    ['html5', 'HTML5'],
-    ['flash', 'Flash'],
     ['saas', 'SaaS'],
-    ['safe harbor', 'Safe Harbor'],
-    ['department of commerce', 'Department of Commerce'],
-    ['european union', 'European Union'],
-    ['united states', 'United States'],
-    ['australia', 'Australia'],
-    ['swiss', 'Swiss'],
-    ['san francisco ca', 'San Francisco CA'],
-    ['harrison street', 'Harrison Street'],
-    ['network advertising initiative', 'Network Advertising Initiative'],
-    ['digital advertising alliance', 'Digital Advertising Alliance'],
-  ])('names %s as %s', (stored, shown) => {
+    ['urls', 'URLs'],
+    ['html5', 'HTML5'],
+    ['it terminology', 'IT terminology'],
+    ['atlassian pty ltd', 'Atlassian Pty Ltd'],
+  ])('writes a name as its owner does, longest first: %s', (stored, shown) => {
     expect(readable(`see ${stored} here`)).toBe(`See ${shown} here`);
   });
 

@@ -1,7 +1,4 @@
-import { domainsByChoices } from '../../../src/settings/domain-groups';
 import { coveredPageOf, ownerOfDomain, registrableDomain } from '../../../src/knowledge/registrable-domain';
-import { freshSettings } from '../../../src/settings/settings';
-import { setSiteChoice, setSitePaused } from '../../../src/settings/ops';
 import { buildSiteIndex } from '../../../src/knowledge/site-index';
 import { loadSites } from '../../../src/knowledge/load';
 import { MINI } from '../../support/mini-site';
@@ -32,17 +29,4 @@ test('a covered page is its owner plus its registrable domain; only a registrabl
   expect(ownerOfDomain(index, 'mini-cdn.net')).toBe(MINI);
   expect(ownerOfDomain(index, 'shop.mini.test')).toBeUndefined();
   expect(ownerOfDomain(index, 'elsewhere.test')).toBeUndefined();
-});
-
-test("a site's domains are grouped by the choices on their pages; paused ones get no group", () => {
-  const defaults = domainsByChoices(MINI, freshSettings());
-  expect(defaults).toEqual([{ domains: ['mini.test', 'mini-cdn.net'], refused: ['analytics', 'advertising', 'research'] }]);
-  const allowed = setSiteChoice(freshSettings(), 'mini.test', 'advertising', true);
-  expect(domainsByChoices(MINI, allowed)).toEqual([
-    { domains: ['mini.test'], refused: ['analytics', 'research'] },
-    { domains: ['mini-cdn.net'], refused: ['analytics', 'advertising', 'research'] },
-  ]);
-  expect(domainsByChoices(MINI, setSitePaused(allowed, 'mini-cdn.net', true))).toEqual([
-    { domains: ['mini.test'], refused: ['analytics', 'research'] },
-  ]);
 });

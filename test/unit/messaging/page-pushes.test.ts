@@ -1,13 +1,12 @@
 import { createPagePushes } from '../../../src/messaging/page-pushes';
-import type { PagePort } from '../../../src/ports/pages';
+import type { PagePort, SenderFacts } from '../../../src/ports/pages';
 import { PUSH_PORT, type PortMessage } from '../../../src/messaging/protocol';
-import type { SenderFacts } from '../../../src/messaging/sender';
 import { freshSettings, type Settings } from '../../../src/settings/settings';
 import { setDefaultChoice, setSiteChoice, setSitePaused } from '../../../src/settings/ops';
 import { MINI } from '../../support/mini-site';
 import { ORIGIN, OWN_PAGES, REFUSED_SENDERS } from './senders';
 
-interface FakePort extends PagePort {
+interface FakePort extends PagePort<PortMessage> {
   received: PortMessage[];
   disconnected: boolean;
   /** A message from the page. */

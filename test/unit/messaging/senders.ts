@@ -1,5 +1,5 @@
 // Who may talk to the worker, shared by the message router's and the page ports' tests: both check senders alike.
-import type { SenderFacts } from '../../../src/messaging/sender';
+import type { SenderFacts } from '../../../src/ports/pages';
 
 export const ORIGIN = 'moz-extension://6b1c7a8e/';
 

@@ -10,7 +10,7 @@ import { readDeclaration, type Declaration } from '../../../src/protected-sites/
 import { declaredSite } from '../../../src/protected-sites/declared-site';
 import { isWithin } from '../../../src/shared/hosts';
 import { validateSite } from '../../../src/knowledge/schema';
-import { DECLARED_SITE_PATTERNS } from '../../e2e/replica/declared-patterns';
+import { DECLARED_SITE_PATTERNS } from '../../../src/build/test-build-grants';
 import {
   DECLARED_REPLICA_HOSTS,
   DECLARED_SITE_IDS,

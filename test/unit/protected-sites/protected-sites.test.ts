@@ -1,13 +1,8 @@
 import { declaredSite, DISPUTED_CATEGORY } from '../../../src/protected-sites/declared-site';
 import { disputedHosts, siteChanges, summarize } from '../../../src/protected-sites/reading';
 import * as v from 'valibot';
-import {
-  createCoverage,
-  ProtectedSiteSchema,
-  protectedSiteProblem,
-  protectSite,
-  unprotectSite,
-} from '../../../src/protected-sites/protected-sites';
+import { createCoverage, protectSite, unprotectSite } from '../../../src/protected-sites/protected-sites';
+import { ProtectedSiteSchema, protectedSiteProblem } from '../../../src/settings/protected-site-record';
 import { freshSettings } from '../../../src/settings/settings';
 import { setSiteChoice } from '../../../src/settings/ops';
 import { exportSettings, parseImport, recoverSettings } from '../../../src/settings/schema';

@@ -1,4 +1,4 @@
-import { MAX_STOPPED_THINGS, MAX_STOPPED_WHAT_CHARS, type TabCounts } from '../../../src/messaging/protocol';
+import { MAX_STOPPED_THINGS, MAX_STOPPED_WHAT_CHARS, type TabCounts } from '../../../src/tab-counts/tab-counts';
 import { isExtensionPage } from '../../../src/messaging/sender';
 import { badgeText, countStop, totalStopped, type Stop } from '../../../src/tab-counts/tab-counts';
 

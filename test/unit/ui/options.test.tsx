@@ -7,10 +7,10 @@ import * as v from 'valibot';
 import { OptionsPage } from '../../../options/options-page';
 import { declaredSite } from '../../../src/protected-sites/declared-site';
 import type { SettingsState } from '../../../src/messaging/protocol';
-import { ProtectedSiteSchema } from '../../../src/protected-sites/protected-sites';
+import { ProtectedSiteSchema } from '../../../src/settings/protected-site-record';
 import type { ImportResult } from '../../../src/settings/schema';
 import type { ProtectedSite, Settings } from '../../../src/settings/settings';
-import { mockConnector, type MockHandlers } from '../../../src/ui/mock-connector';
+import { mockConnector, type MockHandlers } from '../../support/mock-connector';
 import { harborDeclaration } from '../protected-sites/observations';
 import { axeViolations, fixtureSite, openQuotes, settingsWith } from './support';
 

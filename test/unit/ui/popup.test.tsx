@@ -9,7 +9,7 @@ import { disputedHosts, summarize } from '../../../src/protected-sites/reading';
 import type { SiteReading, TabState } from '../../../src/messaging/protocol';
 import { loadSites } from '../../../src/knowledge/load';
 import { harborDeclaration } from '../protected-sites/observations';
-import { mockConnector } from '../../../src/ui/mock-connector';
+import { mockConnector } from '../../support/mock-connector';
 import { trackerSourceText } from '../../../src/ui/tracker-source';
 import { axeViolations, coveredState, fixtureSite, openQuotes, uncoveredState } from './support';
 

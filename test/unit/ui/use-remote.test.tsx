@@ -4,7 +4,7 @@
  */
 import { act, render, screen } from '@testing-library/preact';
 import type { Push } from '../../../src/messaging/protocol';
-import { mockConnector, type MockConnector } from '../../../src/ui/mock-connector';
+import { mockConnector, type MockConnector } from '../../support/mock-connector';
 import { useRemote } from '../../../src/ui/use-remote';
 
 /** Shows the counts of tab 7: the total of blocked requests, or "loading". */

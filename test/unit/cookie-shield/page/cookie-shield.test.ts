@@ -4,7 +4,7 @@
  */
 import { SHIELD_GLOBAL } from '../../../../src/cookie-shield/shield-global';
 import { parseDropsText } from '../../../../src/cookie-shield/shield-report';
-import type { Drops } from '../../../../src/messaging/protocol';
+import type { Drops } from '../../../../src/cookie-shield/shield-tally';
 import { SHIELD_EVENT } from '../../../../src/cookie-shield/shield-tally';
 
 test("the shield's report counts each category's dropped writes and names them: cookies, storage keys, a frame's", async () => {

@@ -3,7 +3,8 @@
  * @jest-environment-options {"url": "https://www.shop.example/"}
  */
 import { readDeclarations } from '../../../../src/protected-sites/page/declarations-page';
-import { MAX_DECLARED, readDeclaration } from '../../../../src/protected-sites/declaration';
+import { readDeclaration } from '../../../../src/protected-sites/declaration';
+import { MAX_DECLARED } from '../../../../src/settings/protected-site-record';
 
 const set = (name: string, value: unknown) => Reflect.set(window, name, value);
 afterEach(() => ['OneTrust', 'Optanon', 'Cookiebot', 'CookieConsentDialog'].forEach((name) => Reflect.deleteProperty(window, name)));

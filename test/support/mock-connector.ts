@@ -1,8 +1,8 @@
-// A Connector without a browser, for component tests and for working on the UI alone.
+// A Connector without a browser, for the UI's component tests.
 // Handlers answer like the background would; every request, subscription and browser action is recorded, and
 // a test pushes to subscribed pages as the worker would.
-import type { Message, MessageType, Push, Request, Response, Subscription } from '../messaging/protocol';
-import type { Connector, Subscriber } from './connector';
+import type { Message, MessageType, Push, Request, Response, Subscription } from '../../src/messaging/protocol';
+import type { Connector, Subscriber } from '../../src/ui/connector';
 
 export type MockHandlers = { [T in MessageType]?: (payload: Request<T>) => Response<T> | Promise<Response<T>> };
 

@@ -1,6 +1,7 @@
-// The replica's two sites that the knowledge base does not cover and that declare their cookies through a consent
-// manager (declared-sites.ts), as match patterns: the Chromium test build grants them as host permissions. No imports,
-// so a build script can read this without starting or loading the replica.
+// The host permissions the test builds grant at install (scripts/build.ts --test): the local replica's two sites that
+// the knowledge base does not cover and that declare their cookies through a consent manager
+// (test/e2e/replica/declared-sites.ts). The build owns this list; the replica's tests import it from here, so the
+// build never reads from test/.
 
 /**
  * Match patterns (https://developer.chrome.com/docs/extensions/develop/concepts/match-patterns) of the declared sites'
