@@ -2,7 +2,7 @@
 // (settings.protectedSites): their check when read back from storage or an import, the changes that add, re-read and
 // remove them, and the covered sites they make together with the bundled knowledge base.
 import * as v from 'valibot';
-import { MAX_DECLARED } from './declaration';
+import { MAX_DECLARED } from '../consent-manager/declared';
 import { compileRules, type CompiledRules } from '../blocking/dnr-rules';
 import { isWithin } from '../shared/hosts';
 import { registrableDomainOrNull } from '../knowledge/registrable-domain';

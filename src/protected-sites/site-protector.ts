@@ -2,9 +2,8 @@
 // declaration in the page the person is looking at (the popup's activeTab grant, or the site's host permission once
 // protected), protecting it when they ask (the record goes into the settings, so every service covers it), reading it
 // again on later visits to record what changed, and giving a site and its host permission back.
-import { readDeclarations } from './page/declarations-page';
 import * as v from 'valibot';
-import { readDeclaration, type Declaration, type DeclarationResult } from './declaration';
+import { observeDeclaration, readDeclaration, type Declaration, type DeclarationResult } from './declaration';
 import { declaredSite } from './declared-site';
 import { disputedHosts, siteChanges, summarize } from './reading';
 import type { Site } from '../knowledge/schema';
@@ -86,7 +85,7 @@ export function createSiteProtector(deps: SiteProtectorDeps): SiteProtector {
    * read (another site the extension may reach would answer): a reading is kept only if the tab is still there.
    */
   const declarationOf = async (tabId: number, domain: string): Promise<DeclarationResult> => {
-    const observed = await pages.runInMainWorld(tabId, readDeclarations, []);
+    const observed = await observeDeclaration((read, args) => pages.runInMainWorld(tabId, read, args));
     const page = await pageOf(tabId);
     if ('reason' in page || page.domain !== domain) throw new Error(`the tab no longer shows ${domain}`);
     return readDeclaration(observed, domain);

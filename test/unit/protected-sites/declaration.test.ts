@@ -1,4 +1,5 @@
-import { MAX_DECLARED, readDeclaration, standardCategoryOf } from '../../../src/protected-sites/declaration';
+import { MAX_DECLARED } from '../../../src/consent-manager/declared';
+import { readDeclaration, standardCategoryOf } from '../../../src/protected-sites/declaration';
 import { group, oneTrust } from './observations';
 
 const empty = { necessary: [], preference: [], statistics: [], advertising: [], unclassified: [] };

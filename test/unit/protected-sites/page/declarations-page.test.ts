@@ -3,7 +3,8 @@
  * @jest-environment-options {"url": "https://www.shop.example/"}
  */
 import { readDeclarations } from '../../../../src/protected-sites/page/declarations-page';
-import { MAX_DECLARED, readDeclaration } from '../../../../src/protected-sites/declaration';
+import { MAX_DECLARED } from '../../../../src/consent-manager/declared';
+import { readDeclaration } from '../../../../src/protected-sites/declaration';
 
 const set = (name: string, value: unknown) => Reflect.set(window, name, value);
 afterEach(() => ['OneTrust', 'Optanon', 'Cookiebot', 'CookieConsentDialog'].forEach((name) => Reflect.deleteProperty(window, name)));
@@ -109,4 +110,17 @@ test('an endless declaration is cut just past the caps, so the core refuses it a
   expect(observed.groups.length).toBe(MAX_DECLARED.categories + 1);
   expect(observed.groups[0]!.hosts.length).toBe(MAX_DECLARED.cookies + MAX_DECLARED.hosts + 1);
   expect(readDeclaration(observed, 'shop.example')).toMatchObject({ ok: false, none: false });
+});
+
+test('sent as text, as page.evaluate sends a function, it is every reader’s own source and reads the same', () => {
+  // Evaluated in this page as the browser would: only the function's text travels, not what it closes over.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const sent = new Function(`return (${String(readDeclarations)})();`) as () => unknown;
+  expect(sent()).toEqual({ platform: null });
+  set('OneTrust', { GetDomainData: () => DOMAIN_DATA });
+  expect(sent()).toEqual(readDeclarations());
+  Reflect.deleteProperty(window, 'OneTrust');
+  set('CookieConsentDialog', { cookieTableStatistics: [['_ga', 'shop.example', '', '', 'HTTP', '1']] });
+  expect(sent()).toEqual(readDeclarations());
+  expect(sent()).toMatchObject({ platform: 'cookiebot' });
 });

@@ -1,0 +1,10 @@
+// The shapes of names that reach the extension from pages, settings files and the knowledge base, one home each.
+
+/** A consent manager's group id: OneTrust's C0001 and custom ids, IAB purposes ("IABV2_1"), Cookiebot's flag names. */
+export const GROUP_ID = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** A lower-case host name with a known kind of top-level label. */
+export const HOST_NAME = /^(?=.{1,253}$)([a-z0-9-]+\.)+([a-z]{2,}|xn--[a-z0-9-]+)$/;
+
+/** A cookie name as a cookie header carries it (RFC 6265 token), or a prefix ending in "*". */
+export const COOKIE_NAME = /^[!#$%&'+\-.^_`|~0-9A-Za-z]{1,128}\*?$/;
