@@ -23,7 +23,7 @@ export type StandardCategory =
   'strictly-necessary' | 'functionality' | 'performance-and-analytics' | 'targeting-or-advertising' | 'social-media';
 
 export interface DeclaredCategory {
-  /** The CMP's own language-independent id ("C0002", "BG28", or Cookiebot's table: "statistics"). */
+  /** The CMP's own language-independent id (a group id such as "C0002", a category slug such as "statistics"). */
   id: string;
   /** The site's name and description for it, as text (markup removed). */
   name: string;

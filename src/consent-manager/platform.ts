@@ -37,7 +37,7 @@ interface PlatformDeclarations {
 
 /** What the extension remembers of the record it last left on a domain, to tell a later one for the person's. */
 export interface RecordMarks {
-  /** The record's interaction count (OneTrust's own counter; 0 where the CMP keeps none). */
+  /** The record's interaction count, where the CMP keeps one (0 where it keeps none). */
   written: number;
   /** The moment the record says it was answered, where the CMP keeps one. */
   utc?: number;
@@ -92,7 +92,7 @@ interface PlatformApi {
 
 export interface ConsentManagerPlatform<Id extends string = string> {
   id: Id;
-  /** The CMP's name as shown ("OneTrust"). */
+  /** The CMP's name as shown in the popup. */
   name: string;
   detect: DetectDescriptor;
   declarations: PlatformDeclarations;

@@ -11,7 +11,7 @@ import { registry as defaultRegistry, type PlatformId, type PlatformRegistry } f
 
 export interface Declaration {
   platform: PlatformId;
-  /** The CMP's name as shown ("OneTrust"). */
+  /** The CMP's name as shown (its platform's). */
   name: string;
   /** The CMP's version of the data, as it reports it ("" when it does not). */
   version: string;

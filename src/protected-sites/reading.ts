@@ -26,7 +26,7 @@ interface DeclaredCategorySummary {
 }
 
 export interface DeclarationSummary {
-  /** The CMP's name ("OneTrust") and its version of the data ("" when it gives none). */
+  /** The CMP's name and its version of the data ("" when it gives none). */
   consentManager: string;
   version: string;
   categories: DeclaredCategorySummary[];

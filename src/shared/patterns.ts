@@ -1,6 +1,6 @@
 // The shapes of names that reach the extension from pages, settings files and the knowledge base, one home each.
 
-/** A consent manager's group id: OneTrust's C0001 and custom ids, IAB purposes ("IABV2_1"), Cookiebot's flag names. */
+/** A consent manager's group id: standard and custom ids ("C0001", "BG28"), IAB purposes ("IABV2_1"), flag names. */
 export const GROUP_ID = /^[A-Za-z0-9_-]{1,32}$/;
 
 /** A lower-case host name with a known kind of top-level label. */

@@ -5,7 +5,7 @@ import type { Site } from '../knowledge/schema';
 
 const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
 
-/** "This site's consent manager (OneTrust) declares 5 categories, 41 cookies, 17 hosts" (cookies include storage keys). */
+/** "This site's consent manager (Acme Consent) declares 5 categories, 41 cookies, 17 hosts" (cookies include storage keys). */
 export function declarationText(summary: DeclarationSummary): string {
   return `This site's consent manager (${summary.consentManager}) declares ${countsLine(summary.categories.length, summary)}`;
 }
@@ -25,7 +25,7 @@ export function disputedText({ host, declaredIn, knownAs, knownCategory }: Dispu
   return `${host}: the site declares it “${declaredIn}”, but Policy Guard knows it as ${knownAs} (${knownCategory}). Once protected it is refused until you allow it.`;
 }
 
-/** Where a protected site's categories come from: "Read from its consent manager (OneTrust) on 30 Nov 2026". */
+/** Where a protected site's categories come from: "Read from its consent manager (Acme Consent) on 30 Nov 2026". */
 export function declaredSourceText(site: Site): string | null {
   if (site.declared === undefined) return null;
   return `Protected from its own consent manager's declarations (${site.consentManager.name}), read on ${dayText(site.declared.captured)}.`;
@@ -49,7 +49,7 @@ export function dayText(iso: string): string {
   return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
-/** "OneTrust, data version 202504.1.0": the consent manager a protected site was read from ("OneTrust" without a version). */
+/** "Acme Consent, data version 202504.1.0": the consent manager a protected site was read from (its name without a version). */
 export function consentManagerText(site: Site): string {
   const version = site.declared?.version ?? '';
   return version === '' ? site.consentManager.name : `${site.consentManager.name}, data version ${version}`;
