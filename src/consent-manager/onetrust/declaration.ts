@@ -3,7 +3,6 @@
 // FirstPartyCookies[].Name/Host/patternKey, Hosts[].HostName/Cookies), from OneTrust's public data and what
 // open-source crawlers read of it (dibollinger/CookieBlock-Consent-Crawler).
 import * as v from 'valibot';
-import { GROUP_ID } from '../../shared/patterns';
 import { normalizeHost } from '../../shared/hosts';
 import {
   Entries,
@@ -11,20 +10,20 @@ import {
   MAX_DECLARED,
   MAX_DECLARED_TEXT as MAX,
   place,
-  plainText,
   sorted,
   standardByName,
   Text,
   type DeclaredCategory,
   type StandardCategory,
 } from '../declared';
+import { GROUP_TEXT, groupText, isAlwaysActive, isGroupId } from './groups';
 
 // `pattern`: OneTrust's patternKey, the prefix the name stands for ("_ga_" for "_ga_XYZ"); "" for an exact name.
 const OneTrustCookie = v.strictObject({ name: Text(256), host: Text(256), pattern: Text(256) });
 const OneTrustGroup = v.strictObject({
   id: Text(MAX.id),
-  name: Text(MAX.name),
-  description: Text(MAX.description),
+  name: Text(GROUP_TEXT.name),
+  description: Text(GROUP_TEXT.description),
   status: Text(32),
   cookies: Entries(OneTrustCookie),
   hosts: Entries(v.strictObject({ host: Text(256), cookies: Entries(Text(256)) })),
@@ -60,8 +59,8 @@ export function readOneTrust(observed: unknown, site: string): { version: string
   const seen = new Set<string>();
   const categories = parsed.output.groups.flatMap((group) => {
     // A group the record could not name (its ids are "C0002", "BG28", …) cannot be answered or shown by id.
-    const id = group.id.trim();
-    if (!GROUP_ID.test(id) || seen.has(id)) return [];
+    const { id } = group;
+    if (!isGroupId(id) || seen.has(id)) return [];
     seen.add(id);
     const cookies = new Set<string>();
     const hosts = new Set<string>();
@@ -72,13 +71,13 @@ export function readOneTrust(observed: unknown, site: string): { version: string
       if (isThirdPartyHost(normalized, site)) hosts.add(normalized);
       else for (const name of host.cookies) place(name, host.host, site, cookies, hosts);
     }
-    const name = plainText(group.name);
+    const name = groupText(group.name);
     return [
       {
         id,
         name,
-        description: plainText(group.description),
-        alwaysActive: group.status.toLowerCase() === 'always active',
+        description: groupText(group.description),
+        alwaysActive: isAlwaysActive(group.status),
         standard: oneTrustStandard(id) ?? standardByName(name),
         cookies: sorted(cookies),
         storage: [],

@@ -18,7 +18,8 @@ export function readOneTrustDeclarations(detect: DetectDescriptor): unknown {
     // One more than the core's caps, so that an oversized declaration is seen as such rather than silently cut.
     const MAX_GROUPS = 65;
     const MAX_ENTRIES = 2201;
-    // Texts are cut to what the core keeps; ids, names and hosts one past it, so a forged one is seen as such.
+    // Descriptions are cut to what the core keeps (groups.ts GROUP_TEXT); ids, names and hosts one past it, so a forged
+    // one is seen as such.
     const text = (value: unknown, max: number): string =>
       typeof value === 'string' ? value.slice(0, max + 1) : typeof value === 'number' ? String(value) : '';
     const list = (value: unknown): unknown[] => (Array.isArray(value) ? value.slice(0, MAX_ENTRIES) : []);
@@ -49,7 +50,7 @@ export function readOneTrustDeclarations(detect: DetectDescriptor): unknown {
       groups: groups.slice(0, MAX_GROUPS).map((group: unknown) => ({
         id: text(field(group, 'CustomGroupId') || field(group, 'OptanonGroupId'), 64),
         name: text(field(group, 'GroupName'), 120),
-        description: text(field(group, 'GroupDescription'), 1999),
+        description: text(field(group, 'GroupDescription'), 599),
         status: text(field(group, 'Status'), 32),
         cookies: list(field(group, 'FirstPartyCookies')).map(cookie),
         hosts: list(field(group, 'Hosts')).map((host: unknown) => ({

@@ -3,21 +3,18 @@
 // popup says, never what is enforced.
 import * as v from 'valibot';
 import { issueText } from '../../shared/schema-parts';
-import { GROUP_ID } from '../../shared/patterns';
 import type { CmpVerdict, DeclaredGroup } from '../verify';
 import { MAX_GROUPS } from '../answer';
+import { GROUP_TEXT, groupText, isGroupId } from './groups';
 
 /** OneTrust's `OnetrustActiveGroups` is ",C0001,C0003," — a few hundred characters on real sites. */
 const MAX_ACTIVE_GROUPS_CHARS = 2048;
-/** A group's name and description as shown in its preference centre: a few words, a few sentences. */
-const MAX_GROUP_NAME_CHARS = 120;
-const MAX_GROUP_DESCRIPTION_CHARS = 600;
 
 /** A group the CMP declares (OneTrust's `GetDomainData().Groups`): its id, its texts, and whether it is always active. */
 const DeclaredGroupSchema = v.strictObject({
-  id: v.pipe(v.string(), v.regex(GROUP_ID)),
-  name: v.pipe(v.string(), v.maxLength(MAX_GROUP_NAME_CHARS)),
-  description: v.pipe(v.string(), v.maxLength(MAX_GROUP_DESCRIPTION_CHARS)),
+  id: v.pipe(v.string(), v.check(isGroupId)),
+  name: v.pipe(v.string(), v.maxLength(GROUP_TEXT.name)),
+  description: v.pipe(v.string(), v.maxLength(GROUP_TEXT.description)),
   alwaysActive: v.boolean(),
 });
 
@@ -44,7 +41,7 @@ export function declaredGroups(observation: unknown): DeclaredGroup[] {
     const group = v.safeParse(DeclaredGroupSchema, entry);
     if (!group.success || seen.has(group.output.id)) continue;
     seen.add(group.output.id);
-    groups.push({ ...group.output, description: group.output.description.replace(/<[^>]*>/g, '').trim() });
+    groups.push({ ...group.output, description: groupText(group.output.description) });
   }
   return groups;
 }
