@@ -6,7 +6,7 @@ import type { SiteReading, TabCounts, TabState } from '../src/messaging/protocol
 import { sumCounts } from '../src/tab-counts/tab-counts';
 import type { Connector } from '../src/ui/connector';
 import { countsText } from '../src/ui/counts';
-import { categoryCountsText, declarationText, disputedText } from '../src/ui/declaration-text';
+import { categoryCountsText, declarationText, disputedText, failureText, problemText } from '../src/ui/declaration-text';
 import { useAction } from '../src/ui/use-action';
 import { messageOf } from '../src/ui/use-remote';
 
@@ -25,7 +25,9 @@ export function NotCovered({ connector, tabId, counts, onState }: Props) {
     if (tabId === null) return;
     connector
       .request('read-tab-site', { tabId })
-      .then(setReading, (error: unknown) => setReading({ state: 'unreadable', message: `Could not read this page: ${messageOf(error)}` }));
+      .then(setReading, (error: unknown) =>
+        setReading({ state: 'unreadable', problem: { code: 'request-failed', reason: messageOf(error) } }),
+      );
   }, [connector, tabId]);
 
   return (
@@ -65,7 +67,7 @@ function Reading({
   if (reading.state !== 'found')
     return (
       <p role="status" id="declaration">
-        {reading.message}
+        {problemText(reading.problem)}
       </p>
     );
   const { summary, domain, origins } = reading;
@@ -108,7 +110,7 @@ function Reading({
       </div>
       <p role="alert" class="error">
         {refused && `Access to ${domain} was not given, so nothing changed.`}
-        {error && `That did not work: ${error}`}
+        {error && `That did not work: ${failureText(error)}`}
       </p>
     </section>
   );

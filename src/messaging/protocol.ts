@@ -6,6 +6,7 @@ import type { Preferences, Settings, SiteChange } from '../settings/settings';
 import type { ImportResult, Recovered } from '../settings/schema';
 import type { CmpStatus } from '../consent-manager/status';
 import type { DeclarationSummary } from '../protected-sites/reading';
+import type { DeclarationProblem, PageProblem } from '../protected-sites/problems';
 
 /** What was stopped on one tab, per category id. */
 export interface CategoryCounts {
@@ -63,10 +64,10 @@ export const MAX_UNDECLARED_SHOWN = 50;
 
 /** What the popup read of an uncovered tab's site: its consent manager's declaration, or why there is none to show. */
 export type SiteReading =
-  /** The extension may not read the tab's page, or it is no web page (`message` says which). */
-  | { state: 'unreadable'; message: string }
+  /** The extension may not read the tab's page, or it is no web page, or the popup's request failed (`problem`). */
+  | { state: 'unreadable'; problem: PageProblem | { code: 'request-failed'; reason: string } }
   /** No consent manager with a readable declaration (`none`), or one whose declaration was refused. */
-  | { state: 'none' | 'refused'; domain: string; message: string }
+  | { state: 'none' | 'refused'; domain: string; problem: DeclarationProblem }
   /** The declaration in the site's words; `origins`: the host permission protecting the site asks for. */
   | { state: 'found'; domain: string; summary: DeclarationSummary; origins: string[] };
 

@@ -8,6 +8,7 @@ import { registrableDomainOrNull } from '../knowledge/registrable-domain';
 import { MAX_DECLARED, standardByName, type DeclaredCategory, type StandardCategory } from '../consent-manager/declared';
 import type { DetectDescriptor } from '../consent-manager/platform';
 import { registry as defaultRegistry, type PlatformId, type PlatformRegistry } from '../consent-manager/registry';
+import type { DeclarationProblem } from './problems';
 
 export interface Declaration {
   platform: PlatformId;
@@ -21,7 +22,7 @@ export interface Declaration {
 export type DeclarationResult =
   | { ok: true; declaration: Declaration }
   /** `none`: the page has no CMP, or none with a readable declaration; else the declaration was refused. */
-  | { ok: false; none: boolean; error: string };
+  | { ok: false; none: boolean; error: DeclarationProblem };
 
 /** Runs a main-world function in the page (PageScripts.runInMainWorld bound to a tab). */
 type InPage = (read: (detect: DetectDescriptor) => unknown, args: [DetectDescriptor]) => Promise<unknown>;
@@ -65,36 +66,29 @@ const Tagged = v.looseObject({ platform: v.string() });
  * `pageDomain`: categories in the CMP's order with the site's texts (markup removed, whitespace collapsed), each
  * cookie on the page's registrable domain as a first-party name and every other host as a third-party host. Entries
  * a browser could not act on (a name with spaces, a "host" that is a company name) are left out. Refused, with the
- * reason, when it does not fit its platform's shape or exceeds MAX_DECLARED; `none` when the page has no CMP
+ * problem, when it does not fit its platform's shape or exceeds MAX_DECLARED; `none` when the page has no CMP
  * declaration.
  */
 export function readDeclaration(observed: unknown, pageDomain: string, registry: PlatformRegistry = defaultRegistry): DeclarationResult {
-  if (!withinBudget(observed))
-    return { ok: false, none: false, error: "the consent manager's declaration was refused: it is larger than any real one" };
-  if (v.is(NoDeclaration, observed))
-    return { ok: false, none: true, error: 'no consent manager with a readable declaration was found on this page' };
+  if (!withinBudget(observed)) return { ok: false, none: false, error: { code: 'oversized' } };
+  if (v.is(NoDeclaration, observed)) return { ok: false, none: true, error: { code: 'no-declaration' } };
   const tagged = v.safeParse(Tagged, observed);
   const platform = tagged.success ? registry.of(tagged.output.platform) : undefined;
   const site = registrableDomainOrNull(pageDomain);
   const read = platform?.declarations.read(observed, site ?? pageDomain) ?? null;
-  // The reason names no value and no key of the page's: they are its words, and the popup would show them as ours.
-  if (platform === undefined || read === null)
-    return { ok: false, none: false, error: "the consent manager's declaration was refused: it is not in a shape this version reads" };
+  // The problem names no value and no key of the page's: they are its words, and the popup would show them as ours.
+  if (platform === undefined || read === null) return { ok: false, none: false, error: { code: 'unknown-shape' } };
   // A public suffix's own host (vercel.app, github.io) would cover every tenant's site under it.
-  if (site === null) return { ok: false, none: false, error: `${pageDomain} has no registrable domain of its own to protect` };
+  if (site === null) return { ok: false, none: false, error: { code: 'no-registrable-domain', domain: pageDomain } };
   const { version, categories } = read;
-  if (categories.length === 0) return { ok: false, none: true, error: 'the consent manager declares no categories on this page' };
+  if (categories.length === 0) return { ok: false, none: true, error: { code: 'no-categories' } };
   const count = (pick: (category: DeclaredCategory) => string[]) => new Set(categories.flatMap(pick)).size;
   const cookies = count((category) => [...category.cookies, ...category.storage]);
   const hosts = count((category) => category.hosts);
   if (cookies > MAX_DECLARED.cookies)
-    return {
-      ok: false,
-      none: false,
-      error: `the consent manager declares ${cookies} cookies and keys; at most ${MAX_DECLARED.cookies} are read`,
-    };
+    return { ok: false, none: false, error: { code: 'too-many-cookies', count: cookies, limit: MAX_DECLARED.cookies } };
   if (hosts > MAX_DECLARED.hosts)
-    return { ok: false, none: false, error: `the consent manager declares ${hosts} hosts; at most ${MAX_DECLARED.hosts} are read` };
+    return { ok: false, none: false, error: { code: 'too-many-hosts', count: hosts, limit: MAX_DECLARED.hosts } };
   return { ok: true, declaration: { platform: platform.id as PlatformId, name: platform.name, version, categories } };
 }
 

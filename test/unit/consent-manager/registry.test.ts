@@ -110,7 +110,7 @@ beforeEach(() =>
 async function protectedTestSite() {
   const observed = await observeDeclaration(async (read, args) => read(...args), registry);
   const result = readDeclaration(observed, 'www.shop.example', registry);
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   return { declaration: result.declaration, site: declaredSite(result.declaration, 'www.shop.example', new Date(), [], registry) };
 }
 

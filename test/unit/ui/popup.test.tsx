@@ -375,7 +375,7 @@ describe('popup for an uncovered site whose consent manager declares its categor
       'read-tab-site': () => ({
         state: 'none',
         domain: 'plain.example',
-        message: 'no consent manager with a readable declaration was found on this page',
+        problem: { code: 'no-declaration' },
       }),
     });
     render(<Popup connector={connector} tabId={3} />);
