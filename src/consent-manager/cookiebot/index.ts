@@ -3,6 +3,7 @@
 import type { ConsentManagerPlatform } from '../platform';
 import { flagOfTable, readCookiebot } from './declaration';
 import { readCookiebotDeclarations } from './declarations-page';
+import { CONSENT_COOKIE } from './record';
 import { cookiebotMarks, cookiebotPerson, cookiebotRecordPlan, newestCookiebot } from './plan';
 
 export const cookiebot: ConsentManagerPlatform<'cookiebot'> = {
@@ -27,7 +28,7 @@ export const cookiebot: ConsentManagerPlatform<'cookiebot'> = {
     }),
   },
   record: {
-    cookieNames: ['CookieConsent'],
+    cookieNames: [CONSENT_COOKIE],
     plan: (consentManager, domain, allowed, stored, clock) => cookiebotRecordPlan(consentManager, domain, allowed, stored, clock),
     heeded: (all) => newestCookiebot(all),
     person: cookiebotPerson,

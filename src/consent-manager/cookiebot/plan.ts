@@ -4,7 +4,7 @@ import type { JarCookie } from '../../ports/cookies';
 import { answerAgainst, type PersonAnswer } from '../person-answer';
 import { cmpAnswer, recordExpiry, type RecordPlan, type StoredRecord } from '../answer';
 import type { RecordMarks } from '../platform';
-import { cookiebotRecordAgrees, parseCookiebotRecord, writeCookiebotRecord } from './record';
+import { CONSENT_COOKIE, cookiebotRecordAgrees, parseCookiebotRecord, writeCookiebotRecord } from './record';
 
 /**
  * What to write so Cookiebot on `domain` reads the person's choice: `CookieConsent` with necessary true and each of
@@ -20,7 +20,7 @@ export function cookiebotRecordPlan(
   stored: readonly StoredRecord[],
   clock: { now: Date; newConsentId: () => string },
 ): RecordPlan {
-  const record = stored.find((cookie) => cookie.name === 'CookieConsent');
+  const record = stored.find((cookie) => cookie.name === CONSENT_COOKIE);
   const parsed = record === undefined ? undefined : parseCookiebotRecord(record.value);
   const existing = parsed?.ok ? parsed.record : undefined;
   const answer = cmpAnswer(consentManager, allowed);
@@ -32,7 +32,7 @@ export function cookiebotRecordPlan(
   };
   if (existing !== undefined && cookiebotRecordAgrees(existing, consent)) return { writes: [], answer, problems };
   const value = writeCookiebotRecord(existing, { consent, ...clock });
-  return { writes: [{ name: 'CookieConsent', value, domain, expires: recordExpiry(clock.now) }], answer, problems };
+  return { writes: [{ name: CONSENT_COOKIE, value, domain, expires: recordExpiry(clock.now) }], answer, problems };
 }
 
 /**

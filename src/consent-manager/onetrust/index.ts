@@ -5,7 +5,7 @@ import { oneTrustStandard, readOneTrust } from './declaration';
 import { readOneTrustDeclarations } from './declarations-page';
 import { observeOneTrust, repairOneTrust } from './page';
 import { countOf, oneTrustRecordPlan, personAnswer } from './plan';
-import { parseOneTrustRecord } from './record';
+import { ALERT_BOX_CLOSED_COOKIE, CONSENT_COOKIE, parseOneTrustRecord } from './record';
 import { cmpRepair, declaredGroups, verifyCmp } from './verify';
 
 export const oneTrust: ConsentManagerPlatform<'onetrust'> = {
@@ -25,10 +25,10 @@ export const oneTrust: ConsentManagerPlatform<'onetrust'> = {
     }),
   },
   record: {
-    cookieNames: ['OptanonConsent', 'OptanonAlertBoxClosed'],
+    cookieNames: [CONSENT_COOKIE, ALERT_BOX_CLOSED_COOKIE],
     plan: oneTrustRecordPlan,
     // The copy on the registrable domain, path "/": the one OneTrust reads.
-    heeded: (_all, canonical) => canonical.find((cookie) => cookie.name === 'OptanonConsent'),
+    heeded: (_all, canonical) => canonical.find((cookie) => cookie.name === CONSENT_COOKIE),
     person(site, allowed, value, marks) {
       const parsed = parseOneTrustRecord(value);
       return parsed.ok ? personAnswer(site, allowed, parsed.record, marks?.written) : null;

@@ -2,7 +2,15 @@
 import type { ConsentManager, Site } from '../../knowledge/schema';
 import { answerAgainst, type PersonAnswer } from '../person-answer';
 import { cmpAnswer, recordExpiry, type DeclaredBeyondMap, type RecordPlan, type StoredRecord } from '../answer';
-import { alertBoxClosedValue, parseOneTrustRecord, recordAgrees, writeOneTrustRecord, type OneTrustRecord } from './record';
+import {
+  ALERT_BOX_CLOSED_COOKIE,
+  alertBoxClosedValue,
+  CONSENT_COOKIE,
+  parseOneTrustRecord,
+  recordAgrees,
+  writeOneTrustRecord,
+  type OneTrustRecord,
+} from './record';
 
 /**
  * What to write so OneTrust on `domain` reads the person's choice: `OptanonConsent` (every field of a readable stored
@@ -19,20 +27,20 @@ export function oneTrustRecordPlan(
   clock: { now: Date; newConsentId: () => string },
   declared: DeclaredBeyondMap = { refusable: [], alwaysActive: [] },
 ): RecordPlan {
-  const record = stored.find((cookie) => cookie.name === 'OptanonConsent');
+  const record = stored.find((cookie) => cookie.name === CONSENT_COOKIE);
   const parsed = record === undefined ? undefined : parseOneTrustRecord(record.value);
   const existing = parsed?.ok ? parsed.record : undefined;
   const present = [...(existing?.groups.keys() ?? []), ...declared.refusable, ...declared.alwaysActive];
   const answer = cmpAnswer(consentManager, allowed, present, declared.alwaysActive);
   const problems = parsed && !parsed.ok ? [`the stored OptanonConsent on ${domain} was replaced: ${parsed.error}`] : [];
-  const closed = stored.some((cookie) => cookie.name === 'OptanonAlertBoxClosed');
+  const closed = stored.some((cookie) => cookie.name === ALERT_BOX_CLOSED_COOKIE);
   if (existing !== undefined && closed && recordAgrees(existing, answer)) return { writes: [], answer, problems };
   const expires = recordExpiry(clock.now);
   const value = writeOneTrustRecord(existing, { groups: answer.groups, ...clock });
   return {
     writes: [
-      { name: 'OptanonConsent', value, domain, expires },
-      { name: 'OptanonAlertBoxClosed', value: alertBoxClosedValue(clock.now), domain, expires },
+      { name: CONSENT_COOKIE, value, domain, expires },
+      { name: ALERT_BOX_CLOSED_COOKIE, value: alertBoxClosedValue(clock.now), domain, expires },
     ],
     answer,
     problems,
