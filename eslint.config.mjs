@@ -36,12 +36,6 @@ const SLICES = Object.keys(MAY_IMPORT);
 const PAGE_MAY_NOT = ['browser', 'compiler', 'build'];
 /** Files that may import webextension-polyfill: the adapters, the composition root, the pages' connector and the relay. */
 const POLYFILL_FILES = ['src/browser/**', 'src/worker.ts', 'src/ui/browser-connector.ts', 'src/cookie-shield/page/shield-relay.ts'];
-/**
- * Imports that still run the wrong way, each the other engineer's to mend (issue #27): sync-to-latest.ts names the
- * Settings type (to become generic), and site-protector.ts returns the protocol's SiteReading (to move to its slice).
- */
-const KNOWN_EXCEPTIONS = { 'src/shared/sync-to-latest.ts': ['settings'], 'src/protected-sites/site-protector.ts': ['messaging'] };
-
 const polyfillPattern = {
   group: ['webextension-polyfill'],
   message: 'Boundary: only src/browser/, src/worker.ts, src/ui/browser-connector.ts and the page entry files use the browser API.',
@@ -52,9 +46,9 @@ const knowledgeLoadPattern = {
   message: 'Boundary: knowledge/load.ts reads the knowledge base from disk in Node; the extension gets it as `knowledge:sites`.',
 };
 
-function slicePatterns(slice, { polyfill, except = [] }) {
+function slicePatterns(slice, { polyfill }) {
   const allowed = MAY_IMPORT[slice];
-  const forbidden = SLICES.filter((other) => other !== slice && !allowed.includes(other) && !except.includes(other));
+  const forbidden = SLICES.filter((other) => other !== slice && !allowed.includes(other));
   const patterns = [
     {
       regex: `^(\\.\\./)+(${forbidden.join('|')})/`,
@@ -73,9 +67,6 @@ const layering = SLICES.flatMap((slice) => {
   const blocks = [{ files, ...rule({ polyfill: false }) }];
   const polyfillFiles = POLYFILL_FILES.filter((glob) => glob.startsWith(`src/${slice}/`));
   if (polyfillFiles.length > 0) blocks.push({ files: polyfillFiles, ...rule({ polyfill: true }) });
-  for (const [file, except] of Object.entries(KNOWN_EXCEPTIONS)) {
-    if (file.startsWith(`src/${slice}/`)) blocks.push({ files: [file], ...rule({ polyfill: false, except }) });
-  }
   return blocks;
 });
 

@@ -8,6 +8,7 @@ import type { Site } from '../src/knowledge/schema';
 import type { Settings } from '../src/settings/settings';
 import type { Connector } from '../src/ui/connector';
 import { useAction } from '../src/ui/use-action';
+import { failureText } from '../src/ui/declaration-text';
 import { useRemote } from '../src/ui/use-remote';
 import { DefaultChoices } from './default-choices';
 import { Preferences } from './preferences';
@@ -60,7 +61,7 @@ export function OptionsPage({ connector }: { connector: Connector }) {
           </section>
         )}
         <p role="alert" class="error">
-          {error && `That did not work: ${error}`}
+          {error && `That did not work: ${failureText(error)}`}
         </p>
         <DefaultChoices connector={connector} run={run} settings={settings} sites={bundled} />
         <SiteExceptions connector={connector} run={run} settings={settings} sites={covered} />

@@ -2,12 +2,13 @@
 // from the page the person is looking at), and the offer to protect it from those declarations; or, plainly, why
 // there is nothing to read. Everything from the page is rendered as text.
 import { useEffect, useState } from 'preact/hooks';
-import type { SiteReading, TabState } from '../src/messaging/protocol';
+import type { TabState } from '../src/messaging/protocol';
+import type { SiteReading } from '../src/protected-sites/reading';
 import type { TabCounts } from '../src/tab-counts/tab-counts';
 import { sumCounts } from '../src/tab-counts/tab-counts';
 import type { Connector } from '../src/ui/connector';
 import { countsText } from '../src/ui/counts';
-import { declarationText, disputedText } from '../src/ui/declaration-text';
+import { declarationText, disputedText, failureText, problemText } from '../src/ui/declaration-text';
 import { DeclaredCategories } from '../src/ui/declared-categories';
 import { useAction } from '../src/ui/use-action';
 import { messageOf } from '../src/ui/use-remote';
@@ -27,7 +28,9 @@ export function NotCovered({ connector, tabId, counts, onState }: Props) {
     if (tabId === null) return;
     connector
       .request('read-tab-site', { tabId })
-      .then(setReading, (error: unknown) => setReading({ state: 'unreadable', message: `Could not read this page: ${messageOf(error)}` }));
+      .then(setReading, (error: unknown) =>
+        setReading({ state: 'unreadable', problem: { code: 'request-failed', reason: messageOf(error) } }),
+      );
   }, [connector, tabId]);
 
   return (
@@ -67,7 +70,7 @@ function Reading({
   if (reading.state !== 'found')
     return (
       <p role="status" id="declaration">
-        {reading.message}
+        {problemText(reading.problem)}
       </p>
     );
   const { summary, domain, origins } = reading;
@@ -109,7 +112,7 @@ function Reading({
       </div>
       <p role="alert" class="error">
         {refused && `Access to ${domain} was not given, so nothing changed.`}
-        {error && `That did not work: ${error}`}
+        {error && `That did not work: ${failureText(error)}`}
       </p>
     </section>
   );

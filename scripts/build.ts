@@ -5,6 +5,7 @@
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { registry } from '../src/consent-manager/registry';
 import { manifestFor, TEST_PAGES, type Target } from '../src/build/manifest';
 import type { Site } from '../src/knowledge/schema';
 import { shieldDataScript } from '../src/cookie-shield/shield-global';
@@ -92,6 +93,10 @@ function writeShieldData(outDir: string, sites: Site[]): void {
 
 async function main(): Promise<void> {
   const sites = loadSites();
+  // The knowledge base names a consent manager by its platform id; the registry says which exist.
+  for (const { id, consentManager } of sites)
+    if (consentManager.platform !== undefined && registry.of(consentManager.platform) === undefined)
+      throw new Error(`src/knowledge/sites/${id}.json: no consent manager platform "${consentManager.platform}" is registered`);
   const withTestBuild = process.argv.includes('--test');
   const shipped = { test: false, exposePages: false };
   await buildTarget('chrome', join(root, 'dist/chrome'), sites, shipped);

@@ -1,5 +1,6 @@
 // The curated side of a site: what the documents cannot say (hosts, cookie names, which file is which), with reasons.
 import * as v from 'valibot';
+import { PLATFORM_ID } from '../shared/patterns';
 import { IdSchema, issueText } from '../shared/schema-parts';
 
 const Reason = v.pipe(v.string(), v.minLength(1, 'say why'));
@@ -73,7 +74,7 @@ const CuratedSiteSchema = v.object({
     hosts: v.array(v.string()),
     cookies: v.array(v.string()),
     reason: Reason,
-    platform: v.optional(v.picklist(['onetrust'])),
+    platform: v.optional(v.pipe(v.string(), v.regex(PLATFORM_ID))),
     groups: v.optional(v.object({ map: v.array(v.object({ id: v.string(), category: v.string() })), reason: Reason })),
   }),
   trackers: v.array(CuratedTrackerSchema),

@@ -3,13 +3,12 @@
 // everything read from the page is untrusted and changes no rule.
 import { cmpAnswer, type DeclaredBeyondMap } from './answer';
 import type { CmpCheck } from './status';
-import { cmpRepair, declaredGroups, verifyCmp } from './verify';
+import { registry as defaultRegistry, type PlatformRegistry } from './registry';
 import { coveredPageOf } from '../knowledge/registrable-domain';
 import type { Site } from '../knowledge/schema';
 import type { Settings } from '../settings/settings';
 import type { SiteIndex } from '../knowledge/site-index';
 import type { PageScripts } from '../ports/scripting';
-import { observeOneTrust, repairOneTrust } from './onetrust/page';
 
 /** How long a page's CMP may take to publish its groups after the page's load event: real banners load late. */
 const OBSERVE_WAIT_MS = 10_000;
@@ -22,13 +21,16 @@ export interface CmpCheckerDeps {
   choicesFor: (site: Site, domain: string, settings: Settings) => { allowed: Record<string, boolean>; paused: boolean };
   /** The page's CMP on `domain` declares these groups the map lacks: its record answers them too. */
   declared: (domain: string, groups: DeclaredBeyondMap) => Promise<void>;
-  /** Runs the repair as the extension's own interaction with the CMP (cmp-answerer.ts), not the person's. */
+  /** Runs the repair as the extension's own interaction with the CMP (answerer.ts), not the person's. */
   ownInteraction: (domain: string, interact: () => Promise<number>) => Promise<void>;
   /** A tab's check is done (its popup, if open, shows it). */
   onChecked: (tabId: number) => void;
+  /** The CMPs it knows (registry.ts's unless given). */
+  registry?: PlatformRegistry;
 }
 
-export function createCmpChecker({ pages, indexOf, settings, choicesFor, declared, ownInteraction, onChecked }: CmpCheckerDeps) {
+export function createCmpChecker(deps: CmpCheckerDeps) {
+  const { pages, indexOf, settings, choicesFor, declared, ownInteraction, onChecked, registry = defaultRegistry } = deps;
   // Per tab, the check of the page it shows; a new page or a closed tab forgets it. Kept in memory: a worker that
   // slept has none until the tab's next page load, and the popup then says "not checked yet".
   const checks = new Map<number, CmpCheck>();
@@ -44,13 +46,14 @@ export function createCmpChecker({ pages, indexOf, settings, choicesFor, declare
     checkOf: (tabId: number): CmpCheck | null => checks.get(tabId) ?? null,
     /** The tab left its page or closed. */
     forget,
-    /** A tab finished loading `url`: checks its CMP when the page is a covered, unpaused site that has one to answer. */
+    /** A tab finished loading `url`: checks its CMP when the page is a covered, unpaused site whose CMP has an API. */
     async loaded(tabId: number, url: string | undefined): Promise<void> {
       // Counted before anything is awaited: the tab may leave the page meanwhile.
       const left = departures.get(tabId) ?? 0;
       const current = await settings();
       const page = url === undefined ? undefined : coveredPageOf(indexOf(current), url);
-      if (page === undefined || page.site.consentManager.platform !== 'onetrust') return;
+      const api = page === undefined ? undefined : registry.of(page.site.consentManager.platform)?.api;
+      if (page === undefined || api === undefined) return;
       const checked = (check: CmpCheck): void => {
         if ((departures.get(tabId) ?? 0) !== left) return;
         checks.set(tabId, check);
@@ -59,9 +62,9 @@ export function createCmpChecker({ pages, indexOf, settings, choicesFor, declare
       const { site, domain } = page;
       const { allowed, paused } = choicesFor(site, domain, current);
       if (paused) return;
-      const observation = await pages.runInMainWorld(tabId, observeOneTrust, [OBSERVE_WAIT_MS]);
+      const observation = await pages.runInMainWorld(tabId, api.observe, [OBSERVE_WAIT_MS]);
       // Groups the CMP declares beyond the map are answered too: refused, unless it marks them always active.
-      const groups = declaredGroups(observation);
+      const groups = api.declaredGroups(observation);
       const answer = cmpAnswer(
         site.consentManager,
         allowed,
@@ -75,7 +78,7 @@ export function createCmpChecker({ pages, indexOf, settings, choicesFor, declare
         refusable: unmapped.filter((group) => !group.told).map(({ id }) => id),
         alwaysActive: unmapped.filter((group) => group.told).map(({ id }) => id),
       });
-      const before = verifyCmp(answer.groups, observation);
+      const before = api.verify(answer.groups, observation);
       if (before.state !== 'mismatch') {
         checked({ verdict: before, repaired: null, unmapped });
         return;
@@ -85,12 +88,12 @@ export function createCmpChecker({ pages, indexOf, settings, choicesFor, declare
           .filter(({ category }) => !site.categories.some((candidate) => candidate.id === category && candidate.refusable))
           .map(({ id }) => id),
       );
-      const repair = cmpRepair(answer.groups, necessary);
+      const repair = api.repair(answer.groups, necessary);
       await ownInteraction(domain, async () => {
-        await pages.runInMainWorld(tabId, repairOneTrust, [repair.call, repair.call === 'UpdateConsent' ? repair.groups : []]);
-        return repair.call === 'UpdateConsent' ? repair.groups.length : 1;
+        await pages.runInMainWorld(tabId, api.repairInPage, [repair.call, repair.groups]);
+        return repair.interactions;
       });
-      const after = verifyCmp(answer.groups, await pages.runInMainWorld(tabId, observeOneTrust, [OBSERVE_WAIT_MS]));
+      const after = api.verify(answer.groups, await pages.runInMainWorld(tabId, api.observe, [OBSERVE_WAIT_MS]));
       checked({ verdict: after, repaired: { call: repair.call, before }, unmapped });
     },
   };

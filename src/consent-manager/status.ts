@@ -17,7 +17,7 @@ export interface CmpCheck {
 }
 
 export interface CmpStatus {
-  /** The CMP's name as the knowledge base has it ("OneTrust"). */
+  /** The CMP's name as the knowledge base has it. */
   name: string;
   /** Paused on this domain: the extension's answer is withdrawn, so the site's banner asks. */
   paused: boolean;

@@ -1,51 +1,13 @@
-// After the site's consent manager (CMP) has loaded: does it believe what it was told? What the page's main world
-// reports is untrusted (any script there can forge it), so it is checked and capped here and can only change what
-// this tab's popup says, never what is enforced.
-import * as v from 'valibot';
-import { issueText } from '../shared/schema-parts';
-import { GROUP_ID, MAX_GROUPS } from './onetrust/record';
+// After the site's consent manager (CMP) has loaded: does it believe what it was told? Each platform with an API
+// (platform.ts `api`) checks its own observation; these are the verdict and the groups it reports, as the popup
+// shows them.
 
-/** OneTrust's `OnetrustActiveGroups` is ",C0001,C0003," — a few hundred characters on real sites. */
-const MAX_ACTIVE_GROUPS_CHARS = 2048;
-/** A group's name and description as shown in its preference centre: a few words, a few sentences. */
-const MAX_GROUP_NAME_CHARS = 120;
-const MAX_GROUP_DESCRIPTION_CHARS = 600;
-
-/** A group the CMP declares (OneTrust's `GetDomainData().Groups`): its id, its texts, and whether it is always active. */
-const DeclaredGroupSchema = v.strictObject({
-  id: v.pipe(v.string(), v.regex(GROUP_ID)),
-  name: v.pipe(v.string(), v.maxLength(MAX_GROUP_NAME_CHARS)),
-  description: v.pipe(v.string(), v.maxLength(MAX_GROUP_DESCRIPTION_CHARS)),
-  alwaysActive: v.boolean(),
-});
-export type DeclaredGroup = v.InferOutput<typeof DeclaredGroupSchema>;
-
-/** What a main-world check saw of OneTrust: its active groups, whether it counts the banner answered and shows it. */
-const CmpObservationSchema = v.strictObject({
-  found: v.boolean(),
-  activeGroups: v.optional(v.pipe(v.string(), v.maxLength(MAX_ACTIVE_GROUPS_CHARS))),
-  alertBoxClosed: v.optional(v.boolean()),
-  bannerShown: v.optional(v.boolean()),
-  // Checked group by group in declaredGroups: one odd group must not cost the whole check.
-  groups: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(MAX_GROUPS))),
-});
-
-/**
- * The groups the page's CMP declares, from a main-world observation (page data): each group that fits its schema (an
- * id as in a record, a name up to 120 and a description up to 600 characters) once, in order, at most 64; none when
- * the observation itself does not fit. Descriptions lose any markup (OneTrust's contain HTML): they are shown as text.
- */
-export function declaredGroups(observation: unknown): DeclaredGroup[] {
-  const parsed = v.safeParse(CmpObservationSchema, observation);
-  const seen = new Set<string>();
-  const groups: DeclaredGroup[] = [];
-  for (const entry of parsed.success ? (parsed.output.groups ?? []) : []) {
-    const group = v.safeParse(DeclaredGroupSchema, entry);
-    if (!group.success || seen.has(group.output.id)) continue;
-    seen.add(group.output.id);
-    groups.push({ ...group.output, description: group.output.description.replace(/<[^>]*>/g, '').trim() });
-  }
-  return groups;
+/** A group the page's CMP declares: its id, its texts (page data, as text), and whether it is always active. */
+export interface DeclaredGroup {
+  id: string;
+  name: string;
+  description: string;
+  alwaysActive: boolean;
 }
 
 /** The outcome shown in the popup: told and confirmed, told but it disagrees (and on which groups), or no CMP. */
@@ -54,35 +16,3 @@ export type CmpVerdict =
   | { state: 'mismatch'; differs: Array<{ group: string; told: boolean; believes: boolean }>; bannerShown: boolean }
   | { state: 'no-cmp' }
   | { state: 'invalid'; error: string };
-
-/**
- * Compares the CMP's view with the answer (group id → consented). `observation` is page data: anything that does not
- * fit CmpObservationSchema is `invalid` with the reason. A group the CMP does not list as active believes "refused".
- */
-export function verifyCmp(answer: ReadonlyMap<string, boolean>, observation: unknown): CmpVerdict {
-  const parsed = v.safeParse(CmpObservationSchema, observation);
-  if (!parsed.success) return { state: 'invalid', error: issueText(parsed.issues[0], 'observation') };
-  const { found, activeGroups = '', bannerShown = false, alertBoxClosed = false } = parsed.output;
-  if (!found) return { state: 'no-cmp' };
-  const active = new Set(activeGroups.split(',').filter((id) => id !== ''));
-  const differs = [...answer]
-    .map(([group, told]) => ({ group, told, believes: active.has(group) }))
-    .filter(({ told, believes }) => told !== believes);
-  if (differs.length === 0 && alertBoxClosed && !bannerShown) return { state: 'verified' };
-  return { state: 'mismatch', differs, bannerShown };
-}
-
-/** The one CMP API call that repairs a mismatch: a uniform answer uses reject-all or allow-all; else per group. */
-type CmpRepair = { call: 'RejectAll' } | { call: 'AllowAll' } | { call: 'UpdateConsent'; groups: Array<[string, boolean]> };
-
-/**
- * The repair for an answer whose refusable groups (`strictlyNecessary` excluded: the CMP keeps those active itself)
- * are all refused or all allowed, or else the per-group update. Never `Close()`: OneTrust applies the site's own
- * default on close, not the person's choice.
- */
-export function cmpRepair(answer: ReadonlyMap<string, boolean>, strictlyNecessary: ReadonlySet<string>): CmpRepair {
-  const refusable = [...answer].filter(([group]) => !strictlyNecessary.has(group));
-  if (refusable.every(([, consented]) => !consented)) return { call: 'RejectAll' };
-  if (refusable.every(([, consented]) => consented)) return { call: 'AllowAll' };
-  return { call: 'UpdateConsent', groups: refusable };
-}

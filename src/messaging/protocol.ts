@@ -5,7 +5,7 @@ import type { Site } from '../knowledge/schema';
 import type { Preferences, Settings, SiteChange } from '../settings/settings';
 import type { ImportResult, Recovered } from '../settings/schema';
 import type { CmpStatus } from '../consent-manager/status';
-import type { DeclarationSummary } from '../protected-sites/reading';
+import type { SiteReading } from '../protected-sites/reading';
 import type { TabCounts } from '../tab-counts/tab-counts';
 
 export interface TabState {
@@ -32,15 +32,6 @@ export interface TabState {
 
 /** How many undeclared cookie names the popup is sent. */
 export const MAX_UNDECLARED_SHOWN = 50;
-
-/** What the popup read of an uncovered tab's site: its consent manager's declaration, or why there is none to show. */
-export type SiteReading =
-  /** The extension may not read the tab's page, or it is no web page (`message` says which). */
-  | { state: 'unreadable'; message: string }
-  /** No consent manager with a readable declaration (`none`), or one whose declaration was refused. */
-  | { state: 'none' | 'refused'; domain: string; message: string }
-  /** The declaration in the site's words; `origins`: the host permission protecting the site asks for. */
-  | { state: 'found'; domain: string; summary: DeclarationSummary; origins: string[] };
 
 export interface SettingsState {
   settings: Settings;

@@ -1,25 +1,16 @@
 // A site record made from what the site's consent manager declared (declaration.ts), in the bundled sites' shape, so
 // that every part of enforcement treats it as it treats a compiled site: its categories are the CMP's, in the site's
 // words; its trackers are the declared third-party hosts and first-party cookies; its CMP is never blocked and is
-// answered with the person's choices: OneTrust by its own group ids, Cookiebot by its four consent flags.
+// answered with the person's choices by the groups its platform (consent-manager/platform.ts) answers.
 import type { ConsentManager, Site, Tracker } from '../knowledge/schema';
 import { registrableDomain } from '../knowledge/registrable-domain';
-import type { Declaration, StandardCategory } from './declaration';
+import type { StandardCategory } from '../consent-manager/declared';
+import { registry as defaultRegistry, type PlatformRegistry } from '../consent-manager/registry';
+import type { Declaration } from './declaration';
 import type { DisputedHost } from './reading';
 
 /** The category of hosts the site declares necessary while the knowledge base lists them as trackers (reading.ts). */
 export const DISPUTED_CATEGORY = 'disputed-trackers';
-
-/** Where each CMP's own scripts and data load from (its public integration docs): never blocked on the site. */
-const CMP_HOSTS: Record<Declaration['platform'], string[]> = {
-  onetrust: ['cdn.cookielaw.org', 'geolocation.onetrust.com', 'cookie-cdn.cookiepro.com'],
-  // The .eu hosts: Cookiebot's EU-only serving (its "Cookiebot EU CDN" integration docs).
-  cookiebot: ['consent.cookiebot.com', 'consentcdn.cookiebot.com', 'consent.cookiebot.eu', 'consentcdn.cookiebot.eu'],
-};
-const CMP_COOKIES: Record<Declaration['platform'], string[]> = {
-  onetrust: ['OptanonConsent', 'OptanonAlertBoxClosed'],
-  cookiebot: ['CookieConsent'],
-};
 
 /** The product's choice for a new install, as for the bundled site: functionality allowed, the rest refused. */
 const ALLOWED_BY_DEFAULT = new Set<StandardCategory | null>(['strictly-necessary', 'functionality']);
@@ -46,8 +37,15 @@ const REFUSAL_ORDER: Array<StandardCategory | null> = [
  * domain (without the hash "a-b.com" and "a.b-com" would share one). `pageHost` must have a registrable domain
  * (readDeclaration refuses one without). The `disputed` hosts leave the category the site declares them in for
  * DISPUTED_CATEGORY, which starts refused: the site's claim against the knowledge base, the person's to settle.
+ * The CMP's own hosts and record cookies, and the groups it is answered by, are its platform's (`registry`).
  */
-export function declaredSite(declaration: Declaration, pageHost: string, captured: Date, disputed: readonly DisputedHost[] = []): Site {
+export function declaredSite(
+  declaration: Declaration,
+  pageHost: string,
+  captured: Date,
+  disputed: readonly DisputedHost[] = [],
+  registry: PlatformRegistry = defaultRegistry,
+): Site {
   const domain = registrableDomain(pageHost);
   const ids = new Set<string>([DISPUTED_CATEGORY]);
   const categories = declaration.categories.map((declared) => {
@@ -104,7 +102,6 @@ export function declaredSite(declaration: Declaration, pageHost: string, capture
       source: 'consent-manager',
       reason: disputed.map(({ host, declaredIn, knownAs }) => `${host}: declared in “${declaredIn}”, known as ${knownAs}`).join('; '),
     });
-  const platform = declaration.platform;
   return {
     id: `declared-${domain.replaceAll('.', '-')}-${fnv1a(domain)}`,
     name: domain,
@@ -136,51 +133,31 @@ export function declaredSite(declaration: Declaration, pageHost: string, capture
           ]),
     ],
     trackers,
-    consentManager: {
-      name: declaration.name,
-      hosts: CMP_HOSTS[platform],
-      cookies: CMP_COOKIES[platform],
-      ...(platform === 'onetrust'
-        ? {
-            platform,
-            groups: {
-              map: categories.map(({ declared, id }) => ({ id: declared.id, category: id })),
-              source: 'consent-manager' as const,
-              reason: `the groups ${declaration.name} declared on ${domain}, each the category of the same name`,
-            },
-          }
-        : cookiebotGroups(categories, domain)),
-    },
+    consentManager: consentManagerOf(declaration, categories, domain, registry),
     collected: [],
     practices: [],
     optOuts: [],
     points: [],
     choices: [],
-    declared: { kind: 'consent-manager', platform, version: declaration.version, captured: captured.toISOString() },
+    declared: { kind: 'consent-manager', platform: declaration.platform, version: declaration.version, captured: captured.toISOString() },
   };
 }
 
-/**
- * Cookiebot's consent flags (its `Cookiebot.consent` properties, cookiebot-record.ts) by the table each one governs:
- * the flag is the category's answer. Unclassified cookies have no flag.
- */
-const COOKIEBOT_FLAG_OF_TABLE = new Map([
-  ['necessary', 'necessary'],
-  ['preference', 'preferences'],
-  ['statistics', 'statistics'],
-  ['advertising', 'marketing'],
-]);
-
-/** A Cookiebot site's answer: each flag mapped to its table's category; nothing when it declares none of them. */
-function cookiebotGroups(categories: ReadonlyArray<{ declared: { id: string }; id: string }>, domain: string): Partial<ConsentManager> {
-  const map = categories.flatMap(({ declared, id }) => {
-    const flag = COOKIEBOT_FLAG_OF_TABLE.get(declared.id);
-    return flag === undefined ? [] : [{ id: flag, category: id }];
-  });
-  if (map.length === 0) return {};
+/** The site's CMP: never blocked (its script hosts and record cookies), answered by the groups its platform maps. */
+function consentManagerOf(
+  declaration: Declaration,
+  categories: ReadonlyArray<{ declared: Declaration['categories'][number]; id: string }>,
+  domain: string,
+  registry: PlatformRegistry,
+): ConsentManager {
+  const platform = registry.of(declaration.platform);
+  if (platform === undefined) throw new Error(`no consent manager platform "${declaration.platform}"`);
+  const { map, reason } = platform.declarations.answerGroups(categories, domain);
   return {
-    platform: 'cookiebot',
-    groups: { map, source: 'consent-manager', reason: `Cookiebot's consent flags on ${domain}, each the category of its cookie table` },
+    name: declaration.name,
+    hosts: [...platform.detect.scriptHosts],
+    cookies: [...platform.record.cookieNames],
+    ...(map.length === 0 ? {} : { platform: declaration.platform, groups: { map, source: 'consent-manager' as const, reason } }),
   };
 }
 

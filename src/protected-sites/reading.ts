@@ -4,6 +4,7 @@
 import { isWithin } from '../shared/hosts';
 import type { Site } from '../knowledge/schema';
 import type { Declaration } from './declaration';
+import type { DeclarationProblem, PageProblem } from './problems';
 
 /** A host the site declares in a category the person cannot refuse, or strictly necessary, that the knowledge base lists as a tracker. */
 export interface DisputedHost {
@@ -26,7 +27,7 @@ interface DeclaredCategorySummary {
 }
 
 export interface DeclarationSummary {
-  /** The CMP's name ("OneTrust") and its version of the data ("" when it gives none). */
+  /** The CMP's name and its version of the data ("" when it gives none). */
   consentManager: string;
   version: string;
   categories: DeclaredCategorySummary[];
@@ -119,3 +120,12 @@ export function siteChanges(before: Site, after: Site): string[] {
   }
   return lines;
 }
+
+/** What the popup read of an uncovered tab's site: its consent manager's declaration, or why there is none to show. */
+export type SiteReading =
+  /** The extension may not read the tab's page, or it is no web page, or the popup's request failed (`problem`). */
+  | { state: 'unreadable'; problem: PageProblem | { code: 'request-failed'; reason: string } }
+  /** No consent manager with a readable declaration (`none`), or one whose declaration was refused. */
+  | { state: 'none' | 'refused'; domain: string; problem: DeclarationProblem }
+  /** The declaration in the site's words; `origins`: the host permission protecting the site asks for. */
+  | { state: 'found'; domain: string; summary: DeclarationSummary; origins: string[] };

@@ -2,13 +2,13 @@
 // declaration in the page the person is looking at (the popup's activeTab grant, or the site's host permission once
 // protected), protecting it when they ask (the record goes into the settings, so every service covers it), reading it
 // again on later visits to record what changed, and giving a site and its host permission back.
-import { readDeclarations } from './page/declarations-page';
 import * as v from 'valibot';
-import { readDeclaration, type Declaration, type DeclarationResult } from './declaration';
+import { observeDeclaration, readDeclaration, type Declaration, type DeclarationResult } from './declaration';
 import { declaredSite } from './declared-site';
 import { disputedHosts, siteChanges, summarize } from './reading';
+import { ProblemError, type PageProblem } from './problems';
 import type { Site } from '../knowledge/schema';
-import type { SiteReading } from '../messaging/protocol';
+import type { SiteReading } from './reading';
 import { protectSite, siteAccessOrigins, unprotectSite } from './protected-sites';
 import { ProtectedSiteSchema, protectedSiteProblem, protectedSitesProblem } from '../settings/protected-site-record';
 import { registrableDomainOrNull } from '../knowledge/registrable-domain';
@@ -42,7 +42,7 @@ export interface SiteProtector {
   read(tabId: number): Promise<SiteReading>;
   /**
    * Protects the site the tab shows from its declaration, read again now (never from what a page sent): its host
-   * permission must be granted already (the popup asks for it). Resolves once in force; rejects with the reason.
+   * permission must be granted already (the popup asks for it). Resolves once in force; rejects with a ProblemError.
    */
   protect(tabId: number, domain: string): Promise<void>;
   /** Stops protecting the site on `domain` and gives its host permission back. */
@@ -64,14 +64,13 @@ export function createSiteProtector(deps: SiteProtectorDeps): SiteProtector {
   const bundledDomains = bundled.flatMap((site) => site.domains);
 
   /** The tab's page, when it is a web page the extension may read and not a bundled site's. */
-  const pageOf = async (tabId: number): Promise<{ host: string; domain: string } | { reason: string }> => {
+  const pageOf = async (tabId: number): Promise<{ host: string; domain: string } | { problem: PageProblem }> => {
     const url = await tabUrl(tabId).catch(() => undefined);
-    if (url === undefined) return { reason: 'Policy Guard may read this page only when you open it from the toolbar button on that tab.' };
+    if (url === undefined) return { problem: { code: 'no-access' } };
     const parsed = URL.canParse(url) ? new URL(url) : null;
-    if (parsed === null || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:'))
-      return { reason: 'This is not a web page, so there is no site to protect.' };
+    if (parsed === null || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) return { problem: { code: 'not-a-web-page' } };
     const domain = registrableDomainOrNull(parsed.hostname);
-    if (domain === null) return { reason: `${parsed.hostname} has no registrable domain of its own to protect.` };
+    if (domain === null) return { problem: { code: 'page-without-site', host: parsed.hostname } };
     return { host: parsed.hostname, domain };
   };
 
@@ -80,9 +79,9 @@ export function createSiteProtector(deps: SiteProtectorDeps): SiteProtector {
    * read (another site the extension may reach would answer): a reading is kept only if the tab is still there.
    */
   const declarationOf = async (tabId: number, domain: string): Promise<DeclarationResult> => {
-    const observed = await pages.runInMainWorld(tabId, readDeclarations, []);
+    const observed = await observeDeclaration((read, args) => pages.runInMainWorld(tabId, read, args));
     const page = await pageOf(tabId);
-    if ('reason' in page || page.domain !== domain) throw new Error(`the tab no longer shows ${domain}`);
+    if ('problem' in page || page.domain !== domain) throw new ProblemError({ code: 'tab-moved', domain });
     return readDeclaration(observed, domain);
   };
 
@@ -91,9 +90,9 @@ export function createSiteProtector(deps: SiteProtectorDeps): SiteProtector {
     const site = siteFrom(declaration, host);
     const record = { site, protectedAt: at, changes: [] };
     const problem = protectedSiteProblem(domain, record, bundledDomains);
-    if (problem !== null) throw new Error(problem);
+    if (problem !== null) throw new ProblemError({ code: 'cannot-keep', reason: problem });
     const checked = v.safeParse(ProtectedSiteSchema, record);
-    if (!checked.success) throw new Error(`the declaration makes a site record Policy Guard cannot keep: ${issueText(checked.issues[0])}`);
+    if (!checked.success) throw new ProblemError({ code: 'record-refused', issue: issueText(checked.issues[0]) });
     return site;
   };
 
@@ -102,7 +101,7 @@ export function createSiteProtector(deps: SiteProtectorDeps): SiteProtector {
     const held = latest.protectedSites[domain];
     const next = protectSite(latest, site, at, held === undefined ? [] : capped(siteChanges(held.site, site)));
     const problem = protectedSitesProblem(next.protectedSites) ?? rulesProblem(next);
-    if (problem !== null) throw new Error(problem);
+    if (problem !== null) throw new ProblemError({ code: 'cannot-keep', reason: problem });
     return next;
   };
 
@@ -112,28 +111,27 @@ export function createSiteProtector(deps: SiteProtectorDeps): SiteProtector {
   return {
     async read(tabId) {
       const page = await pageOf(tabId);
-      if ('reason' in page) return { state: 'unreadable', message: page.reason };
+      if ('problem' in page) return { state: 'unreadable', problem: page.problem };
       const { domain } = page;
       let result;
       try {
         result = await declarationOf(tabId, domain);
       } catch {
-        return { state: 'unreadable', message: 'Policy Guard may not read this page (the browser keeps some pages to itself).' };
+        return { state: 'unreadable', problem: { code: 'kept-by-browser' } };
       }
-      if (!result.ok) return { state: result.none ? 'none' : 'refused', domain, message: result.error };
+      if (!result.ok) return { state: result.none ? 'none' : 'refused', domain, problem: result.error };
       const summary = summarize(result.declaration, disputedHosts(result.declaration, bundled));
       return { state: 'found', domain, summary, origins: siteAccessOrigins(domain) };
     },
 
     async protect(tabId, domain) {
       const page = await pageOf(tabId);
-      if ('reason' in page) throw new Error(page.reason);
-      if (page.domain !== domain) throw new Error(`the tab no longer shows ${domain}: open the popup there again`);
-      if (!(await permissions.contains(siteAccessOrigins(domain))))
-        throw new Error(`Policy Guard was not given access to ${domain}, so it cannot protect it`);
+      if ('problem' in page) throw new ProblemError(page.problem);
+      if (page.domain !== domain) throw new ProblemError({ code: 'tab-left', domain });
+      if (!(await permissions.contains(siteAccessOrigins(domain)))) throw new ProblemError({ code: 'not-granted', domain });
       try {
         const result = await declarationOf(tabId, domain);
-        if (!result.ok) throw new Error(result.error);
+        if (!result.ok) throw new ProblemError(result.error);
         const at = now().toISOString();
         const site = recordOf(result.declaration, page.host, domain, at);
         await change((latest) => withSite(latest, site, domain, at));
@@ -145,7 +143,7 @@ export function createSiteProtector(deps: SiteProtectorDeps): SiteProtector {
     },
 
     async unprotect(domain) {
-      if ((await settings()).protectedSites[domain] === undefined) throw new Error(`${domain} is not a site you protected`);
+      if ((await settings()).protectedSites[domain] === undefined) throw new ProblemError({ code: 'not-protected', domain });
       const next = await change((latest) => unprotectSite(latest, domain));
       await release([domain]);
       return next;

@@ -1,14 +1,16 @@
-// Keeps something in the browser in line with the settings: syncs run one at a time, and a burst of changes ends
-// with the newest settings, skipping those already overtaken.
-import type { Settings } from '../settings/settings';
+// Keeps something in line with the newest of a stream of values (the settings, most often): syncs run one at a
+// time, and a burst of changes ends with the newest value, skipping those already overtaken.
 import { serialQueue } from './serial-queue';
 
-export function syncToLatest(sync: (settings: Settings) => Promise<void>): (settings: Settings) => Promise<void> {
-  const enqueue = serialQueue();
-  let latest: Settings | null = null;
-  let applied: Settings | null = null;
-  return (settings) => {
-    latest = settings;
+/** `enqueue`: the queue the syncs run on, when other jobs must not interleave with them either. */
+export function syncToLatest<T>(
+  sync: (value: T) => Promise<void>,
+  enqueue: ReturnType<typeof serialQueue> = serialQueue(),
+): (value: T) => Promise<void> {
+  let latest: T | null = null;
+  let applied: T | null = null;
+  return (value) => {
+    latest = value;
     return enqueue(async () => {
       const wanted = latest;
       if (wanted === null || wanted === applied) return;

@@ -2,10 +2,11 @@
 // it: pure, so each case's wording is tested.
 import type { DeclarationSummary, DisputedHost } from '../protected-sites/reading';
 import type { Site } from '../knowledge/schema';
+import type { ProtectionProblem } from '../protected-sites/problems';
 
 const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
 
-/** "This site's consent manager (OneTrust) declares 5 categories, 41 cookies, 17 hosts" (cookies include storage keys). */
+/** "This site's consent manager (Acme Consent) declares 5 categories, 41 cookies, 17 hosts" (cookies include storage keys). */
 export function declarationText(summary: DeclarationSummary): string {
   return `This site's consent manager (${summary.consentManager}) declares ${countsLine(summary.categories.length, summary)}`;
 }
@@ -25,7 +26,7 @@ export function disputedText({ host, declaredIn, knownAs, knownCategory }: Dispu
   return `${host}: the site declares it “${declaredIn}”, but Policy Guard knows it as ${knownAs} (${knownCategory}). Once protected it is refused until you allow it.`;
 }
 
-/** Where a protected site's categories come from: "Read from its consent manager (OneTrust) on 30 Nov 2026". */
+/** Where a protected site's categories come from: "Read from its consent manager (Acme Consent) on 30 Nov 2026". */
 export function declaredSourceText(site: Site): string | null {
   if (site.declared === undefined) return null;
   return `Protected from its own consent manager's declarations (${site.consentManager.name}), read on ${dayText(site.declared.captured)}.`;
@@ -49,7 +50,7 @@ export function dayText(iso: string): string {
   return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
-/** "OneTrust, data version 202504.1.0": the consent manager a protected site was read from ("OneTrust" without a version). */
+/** "Acme Consent, data version 202504.1.0": the consent manager a protected site was read from (its name without a version). */
 export function consentManagerText(site: Site): string {
   const version = site.declared?.version ?? '';
   return version === '' ? site.consentManager.name : `${site.consentManager.name}, data version ${version}`;
@@ -66,4 +67,61 @@ export function declaredCounts(site: Site, categoryId?: string): { cookies: numb
 /** "3 categories, 4 cookies, 3 hosts": what a protected site's record holds (cookies include storage keys). */
 export function declaredSiteText(site: Site): string {
   return countsLine(site.categories.length, declaredCounts(site));
+}
+
+/** A reading's or a protection's problem in words; `request-failed`: the popup's own request to the worker failed. */
+export function problemText(problem: ProtectionProblem | { code: 'request-failed'; reason: string }): string {
+  switch (problem.code) {
+    case 'oversized':
+      return "the consent manager's declaration was refused: it is larger than any real one";
+    case 'unknown-shape':
+      return "the consent manager's declaration was refused: it is not in a shape this version reads";
+    case 'no-declaration':
+      return 'no consent manager with a readable declaration was found on this page';
+    case 'no-registrable-domain':
+      return `${problem.domain} has no registrable domain of its own to protect`;
+    case 'no-categories':
+      return 'the consent manager declares no categories on this page';
+    case 'too-many-cookies':
+      return `the consent manager declares ${problem.count} cookies and keys; at most ${problem.limit} are read`;
+    case 'too-many-hosts':
+      return `the consent manager declares ${problem.count} hosts; at most ${problem.limit} are read`;
+    case 'no-access':
+      return 'Policy Guard may read this page only when you open it from the toolbar button on that tab.';
+    case 'not-a-web-page':
+      return 'This is not a web page, so there is no site to protect.';
+    case 'page-without-site':
+      return `${problem.host} has no registrable domain of its own to protect.`;
+    case 'kept-by-browser':
+      return 'Policy Guard may not read this page (the browser keeps some pages to itself).';
+    case 'tab-moved':
+      return `the tab no longer shows ${problem.domain}`;
+    case 'tab-left':
+      return `the tab no longer shows ${problem.domain}: open the popup there again`;
+    case 'not-granted':
+      return `Policy Guard was not given access to ${problem.domain}, so it cannot protect it`;
+    case 'not-protected':
+      return `${problem.domain} is not a site you protected`;
+    case 'record-refused':
+      return `the declaration makes a site record Policy Guard cannot keep: ${problem.issue}`;
+    case 'cannot-keep':
+      return problem.reason;
+    case 'request-failed':
+      return `Could not read this page: ${problem.reason}`;
+  }
+}
+
+/**
+ * A failed request's error in words: a protection problem (ProblemError's message, the problem as JSON) through
+ * problemText, anything else as it came.
+ */
+export function failureText(error: string): string {
+  if (!error.startsWith('{"code":')) return error;
+  try {
+    // A code this page does not know (a newer worker's) has no words here: the error stays as it came.
+    const text: string | undefined = problemText(JSON.parse(error) as ProtectionProblem);
+    return text ?? error;
+  } catch {
+    return error;
+  }
 }

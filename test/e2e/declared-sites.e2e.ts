@@ -46,7 +46,7 @@ const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
 /** What the page did that its declaration does not cover, or covers in another category (empty when it matches). */
 function undeclared({ plan, declaration }: Observed): string[] {
-  if (!declaration.ok) return [`refused: ${declaration.error}`];
+  if (!declaration.ok) return [`refused: ${JSON.stringify(declaration.error)}`];
   const category = (id: string) => declaration.declaration.categories.find((candidate) => candidate.id === id);
   const covers = (names: string[], name: string) =>
     names.some((entry) => entry === name || (entry.endsWith('*') && name.startsWith(entry.slice(0, -1))));

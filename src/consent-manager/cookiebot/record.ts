@@ -10,6 +10,9 @@
 //   Cookiebot stores where the visitor's region needs no consent (envato/cookie-consent treats it so).
 // The value comes from the page's cookie jar, which page scripts write: it is hostile input, capped and checked.
 
+/** The record's cookie. */
+export const CONSENT_COOKIE = 'CookieConsent';
+
 /** A cookie is at most 4096 bytes (RFC 6265 §6.1); real records are under 1 KB, or a few KB with an IAB string. */
 export const MAX_COOKIEBOT_CHARS = 4096;
 /** Real records have about ten fields (a few more with IAB TCF strings). */

@@ -4,12 +4,15 @@
 // `groups` field lists "<group id>:<1|0>" pairs, e.g. `groups=C0001%3A1%2CC0002%3A0`.
 // The value comes from the page's cookie jar, which page scripts write: it is hostile input, capped and checked.
 
+/** The record's cookies: the consent, and when the banner was answered. */
+export const CONSENT_COOKIE = 'OptanonConsent';
+export const ALERT_BOX_CLOSED_COOKIE = 'OptanonAlertBoxClosed';
+
 /** Real records are under 1 KB; a cookie is at most 4096 bytes (RFC 6265 §6.1), so anything longer is not one. */
 export const MAX_RECORD_CHARS = 4096;
-/** Real sites declare a dozen groups at most. */
-export const MAX_GROUPS = 64;
 // OneTrust group ids: C0001…, custom ids (letters, digits, "_" and "-"), IAB purposes such as "IABV2_1", "STACK42".
-export const GROUP_ID = /^[A-Za-z0-9_-]{1,32}$/;
+import { GROUP_ID } from '../../shared/patterns';
+import { MAX_GROUPS } from '../answer';
 
 /** A parsed `OptanonConsent` value: every field in its order (unknown ones kept), and the groups' consent. */
 export interface OneTrustRecord {

@@ -1,4 +1,5 @@
-import { cmpAnswer, oneTrustRecordPlan, type StoredRecord } from '../../../src/consent-manager/answer';
+import { cmpAnswer, type StoredRecord } from '../../../src/consent-manager/answer';
+import { oneTrustRecordPlan } from '../../../src/consent-manager/onetrust/plan';
 import type { ConsentManager } from '../../../src/knowledge/schema';
 import { loadSites } from '../../../src/knowledge/load';
 

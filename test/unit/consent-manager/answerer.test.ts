@@ -324,7 +324,7 @@ describe('a site protected from its Cookiebot declaration', () => {
     },
     'www.fjord.example',
   );
-  if (!declaration.ok) throw new Error(declaration.error);
+  if (!declaration.ok) throw new Error(JSON.stringify(declaration.error));
   const cookiebot = declaredSite(declaration.declaration, 'www.fjord.example', new Date('2026-11-01T00:00:00Z'));
   const both = [...sites, cookiebot];
   const NOW = new Date('2026-11-30T10:00:00Z').getTime();

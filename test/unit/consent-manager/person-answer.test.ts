@@ -1,5 +1,5 @@
 import { parseOneTrustRecord, type OneTrustRecord } from '../../../src/consent-manager/onetrust/record';
-import { interactionCount, personAnswer } from '../../../src/consent-manager/person-answer';
+import { interactionCount, personAnswer } from '../../../src/consent-manager/onetrust/plan';
 import { choicesOn } from '../../../src/settings/choices';
 import { freshSettings } from '../../../src/settings/settings';
 import { setSiteChoice } from '../../../src/settings/ops';

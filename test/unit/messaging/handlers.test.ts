@@ -38,7 +38,7 @@ function setup() {
     settleQuestion: async (domain: string) => void questions.delete(domain),
   };
   const protector = {
-    read: async () => ({ state: 'unreadable' as const, message: 'no page' }),
+    read: async () => ({ state: 'unreadable' as const, problem: { code: 'no-access' as const } }),
     protect: async () => undefined,
     unprotect: async () => (await store.current()).settings,
     release: async () => undefined,

@@ -1,6 +1,6 @@
 import { readDeclaration, standardCategoryOf } from '../../../src/protected-sites/declaration';
 import { MAX_DECLARED } from '../../../src/settings/protected-site-record';
-import { group, oneTrust } from './observations';
+import { group, oneTrust, worded } from './observations';
 
 const empty = { necessary: [], preference: [], statistics: [], advertising: [], unclassified: [] };
 
@@ -77,7 +77,7 @@ describe('OneTrust domain data', () => {
   });
 
   test('a public suffix’s own host has no site of its own to protect (it would cover every tenant)', () => {
-    expect(readDeclaration(oneTrust([group({ id: 'C0002', name: 'Analytics' })]), 'vercel.app')).toEqual({
+    expect(worded(readDeclaration(oneTrust([group({ id: 'C0002', name: 'Analytics' })]), 'vercel.app'))).toEqual({
       ok: false,
       none: false,
       error: 'vercel.app has no registrable domain of its own to protect',
@@ -105,9 +105,9 @@ describe('OneTrust domain data', () => {
 
   test('an observation larger than any real one is refused before it is read', () => {
     const huge = oneTrust([group({ id: 'C0002', name: 'x'.repeat(10), description: 'y'.repeat(5_000_000) })]);
-    expect(readDeclaration(huge, 'shop.example')).toMatchObject({ ok: false, none: false, error: /larger than any real one/ });
+    expect(worded(readDeclaration(huge, 'shop.example'))).toMatchObject({ ok: false, none: false, error: /larger than any real one/ });
     const wide = { platform: 'onetrust', version: '', groups: Array.from({ length: 60_000 }, () => ({ id: 'a', name: 'b' })) };
-    expect(readDeclaration(wide, 'shop.example')).toMatchObject({ ok: false, error: /larger than any real one/ });
+    expect(worded(readDeclaration(wide, 'shop.example'))).toMatchObject({ ok: false, error: /larger than any real one/ });
   });
 
   test('no CMP, or one that declares nothing, is said plainly', () => {
@@ -160,6 +160,19 @@ describe('Cookiebot cookie tables', () => {
   });
 });
 
+test('a refusal is a code with its data; the popup words it', () => {
+  expect(readDeclaration(oneTrust([group({ id: 'C0002', name: 'Analytics' })]), 'vercel.app')).toEqual({
+    ok: false,
+    none: false,
+    error: { code: 'no-registrable-domain', domain: 'vercel.app' },
+  });
+  const hosts = Array.from({ length: MAX_DECLARED.hosts + 1 }, (_, n) => ({ host: `t${n}.tracker.example`, cookies: [] }));
+  expect(readDeclaration(oneTrust([group({ id: 'C0004', hosts })]), 'shop.example')).toMatchObject({
+    error: { code: 'too-many-hosts', count: MAX_DECLARED.hosts + 1, limit: MAX_DECLARED.hosts },
+  });
+  expect(readDeclaration({ platform: null }, 'shop.example')).toMatchObject({ none: true, error: { code: 'no-declaration' } });
+});
+
 describe('hostile or oversized declarations are refused with the reason', () => {
   test.each([
     ['not an object', 'hello'],
@@ -169,7 +182,7 @@ describe('hostile or oversized declarations are refused with the reason', () => 
     ['more groups than the cap', oneTrust(Array.from({ length: MAX_DECLARED.categories + 1 }, (_, n) => group({ id: `G${n}` })))],
     ['a key of its own', { ...oneTrust([]), 'Policy Guard says': 1 }],
   ])('%s: in words of ours, none of the page’s', (_name, observed) => {
-    expect(readDeclaration(observed, 'shop.example')).toEqual({
+    expect(worded(readDeclaration(observed, 'shop.example'))).toEqual({
       ok: false,
       none: false,
       error: "the consent manager's declaration was refused: it is not in a shape this version reads",
@@ -178,7 +191,7 @@ describe('hostile or oversized declarations are refused with the reason', () => 
 
   test('more hosts or cookies than a site may declare', () => {
     const hosts = Array.from({ length: MAX_DECLARED.hosts + 1 }, (_, n) => ({ host: `t${n}.tracker.example`, cookies: [] }));
-    expect(readDeclaration(oneTrust([group({ id: 'C0004', hosts })]), 'shop.example')).toEqual({
+    expect(worded(readDeclaration(oneTrust([group({ id: 'C0004', hosts })]), 'shop.example'))).toEqual({
       ok: false,
       none: false,
       error: `the consent manager declares ${MAX_DECLARED.hosts + 1} hosts; at most ${MAX_DECLARED.hosts} are read`,
@@ -187,7 +200,7 @@ describe('hostile or oversized declarations are refused with the reason', () => 
     const groups = [1, 2, 3].map((n) =>
       group({ id: `G${n}`, cookies: cookies.map((cookie) => ({ ...cookie, name: `${cookie.name}-${n}` })) }),
     );
-    expect(readDeclaration(oneTrust(groups), 'shop.example')).toMatchObject({
+    expect(worded(readDeclaration(oneTrust(groups), 'shop.example'))).toMatchObject({
       ok: false,
       error: /declares 2100 cookies and keys; at most 2000/,
     });

@@ -41,7 +41,7 @@ function declaration(): Declaration {
     ]),
     'www.shop.example',
   );
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.declaration;
 }
 
@@ -117,7 +117,7 @@ test('a Cookiebot site lets its CMP load and names its tables', () => {
     },
     'shop.example',
   );
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   const site = declaredSite(result.declaration, 'shop.example', CAPTURED);
   expect(validateSite(site).ok).toBe(true);
   expect(site.consentManager).toMatchObject({
@@ -137,7 +137,7 @@ test("a Cookiebot site's four flags map to its tables' categories; unclassified 
   const row = (name: string) => [[name, 'shop.example', '', '', '', '1']];
   const read = (tables: Record<'necessary' | 'preference' | 'statistics' | 'advertising' | 'unclassified', string[][]>) => {
     const result = readDeclaration({ platform: 'cookiebot', version: '', tables }, 'shop.example');
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
     return declaredSite(result.declaration, 'shop.example', CAPTURED);
   };
   const full = read({ necessary: row('a'), preference: row('b'), statistics: row('c'), advertising: row('d'), unclassified: row('e') });

@@ -1,5 +1,6 @@
 // What the main-world reader (src/protected-sites/page/declarations-page.ts) reports, built for tests.
-import { readDeclaration, type Declaration } from '../../../src/protected-sites/declaration';
+import { readDeclaration, type Declaration, type DeclarationResult } from '../../../src/protected-sites/declaration';
+import { problemText } from '../../../src/ui/declaration-text';
 
 /** One OneTrust group as the reader reports it: empty but for `fields`. */
 export const group = (fields: Record<string, unknown>) => ({
@@ -46,6 +47,11 @@ export function harborDeclaration(): Declaration {
     ]),
     'harbor.example',
   );
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.declaration;
+}
+
+/** A reading with its problem in the words the popup shows (problemText), so a test asserts those words. */
+export function worded(result: DeclarationResult) {
+  return result.ok ? result : { ...result, error: problemText(result.error) };
 }

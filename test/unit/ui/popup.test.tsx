@@ -6,7 +6,8 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { Popup } from '../../../popup/popup';
 import { declaredSite } from '../../../src/protected-sites/declared-site';
 import { disputedHosts, summarize } from '../../../src/protected-sites/reading';
-import type { SiteReading, TabState } from '../../../src/messaging/protocol';
+import type { TabState } from '../../../src/messaging/protocol';
+import type { SiteReading } from '../../../src/protected-sites/reading';
 import { loadSites } from '../../../src/knowledge/load';
 import { harborDeclaration } from '../protected-sites/observations';
 import { mockConnector } from '../../support/mock-connector';
@@ -375,7 +376,7 @@ describe('popup for an uncovered site whose consent manager declares its categor
       'read-tab-site': () => ({
         state: 'none',
         domain: 'plain.example',
-        message: 'no consent manager with a readable declaration was found on this page',
+        problem: { code: 'no-declaration' },
       }),
     });
     render(<Popup connector={connector} tabId={3} />);

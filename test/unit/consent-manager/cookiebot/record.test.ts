@@ -1,4 +1,4 @@
-import { cookiebotRecordPlan } from '../../../../src/consent-manager/answer';
+import { cookiebotRecordPlan } from '../../../../src/consent-manager/cookiebot/plan';
 import {
   MAX_COOKIEBOT_CHARS,
   cookiebotRecordAgrees,

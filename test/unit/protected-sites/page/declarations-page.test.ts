@@ -111,3 +111,16 @@ test('an endless declaration is cut just past the caps, so the core refuses it a
   expect(observed.groups[0]!.hosts.length).toBe(MAX_DECLARED.cookies + MAX_DECLARED.hosts + 1);
   expect(readDeclaration(observed, 'shop.example')).toMatchObject({ ok: false, none: false });
 });
+
+test('sent as text, as page.evaluate sends a function, it is every reader’s own source and reads the same', () => {
+  // Evaluated in this page as the browser would: only the function's text travels, not what it closes over.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  const sent = new Function(`return (${String(readDeclarations)})();`) as () => unknown;
+  expect(sent()).toEqual({ platform: null });
+  set('OneTrust', { GetDomainData: () => DOMAIN_DATA });
+  expect(sent()).toEqual(readDeclarations());
+  Reflect.deleteProperty(window, 'OneTrust');
+  set('CookieConsentDialog', { cookieTableStatistics: [['_ga', 'shop.example', '', '', 'HTTP', '1']] });
+  expect(sent()).toEqual(readDeclarations());
+  expect(sent()).toMatchObject({ platform: 'cookiebot' });
+});

@@ -1,4 +1,4 @@
-import { cmpRepair, declaredGroups, verifyCmp } from '../../../src/consent-manager/verify';
+import { cmpRepair, declaredGroups, verifyCmp } from '../../../../src/consent-manager/onetrust/verify';
 
 const ANSWER = new Map([
   ['C0001', true],

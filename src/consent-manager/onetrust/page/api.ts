@@ -20,7 +20,7 @@ export async function observeOneTrust(waitMs: number): Promise<unknown> {
   const groups = activeGroups();
   if (typeof groups !== 'string' || typeof api !== 'object') return { found: false };
   const banner = document.getElementById('onetrust-banner-sdk');
-  // The declared groups as plain values, texts cut to what the popup shows; the core checks ids, lengths and count.
+  // The declared groups as plain values, texts cut to groups.ts's caps; verify.ts checks ids, lengths and count.
   const declared = (Reflect.get(Object(api.GetDomainData?.()), 'Groups') ?? []) as unknown;
   const text = (value: unknown, max = 64): string => (typeof value === 'string' ? value.slice(0, max) : '');
   return {
