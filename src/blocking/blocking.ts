@@ -10,19 +10,14 @@ import { createDnrSync } from './dnr-sync';
 import { compileTopDomainRules } from './tab-rules';
 import { createTabRulesSync } from './tab-rules-sync';
 import type { SiteIndex } from '../knowledge/site-index';
-import type { CookieJar } from '../ports/cookies';
-import type { DynamicRules, SessionRules } from '../ports/dnr';
+import type { DynamicRules } from '../ports/dnr';
+import type { Ports } from '../ports/ports';
 import type { ObservedRequest } from '../ports/requests';
 import type { Settings } from '../settings/settings';
 import type { TabCounter } from '../tab-counts/tab-counter';
 
 export interface BlockingDeps {
-  dnr: DynamicRules;
-  session: SessionRules;
-  jar: Pick<CookieJar, 'cookiesIn' | 'remove'>;
-  /** Whether the browser scopes rules by top-level page (`condition.topDomains`, Chrome 141+). */
-  topDomainsSupported: boolean;
-  openTabs: () => Promise<Array<{ tabId: number; url: string | undefined }>>;
+  ports: Pick<Ports, 'dynamicRules' | 'sessionRules' | 'jar' | 'tabs' | 'topDomainsSupported'>;
   /** The covered sites under some settings, and the rules compiled for them. */
   indexOf: (settings: Settings) => SiteIndex;
   compiled: (settings: Settings) => CompiledRules;
@@ -45,9 +40,10 @@ export interface Blocking {
 }
 
 export function createBlocking(deps: BlockingDeps): Blocking {
-  const { compiled, topDomainsSupported, counter, report } = deps;
+  const { compiled, counter, report } = deps;
+  const { topDomainsSupported } = deps.ports;
   const siteRules = createDnrSync(
-    deps.dnr,
+    deps.ports.dynamicRules,
     (current) => [
       ...compiled(current).rules,
       ...(topDomainsSupported ? compileTopDomainRules(compiled(current)) : []),
@@ -57,10 +53,15 @@ export function createBlocking(deps: BlockingDeps): Blocking {
   );
   const tabRules = topDomainsSupported
     ? null
-    : createTabRulesSync({ session: deps.session, compile: compiled, settings: deps.settings, openTabs: deps.openTabs });
+    : createTabRulesSync({
+        session: deps.ports.sessionRules,
+        compile: compiled,
+        settings: deps.settings,
+        openTabs: deps.ports.tabs.openTabs,
+      });
   const counted = createBlockedRequests({ indexOf: deps.indexOf, compiled, settings: deps.settings, counter });
   const sweeper = createCookieSweeper({
-    jar: deps.jar,
+    jar: deps.ports.jar,
     indexOf: deps.indexOf,
     settings: deps.settings,
     onRemoved: ({ domain, category, tracker }, name) =>

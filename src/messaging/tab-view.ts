@@ -17,7 +17,7 @@ import type { TabCounter } from '../tab-counts/tab-counter';
 export interface TabViewDeps {
   /** The covered sites under some settings (the bundled and the protected ones). */
   indexOf: (settings: Settings) => SiteIndex;
-  store: SettingsStore;
+  store: Pick<SettingsStore, 'current'>;
   counter: TabCounter;
   /** The cookie jar, read for the cookies a protected site does not declare. */
   jar: Pick<CookieJar, 'cookiesIn'>;

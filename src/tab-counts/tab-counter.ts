@@ -19,8 +19,6 @@ export interface TabCounterDeps {
   session: KeyValueArea;
   setBadge: (tabId: number, text: string) => Promise<void>;
   badgeEnabled: () => Promise<boolean>;
-  /** Told of a tab's record each time its counts change (a new page, a stop), after it is stored. */
-  onCounts?: (tabId: number, record: TabRecord) => void;
 }
 
 export interface TabCounter {
@@ -48,9 +46,12 @@ export interface TabCounter {
   counts(tabId: number, domain: string | null): Promise<TabCounts>;
   /** Brings every tab's badge in line with the settings (the badge preference); unchanged texts are not rewritten. */
   refreshBadges(): Promise<void>;
+  /** Registers a listener told of a tab's record each time its counts change (a new page, a stop), once stored. */
+  onCounts(listener: (tabId: number, record: TabRecord) => void): void;
 }
 
-export function createTabCounter({ session, setBadge, badgeEnabled, onCounts }: TabCounterDeps): TabCounter {
+export function createTabCounter({ session, setBadge, badgeEnabled }: TabCounterDeps): TabCounter {
+  const listeners: Array<(tabId: number, record: TabRecord) => void> = [];
   const enqueue = serialQueue();
   let table: TabTable | null = null;
   // Tab id → the badge text this worker last wrote there: most counts leave the text as it was.
@@ -77,7 +78,7 @@ export function createTabCounter({ session, setBadge, badgeEnabled, onCounts }: 
       await session.set({ [TAB_COUNTS_KEY]: tabs });
       for (const tabId of changed) {
         const record = tabs[tabId];
-        if (record) onCounts?.(tabId, record);
+        if (record) for (const listener of listeners) listener(tabId, record);
       }
       await writeBadges(tabs, changed);
     });
@@ -135,5 +136,6 @@ export function createTabCounter({ session, setBadge, badgeEnabled, onCounts }: 
         const tabs = await load();
         await writeBadges(tabs, Object.keys(tabs).map(Number));
       }),
+    onCounts: (listener) => void listeners.push(listener),
   };
 }

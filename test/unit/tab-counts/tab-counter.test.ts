@@ -20,8 +20,14 @@ function deps(store: Record<string, unknown>, seen: Seen, badge = { enabled: tru
       seen.writes.push([tabId, text]);
     },
     badgeEnabled: async () => badge.enabled,
-    onCounts: (tabId, record) => seen.told.push([tabId, structuredClone(record)]),
   };
+}
+
+/** A counter over `deps`, whose every record told is kept in `seen.told`. */
+function counterFor(store: Record<string, unknown>, seen: Seen, badge = { enabled: true }) {
+  const counter = createTabCounter(deps(store, seen, badge));
+  counter.onCounts((tabId, record) => seen.told.push([tabId, structuredClone(record)]));
+  return counter;
 }
 
 const fresh = (): Seen => ({ badges: new Map(), writes: [], told: [] });
@@ -33,7 +39,7 @@ const cookie = (what: string, tracker: string | null = 'stats'): Stop => ({ trac
 test('counts by tab and category, reset on navigation, kept by a woken worker, shown on the badge', async () => {
   const session: Record<string, unknown> = {};
   const seen = fresh();
-  const counter = createTabCounter(deps(session, seen));
+  const counter = counterFor(session, seen);
   await counter.navigated(1, 'atlassian.com');
   await counter.navigated(2, 'atlassian.com');
   await counter.navigated(3, null);
@@ -52,7 +58,7 @@ test('counts by tab and category, reset on navigation, kept by a woken worker, s
     [3, ''],
   ]);
 
-  const woken = createTabCounter(deps(session, seen));
+  const woken = counterFor(session, seen);
   expect(await woken.counts(2, 'atlassian.com')).toEqual({
     'performance-and-analytics': { blockedRequests: 0, removedCookies: 1, stopped: [{ ...cookie('_st'), count: 1 }] },
   });
@@ -65,7 +71,7 @@ test('counts by tab and category, reset on navigation, kept by a woken worker, s
 
 test('a tab first seen through a blocked request is counted; the badge stays empty when turned off', async () => {
   const seen = fresh();
-  const counter = createTabCounter(deps({}, seen, { enabled: false }));
+  const counter = counterFor({}, seen, { enabled: false });
   await counter.blocked(7, 'atlassian.com', 'targeting-or-advertising', request);
   expect(await counter.counts(7, 'atlassian.com')).toEqual({
     'targeting-or-advertising': { blockedRequests: 1, removedCookies: 0, stopped: [{ ...request, count: 1 }] },
@@ -76,7 +82,7 @@ test('a tab first seen through a blocked request is counted; the badge stays emp
 test('an unchanged badge is not written again: not by a count that leaves its text, not by a refresh', async () => {
   const seen = fresh();
   const badge = { enabled: false };
-  const counter = createTabCounter(deps({}, seen, badge));
+  const counter = counterFor({}, seen, badge);
   await counter.navigated(1, 'atlassian.com');
   await counter.blocked(1, 'atlassian.com', 'social-media', request);
   await counter.blocked(1, 'atlassian.com', 'social-media', request);
@@ -100,7 +106,7 @@ test('an unchanged badge is not written again: not by a count that leaves its te
 
 test('after a navigation the badge is written again, even with the same text (Firefox resets it on navigation)', async () => {
   const seen = fresh();
-  const counter = createTabCounter(deps({}, seen));
+  const counter = counterFor({}, seen);
   await counter.navigated(1, 'atlassian.com');
   await counter.navigated(1, 'atlassian.com');
   expect(seen.writes).toEqual([
@@ -114,7 +120,7 @@ test('after a navigation the badge is written again, even with the same text (Fi
 
 test('tells of each change to a tab’s counts, with the site they belong to; a badge refresh tells nothing', async () => {
   const seen = fresh();
-  const counter = createTabCounter(deps({}, seen));
+  const counter = counterFor({}, seen);
   await counter.navigated(1, 'atlassian.com');
   await counter.navigated(2, 'other.example');
   await counter.blocked(1, 'atlassian.com', 'social-media', request);
@@ -147,7 +153,7 @@ test('tells of each change to a tab’s counts, with the site they belong to; a 
 test("the shield's dropped writes count as removed cookies on the reporting tab only, while it shows that site", async () => {
   const session: Record<string, unknown> = {};
   const seen = fresh();
-  const counter = createTabCounter(deps(session, seen));
+  const counter = counterFor(session, seen);
   const unnamed = (count: number) => ({ count, stopped: [] });
   await counter.navigated(1, 'atlassian');
   await counter.navigated(2, 'atlassian');
@@ -196,7 +202,7 @@ test('a record stored before things were named is read by a woken worker, keeps 
     tabCounts: { 1: { domain: 'atlassian.com', counts: { 'social-media': { blockedRequests: 4, removedCookies: 1 } } } },
   };
   const seen = fresh();
-  const counter = createTabCounter(deps(session, seen));
+  const counter = counterFor(session, seen);
   expect(await counter.counts(1, 'atlassian.com')).toEqual({ 'social-media': { blockedRequests: 4, removedCookies: 1 } });
   await counter.blocked(1, 'atlassian.com', 'social-media', request);
   await counter.cookieRemoved('atlassian.com', 'unknown', cookie('theme', null));
@@ -209,7 +215,7 @@ test('a record stored before things were named is read by a woken worker, keeps 
 
 test('a removed cookie is named on every tab showing its domain', async () => {
   const seen = fresh();
-  const counter = createTabCounter(deps({}, seen));
+  const counter = counterFor({}, seen);
   await counter.navigated(1, 'atlassian.com');
   await counter.navigated(2, 'atlassian.com');
   await counter.navigated(3, 'trello.com');
