@@ -110,6 +110,15 @@ describe('OneTrust domain data', () => {
     expect(worded(readDeclaration(wide, 'shop.example'))).toMatchObject({ ok: false, error: /larger than any real one/ });
   });
 
+  test("a reader's word that the declaration is past its budget is refused as larger than any real one", () => {
+    for (const platform of ['onetrust', 'cookiebot'])
+      expect(worded(readDeclaration({ platform, oversized: true }, 'shop.example'))).toEqual({
+        ok: false,
+        none: false,
+        error: "the consent manager's declaration was refused: it is larger than any real one",
+      });
+  });
+
   test('no CMP, or one that declares nothing, is said plainly', () => {
     expect(readDeclaration({ platform: null }, 'shop.example')).toMatchObject({ ok: false, none: true });
     expect(readDeclaration(oneTrust([]), 'shop.example')).toMatchObject({ ok: false, none: true });
