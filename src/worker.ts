@@ -118,6 +118,7 @@ const changes = createSettingsChanges(store, enforce, report);
 const protector = createSiteProtector({
   pages: browserPageScripts,
   permissions: browserPermissions,
+  jar: browserCookieJar,
   tabUrl: browserTabs.url,
   bundled: sites,
   settings,

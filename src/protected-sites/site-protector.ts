@@ -16,6 +16,7 @@ import { issueText } from '../shared/schema-parts';
 import type { Settings } from '../settings/settings';
 import type { HostPermissions } from '../ports/permissions';
 import type { PageScripts } from '../ports/scripting';
+import type { CookieJar } from '../ports/cookies';
 
 /** How long a later visit's page may take to load its consent manager before the reading gives up. */
 const REREAD_WAIT_MS = 10_000;
@@ -31,6 +32,8 @@ const MAX_CHANGE_LINES = 100;
 export interface SiteProtectorDeps {
   pages: Pick<PageScripts, 'runInMainWorld'>;
   permissions: HostPermissions;
+  /** Asked before protecting a domain, whose cookies protection removes: is it a site for the browser, not a suffix? */
+  jar: Pick<CookieJar, 'takesDomainCookies'>;
   /** The URL of a tab's page, when the extension may see it (activeTab, or a host permission). */
   tabUrl: (tabId: number) => Promise<string | undefined>;
   bundled: readonly Site[];
@@ -65,7 +68,7 @@ function capped(lines: string[]): string[] {
 }
 
 export function createSiteProtector(deps: SiteProtectorDeps): SiteProtector {
-  const { pages, permissions, tabUrl, bundled, settings, change, now, rulesProblem } = deps;
+  const { pages, permissions, jar, tabUrl, bundled, settings, change, now, rulesProblem } = deps;
   const bundledDomains = bundled.flatMap((site) => site.domains);
 
   /** The tab's page, when it is a web page the extension may read and not a bundled site's. */
@@ -142,6 +145,8 @@ export function createSiteProtector(deps: SiteProtectorDeps): SiteProtector {
       if (page.domain !== domain) throw new ProblemError({ code: 'tab-left', domain });
       if (!(await permissions.contains(siteAccessOrigins(domain)))) throw new ProblemError({ code: 'not-granted', domain });
       try {
+        // tldts's list found the domain a site; the browser's may differ, and it is the browser that scopes cookies.
+        if (!(await jar.takesDomainCookies(domain))) throw new ProblemError({ code: 'browser-suffix', domain });
         const result = await declarationOf(tabId, domain);
         if (!result.ok) throw new ProblemError(result.error);
         const at = now().toISOString();

@@ -27,10 +27,18 @@ interface Options {
   /** What the page's main world reports. */
   observed?: unknown;
   granted?: boolean;
+  /** Domains the browser's own Public Suffix List makes suffixes. */
+  browserSuffixes?: string[];
   rulesProblem?: () => string | null;
 }
 
-function setup({ url = 'https://www.harbor.example/books', observed = HARBOR, granted = true, rulesProblem = () => null }: Options = {}) {
+function setup({
+  url = 'https://www.harbor.example/books',
+  observed = HARBOR,
+  granted = true,
+  browserSuffixes = [],
+  rulesProblem = () => null,
+}: Options = {}) {
   let settings = freshSettings();
   const removed: string[][] = [];
   const page = { observed, readings: 0 };
@@ -38,6 +46,7 @@ function setup({ url = 'https://www.harbor.example/books', observed = HARBOR, gr
   const protector = createSiteProtector({
     pages: { runInMainWorld: async () => (page.readings++, page.observed) },
     permissions: { contains: async () => granted, remove: async (origins) => (removed.push(origins), true) },
+    jar: { takesDomainCookies: async (domain) => !browserSuffixes.includes(domain) },
     tabUrl: async () => url ?? undefined,
     bundled: loadSites(),
     settings: async () => settings,
@@ -94,6 +103,15 @@ test('protects only the domain the popup showed, and gives the access back when 
   expect(await failure(refused.protector.protect(1, 'harbor.example'))).toMatch(/not in a shape this version reads/);
   expect(refused.removed).toEqual([['*://*.harbor.example/*']]);
   expect(removed).toEqual([]);
+});
+
+test("a domain the browser's own list makes a public suffix is not protected, though tldts's list finds it a site", async () => {
+  const { protector, settings, removed } = setup({ browserSuffixes: ['harbor.example'] });
+  expect(await failure(protector.protect(1, 'harbor.example'))).toBe(
+    "your browser treats harbor.example as shared by many sites, so protecting it could remove other sites' cookies",
+  );
+  expect(settings().protectedSites).toEqual({});
+  expect(removed).toEqual([['*://*.harbor.example/*']]);
 });
 
 test('a site whose rules would not fit the browser is not protected', async () => {
