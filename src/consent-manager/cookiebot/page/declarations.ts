@@ -4,7 +4,8 @@
 // declaration.ts, which says what each field is.
 //
 // Syntax only and a budget, as OneTrust's reader (onetrust/page/declarations.ts) says why: past the budget it answers
-// `{ platform, oversized: true }` instead of the data.
+// `{ platform, oversized: true }` instead of the data. Its helpers repeat that reader's: a serialised function can
+// import nothing, so each reader carries its own (both are held to the budget by declarations-page.test.ts).
 import type { DetectDescriptor } from '../../platform';
 
 /** Reads the tables of `Cookiebot.dialog` (or the older `CookieConsentDialog`); `{ platform: null }` without. */
