@@ -67,6 +67,7 @@ const protector = createSiteProtector({
   ...base,
   pages: adapters.pageScripts,
   permissions: adapters.permissions,
+  jar,
   tabUrl: tabs.url,
   bundled: sites,
   change: (edit) => changes.change(edit),

@@ -4,6 +4,8 @@ import browser, { type Cookies } from 'webextension-polyfill';
 import type { CookieJar, JarCookie } from '../ports/cookies';
 
 const FIREFOX = __BROWSER__ === 'firefox';
+/** The cookie takesDomainCookies writes and removes again. */
+const PROBE = 'policy-guard-suffix-probe';
 
 type Query = Cookies.GetAllDetailsType;
 
@@ -43,6 +45,18 @@ export const browserCookieJar: CookieJar = {
       sameSite: 'lax',
       expirationDate: expires,
     });
+  },
+
+  async takesDomainCookies(domain) {
+    const url = `https://${domain}/`;
+    // A cookie whose Domain is a public suffix is refused, or kept host-only when it is the URL's own host (RFC 6265
+    // §5.3 step 5, as both browsers do): only a domain cookie says the browser draws a site's boundary below it.
+    const probe = await browser.cookies
+      .set({ url, name: PROBE, value: '1', domain, path: '/', secure: true, expirationDate: Date.now() / 1000 + 60 })
+      .catch(() => null);
+    if (probe === null) return false;
+    await browser.cookies.remove({ url, name: PROBE, storeId: probe.storeId }).catch(() => null);
+    return !probe.hostOnly;
   },
 
   async remove(cookie) {

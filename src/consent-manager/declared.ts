@@ -3,6 +3,7 @@
 import { COOKIE_NAME, HOST_NAME } from '../shared/patterns';
 import { isWithin, normalizeHost } from '../shared/hosts';
 import { registrableDomainOrNull } from '../knowledge/registrable-domain';
+import { visibleText } from '../shared/visible-text';
 import * as v from 'valibot';
 import { MAX_DECLARED } from '../settings/protected-site-record';
 
@@ -74,11 +75,14 @@ export function isThirdPartyHost(host: string, site: string): boolean {
   return HOST_NAME.test(host) && !isWithin(host, site) && registrableDomainOrNull(host) !== null;
 }
 
-/** The site's text without markup or runs of whitespace: it is shown as text, never parsed as HTML. */
+/**
+ * The site's text without markup, runs of whitespace or invisible characters (shared/visible-text.ts): it is shown
+ * as text, never parsed as HTML, beside the extension's own words.
+ */
 export function plainText(value: string): string {
-  return value
-    .replace(/<[^<>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
+  // Whitespace first, so a line break (a control character) stays a space between words.
+  return visibleText(value.replace(/<[^<>]*>/g, ' ').replace(/\s/g, ' '))
+    .replace(/ +/g, ' ')
     .trim();
 }
 

@@ -1,5 +1,5 @@
 // The cookies API as the worker needs it: every cookie stored in a set of sites' contexts, one removal, one write,
-// one event.
+// one question about the browser's public suffixes, one event.
 import type { CookieFacts } from '../knowledge/classify';
 
 /** A cookie as read from the jar: enough to classify it and to remove exactly it again. */
@@ -33,6 +33,12 @@ export interface CookieJar {
   cookiesIn(domains: readonly string[]): Promise<JarCookie[]>;
   remove(cookie: JarCookie): Promise<void>;
   set(cookie: NewCookie): Promise<void>;
+  /**
+   * Whether the browser lets a site keep cookies on `domain` (a registrable domain, no leading dot) and its subdomains:
+   * false when the browser's own Public Suffix List makes it a suffix, shared by many sites. Asked by writing a probe
+   * cookie for the domain, removed again at once; needs the domain's host permission.
+   */
+  takesDomainCookies(domain: string): Promise<boolean>;
   /** Registers a listener; call it at the worker's top level so a wake-up event is not missed. */
   onChanged(listener: (change: CookieChange) => void): void;
 }

@@ -61,6 +61,8 @@ export function standardCategoryOf(
 /** The reader's word for a page without a CMP declaration; anything else names its platform. */
 const NoDeclaration = v.strictObject({ platform: v.null() });
 const Tagged = v.looseObject({ platform: v.string() });
+/** A reader's word for a declaration past its budget (its platform's `readInPage`), refused unread. */
+const TooLarge = v.strictObject({ platform: v.string(), oversized: v.literal(true) });
 
 /**
  * The declaration the page's main world reported (`observed`, untrusted) for the page's registrable domain
@@ -71,7 +73,7 @@ const Tagged = v.looseObject({ platform: v.string() });
  * declaration.
  */
 export function readDeclaration(observed: unknown, pageDomain: string, registry: PlatformRegistry = defaultRegistry): DeclarationResult {
-  if (!withinBudget(observed)) return { ok: false, none: false, error: { code: 'oversized' } };
+  if (!withinBudget(observed) || v.is(TooLarge, observed)) return { ok: false, none: false, error: { code: 'oversized' } };
   if (v.is(NoDeclaration, observed)) return { ok: false, none: true, error: { code: 'no-declaration' } };
   const tagged = v.safeParse(Tagged, observed);
   const platform = tagged.success ? registry.of(tagged.output.platform) : undefined;
@@ -93,26 +95,29 @@ export function readDeclaration(observed: unknown, pageDomain: string, registry:
   return { ok: true, declaration: { platform: platform.id as PlatformId, name: platform.name, version, categories } };
 }
 
-/** What the page may hand over before it is even checked: more is refused unread (see withinBudget). */
-const OBSERVATION_BUDGET = { values: 100_000, chars: 4_000_000 };
+/**
+ * What the page may hand over before it is even checked: the main-world readers stop at the same budget and answer
+ * with TooLarge instead (each reader's `budget`), so only a reader broken by the page could send more.
+ */
+const READING_BUDGET = { values: 30_000, chars: 1_000_000 };
 
 /**
- * Whether `value` holds at most `values` arrays, objects and primitives and `chars` characters of strings and keys,
- * counted without recursion and stopping at the first excess: the page's main world can replace the reader's own
- * array methods and hand back anything, and the schema check would walk all of it.
+ * Whether `value` holds at most twice `values` arrays, objects and primitives (the readers count strings and list
+ * entries, not the fields of the objects they build) and `chars` characters of strings and keys, counted without
+ * recursion as each key is reached and stopping at the first excess, so the schema check never walks more.
  */
-function withinBudget(value: unknown, { values, chars } = OBSERVATION_BUDGET): boolean {
+function withinBudget(value: unknown, { values, chars } = READING_BUDGET): boolean {
   const pending: unknown[] = [value];
-  let seen = 0;
+  let seen = 1;
   let characters = 0;
   while (pending.length > 0) {
     const next = pending.pop();
-    if (++seen > values) return false;
     if (typeof next === 'string') characters += next.length;
     else if (typeof next === 'object' && next !== null)
-      for (const [key, child] of Object.entries(next)) {
+      for (const key in next) {
         characters += key.length;
-        pending.push(child);
+        pending.push((next as Record<string, unknown>)[key]);
+        if (++seen > 2 * values || characters > chars) return false;
       }
     if (characters > chars) return false;
   }

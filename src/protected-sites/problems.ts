@@ -24,6 +24,8 @@ export type ProtectionProblem =
   /** The tab shows another site than the one the popup offered to protect. */
   | { code: 'tab-left'; domain: string }
   | { code: 'not-granted'; domain: string }
+  /** The browser's own Public Suffix List makes the domain a suffix, which tldts's list does not (they can disagree). */
+  | { code: 'browser-suffix'; domain: string }
   | { code: 'not-protected'; domain: string }
   /** The record would not fit the settings' schema; `issue` names where, in the schema's words. */
   | { code: 'record-refused'; issue: string }

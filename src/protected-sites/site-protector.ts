@@ -16,16 +16,24 @@ import { issueText } from '../shared/schema-parts';
 import type { Settings } from '../settings/settings';
 import type { HostPermissions } from '../ports/permissions';
 import type { PageScripts } from '../ports/scripting';
+import type { CookieJar } from '../ports/cookies';
 
 /** How long a later visit's page may take to load its consent manager before the reading gives up. */
 const REREAD_WAIT_MS = 10_000;
 const REREAD_STEP_MS = 500;
+/**
+ * After a later visit's reading is refused (a site serving garbage), how long its loads go unread: `first`, doubled
+ * after each further refusal up to `max`. Kept in memory: a restarted worker reads the site once more, then backs off.
+ */
+const REFUSED_BACKOFF_MS = { first: 60_000, max: 24 * 60 * 60_000 };
 /** Lines kept of one reading's changes (a site that rewrote its whole declaration). */
 const MAX_CHANGE_LINES = 100;
 
 export interface SiteProtectorDeps {
   pages: Pick<PageScripts, 'runInMainWorld'>;
   permissions: HostPermissions;
+  /** Asked before protecting a domain, whose cookies protection removes: is it a site for the browser, not a suffix? */
+  jar: Pick<CookieJar, 'takesDomainCookies'>;
   /** The URL of a tab's page, when the extension may see it (activeTab, or a host permission). */
   tabUrl: (tabId: number) => Promise<string | undefined>;
   bundled: readonly Site[];
@@ -60,7 +68,7 @@ function capped(lines: string[]): string[] {
 }
 
 export function createSiteProtector(deps: SiteProtectorDeps): SiteProtector {
-  const { pages, permissions, tabUrl, bundled, settings, change, now, rulesProblem } = deps;
+  const { pages, permissions, jar, tabUrl, bundled, settings, change, now, rulesProblem } = deps;
   const bundledDomains = bundled.flatMap((site) => site.domains);
 
   /** The tab's page, when it is a web page the extension may read and not a bundled site's. */
@@ -107,6 +115,13 @@ export function createSiteProtector(deps: SiteProtectorDeps): SiteProtector {
 
   // Domains being read again now: a burst of loads of one site reads it once.
   const rereading = new Set<string>();
+  // Domains whose later readings were refused: how many times in a row, and until when (ms) loads go unread.
+  const refused = new Map<string, { times: number; until: number }>();
+  const refusedNow = (domain: string) => {
+    const times = (refused.get(domain)?.times ?? 0) + 1;
+    const wait = Math.min(REFUSED_BACKOFF_MS.first * 2 ** (times - 1), REFUSED_BACKOFF_MS.max);
+    refused.set(domain, { times, until: now().getTime() + wait });
+  };
 
   return {
     async read(tabId) {
@@ -130,6 +145,8 @@ export function createSiteProtector(deps: SiteProtectorDeps): SiteProtector {
       if (page.domain !== domain) throw new ProblemError({ code: 'tab-left', domain });
       if (!(await permissions.contains(siteAccessOrigins(domain)))) throw new ProblemError({ code: 'not-granted', domain });
       try {
+        // tldts's list found the domain a site; the browser's may differ, and it is the browser that scopes cookies.
+        if (!(await jar.takesDomainCookies(domain))) throw new ProblemError({ code: 'browser-suffix', domain });
         const result = await declarationOf(tabId, domain);
         if (!result.ok) throw new ProblemError(result.error);
         const at = now().toISOString();
@@ -155,6 +172,7 @@ export function createSiteProtector(deps: SiteProtectorDeps): SiteProtector {
       const domain = registrableDomainOrNull(host);
       const before = domain === null ? undefined : (await settings()).protectedSites[domain];
       if (domain === null || before === undefined || rereading.has(domain)) return;
+      if (now().getTime() < (refused.get(domain)?.until ?? 0)) return;
       rereading.add(domain);
       try {
         // The consent manager loads after the page; a page without one any more keeps its last good record.
@@ -164,13 +182,18 @@ export function createSiteProtector(deps: SiteProtectorDeps): SiteProtector {
           await new Promise((resolve) => setTimeout(resolve, REREAD_STEP_MS));
           result = await declarationOf(tabId, domain).catch(() => null);
         }
-        if (result === null || !result.ok) return;
+        if (result === null || !result.ok) {
+          if (result !== null && !result.none) refusedNow(domain);
+          return;
+        }
         const at = now().toISOString();
         const site = recordOf(result.declaration, host, domain, at);
+        refused.delete(domain);
         if (siteChanges(before.site, site).length === 0) return;
         await change((latest) => (latest.protectedSites[domain] === undefined ? latest : withSite(latest, site, domain, at)));
       } catch {
         // A reading that cannot be kept keeps the last good record.
+        refusedNow(domain);
       } finally {
         rereading.delete(domain);
       }

@@ -100,6 +100,8 @@ export function problemText(problem: ProtectionProblem | { code: 'request-failed
       return `the tab no longer shows ${problem.domain}: open the popup there again`;
     case 'not-granted':
       return `Policy Guard was not given access to ${problem.domain}, so it cannot protect it`;
+    case 'browser-suffix':
+      return `your browser treats ${problem.domain} as shared by many sites, so protecting it could remove other sites' cookies`;
     case 'not-protected':
       return `${problem.domain} is not a site you protected`;
     case 'record-refused':

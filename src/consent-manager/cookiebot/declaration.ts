@@ -9,6 +9,7 @@ import {
   isThirdPartyHost,
   MAX_DECLARED_TEXT as MAX,
   place,
+  plainText,
   placeKey,
   sorted,
   Text,
@@ -86,5 +87,5 @@ export function readCookiebot(observed: unknown, site: string): { version: strin
       },
     ];
   });
-  return { version: parsed.output.version, categories };
+  return { version: plainText(parsed.output.version), categories };
 }

@@ -10,6 +10,7 @@ import {
   isThirdPartyHost,
   MAX_DECLARED_TEXT as MAX,
   place,
+  plainText,
   sorted,
   standardByName,
   Text,
@@ -85,5 +86,5 @@ export function readOneTrust(observed: unknown, site: string): { version: string
       },
     ];
   });
-  return { version: parsed.output.version, categories };
+  return { version: plainText(parsed.output.version), categories };
 }

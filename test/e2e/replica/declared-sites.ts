@@ -261,6 +261,8 @@ export function declaredSitePlan(site: DeclaredSiteId, variant: DeclaredVariant 
 
 // The hostile text the forged variants carry: an image whose error handler would run if a name were parsed as HTML.
 const MARKUP = '<img src=x onerror=alert(1)>';
+// Invisible characters that would reorder or hide a name's words (a right-to-left override, an isolate, a zero-width space).
+const BIDI = '\u202E\u2066\u200B';
 /** More than MAX_DECLARED (src/protected-sites/declaration.ts): 2,000 cookies and keys, 200 hosts. */
 const OVERSIZED = { cookies: 2001, hosts: 201 };
 
@@ -314,7 +316,7 @@ export function oneTrustDomainData(variant: DeclaredVariant = 'default') {
   if (variant === 'forged') {
     const statistics = group('HB-STATS');
     // Markup in the site's texts: readDeclaration keeps them as text without it (the same text as `default`).
-    statistics.GroupName = `${String(statistics.GroupName)}${MARKUP}`;
+    statistics.GroupName = `${BIDI}${String(statistics.GroupName)}${MARKUP}`;
     statistics.GroupDescription = `${String(statistics.GroupDescription)} ${MARKUP}`;
     append('HB-STATS', 'FirstPartyCookies', [
       // Not a cookie name: left out.

@@ -110,6 +110,50 @@ describe('OneTrust domain data', () => {
     expect(worded(readDeclaration(wide, 'shop.example'))).toMatchObject({ ok: false, error: /larger than any real one/ });
   });
 
+  test("a reader's word that the declaration is past its budget is refused as larger than any real one", () => {
+    for (const platform of ['onetrust', 'cookiebot'])
+      expect(worded(readDeclaration({ platform, oversized: true }, 'shop.example'))).toEqual({
+        ok: false,
+        none: false,
+        error: "the consent manager's declaration was refused: it is larger than any real one",
+      });
+  });
+
+  test('names, descriptions and the version lose invisible and reordering characters; names and hosts with them are left out', () => {
+    const result = readDeclaration(
+      oneTrust(
+        [
+          group({
+            id: 'C0002',
+            name: '\u202EPolicy Guard verified\u202C: Analy\u200Btics\u2066',
+            description: 'Line one\u2028line\u00A0two \u200F\uFEFF',
+            cookies: [
+              { name: 'plain', host: 'shop.example', pattern: '' },
+              { name: 'zero\u200Bwidth', host: 'shop.example', pattern: '' },
+            ],
+            hosts: [
+              { host: 'cdn.tracker.example', cookies: [] },
+              { host: 'evil\u202E.tracker.example', cookies: [] },
+            ],
+          }),
+        ],
+        '2025\u200E.1\u0007',
+      ),
+      'shop.example',
+    );
+    expect(result.ok && result.declaration).toMatchObject({
+      version: '2025.1',
+      categories: [
+        {
+          name: 'Policy Guard verified: Analytics',
+          description: 'Line one line two',
+          cookies: ['plain'],
+          hosts: ['cdn.tracker.example'],
+        },
+      ],
+    });
+  });
+
   test('no CMP, or one that declares nothing, is said plainly', () => {
     expect(readDeclaration({ platform: null }, 'shop.example')).toMatchObject({ ok: false, none: true });
     expect(readDeclaration(oneTrust([]), 'shop.example')).toMatchObject({ ok: false, none: true });
@@ -117,6 +161,18 @@ describe('OneTrust domain data', () => {
 });
 
 describe('Cookiebot cookie tables', () => {
+  test("Cookiebot's version loses them too", () => {
+    const result = readDeclaration(
+      {
+        platform: 'cookiebot',
+        version: '\u202E1.2\u2069',
+        tables: { ...empty, statistics: [['_ga', 'shop.example', null, null, null, '1']] },
+      },
+      'shop.example',
+    );
+    expect(result.ok && result.declaration.version).toBe('1.2');
+  });
+
   test('rows of [name, domains, purpose, expiry, type, type id (1 HTTP, 2 HTML, 5 pixel)]: cookies, keys and pixels by table', () => {
     const result = readDeclaration(
       {

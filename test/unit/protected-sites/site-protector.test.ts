@@ -27,24 +27,34 @@ interface Options {
   /** What the page's main world reports. */
   observed?: unknown;
   granted?: boolean;
+  /** Domains the browser's own Public Suffix List makes suffixes. */
+  browserSuffixes?: string[];
   rulesProblem?: () => string | null;
 }
 
-function setup({ url = 'https://www.harbor.example/books', observed = HARBOR, granted = true, rulesProblem = () => null }: Options = {}) {
+function setup({
+  url = 'https://www.harbor.example/books',
+  observed = HARBOR,
+  granted = true,
+  browserSuffixes = [],
+  rulesProblem = () => null,
+}: Options = {}) {
   let settings = freshSettings();
   const removed: string[][] = [];
-  const page = { observed };
+  const page = { observed, readings: 0 };
+  const clock = { now: new Date('2026-11-30T12:00:00Z').getTime() };
   const protector = createSiteProtector({
-    pages: { runInMainWorld: async () => page.observed },
+    pages: { runInMainWorld: async () => (page.readings++, page.observed) },
     permissions: { contains: async () => granted, remove: async (origins) => (removed.push(origins), true) },
+    jar: { takesDomainCookies: async (domain) => !browserSuffixes.includes(domain) },
     tabUrl: async () => url ?? undefined,
     bundled: loadSites(),
     settings: async () => settings,
     change: async (edit: (current: Settings) => Settings) => (settings = edit(settings)),
-    now: () => new Date('2026-11-30T12:00:00Z'),
+    now: () => new Date(clock.now),
     rulesProblem,
   });
-  return { protector, page, removed, settings: () => settings };
+  return { protector, page, clock, removed, settings: () => settings };
 }
 
 test('reads the declaration of the page on the tab, with the permission it would ask for', async () => {
@@ -95,6 +105,15 @@ test('protects only the domain the popup showed, and gives the access back when 
   expect(removed).toEqual([]);
 });
 
+test("a domain the browser's own list makes a public suffix is not protected, though tldts's list finds it a site", async () => {
+  const { protector, settings, removed } = setup({ browserSuffixes: ['harbor.example'] });
+  expect(await failure(protector.protect(1, 'harbor.example'))).toBe(
+    "your browser treats harbor.example as shared by many sites, so protecting it could remove other sites' cookies",
+  );
+  expect(settings().protectedSites).toEqual({});
+  expect(removed).toEqual([['*://*.harbor.example/*']]);
+});
+
 test('a site whose rules would not fit the browser is not protected', async () => {
   const { protector, settings } = setup();
   const over = setup({ rulesProblem: () => 'protecting it would need 5000 rules' });
@@ -105,12 +124,13 @@ test('a site whose rules would not fit the browser is not protected', async () =
 });
 
 test('a later visit records what changed; an unreadable or refused reading keeps the last good record', async () => {
-  const { protector, page, settings } = setup();
+  const { protector, page, clock, settings } = setup();
   await protector.protect(1, 'harbor.example');
   const before = settings().protectedSites['harbor.example'];
   page.observed = { platform: 'onetrust', groups: 'forged' };
   await protector.loaded(1, 'https://www.harbor.example/');
   expect(settings().protectedSites['harbor.example']).toBe(before);
+  clock.now += 60_000;
   page.observed = oneTrust([
     ...HARBOR.groups,
     group({ id: 'HB-ADS', name: 'Advertising', hosts: [{ host: 'px.adgrid.example', cookies: [] }] }),
@@ -123,6 +143,31 @@ test('a later visit records what changed; an unreadable or refused reading keeps
   // Another site's page reads nothing.
   page.observed = { platform: 'onetrust', groups: 'never read' };
   await protector.loaded(1, 'https://www.elsewhere.example/');
+});
+
+test('a protected site serving a refused declaration is not read on every load: it backs off, doubling', async () => {
+  const { protector, page, clock, settings } = setup();
+  await protector.protect(1, 'harbor.example');
+  const before = settings().protectedSites['harbor.example'];
+  page.observed = { platform: 'onetrust', oversized: true };
+  const load = async () => {
+    const readings = page.readings;
+    await protector.loaded(1, 'https://www.harbor.example/');
+    return page.readings - readings;
+  };
+  expect(await load()).toBe(1);
+  expect(await load()).toBe(0);
+  clock.now += 60_000;
+  expect(await load()).toBe(1);
+  clock.now += 60_000;
+  expect(await load()).toBe(0);
+  clock.now += 60_000;
+  expect(await load()).toBe(1);
+  expect(settings().protectedSites['harbor.example']).toBe(before);
+  // Once it reads again, every load reads it.
+  page.observed = HARBOR;
+  clock.now += 4 * 60_000;
+  expect([await load(), await load()]).toEqual([1, 1]);
 });
 
 test('stopping protection forgets the site and gives its host permission back', async () => {

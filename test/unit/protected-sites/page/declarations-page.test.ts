@@ -4,7 +4,6 @@
  */
 import { readDeclarations } from '../../../../src/protected-sites/page/declarations-page';
 import { readDeclaration } from '../../../../src/protected-sites/declaration';
-import { MAX_DECLARED } from '../../../../src/settings/protected-site-record';
 
 const set = (name: string, value: unknown) => Reflect.set(window, name, value);
 afterEach(() => ['OneTrust', 'Optanon', 'Cookiebot', 'CookieConsentDialog'].forEach((name) => Reflect.deleteProperty(window, name)));
@@ -103,13 +102,44 @@ test('a page with neither, or whose API throws, has no declaration', () => {
   expect(readDeclaration(readDeclarations(), 'shop.example')).toMatchObject({ ok: false, none: true });
 });
 
-test('an endless declaration is cut just past the caps, so the core refuses it as oversized', () => {
+/** An object of a million keys, as a hostile page builds it to stall whoever copies or walks it. */
+function millionKeys(): Record<string, unknown> {
+  const huge: Record<string, unknown> = {};
+  for (let n = 0; n < 1_000_000; n += 1) huge[`k${n}`] = n;
+  return huge;
+}
+
+test("the page's own methods cannot make the reading large: it is built of what the reader read, by index", () => {
+  const huge = millionKeys();
+  // Own methods where the reader might call the page's: a list's slice and map, a string's slice.
+  const hostile = Object.assign([{ CustomGroupId: 'C0001', GroupName: 'Necessary', FirstPartyCookies: [] }], {
+    slice: () => ({ map: () => huge }),
+    map: () => huge,
+  });
+  set('OneTrust', { GetDomainData: () => ({ Version: '1', Groups: hostile }) });
+  expect(JSON.stringify(readDeclarations()).length).toBeLessThan(10_000);
+  Reflect.deleteProperty(window, 'OneTrust');
+  set('CookieConsentDialog', {
+    cookieTableNecessary: Object.assign([['c', 'shop.example', '', '', '', '1']], { slice: () => ({ map: () => huge }) }),
+  });
+  expect(JSON.stringify(readDeclarations()).length).toBeLessThan(10_000);
+});
+
+test('a declaration past the budget is refused in the page: a small marker crosses, not the data', () => {
   const Hosts = Array.from({ length: 100_000 }, (_, n) => ({ HostName: `t${n}.tracker.example`, Cookies: [] }));
   set('OneTrust', { GetDomainData: () => ({ Groups: Array.from({ length: 1000 }, () => ({ CustomGroupId: 'C0004', Hosts })) }) });
-  const observed = readDeclarations() as { groups: Array<{ hosts: unknown[] }> };
-  expect(observed.groups.length).toBe(MAX_DECLARED.categories + 1);
-  expect(observed.groups[0]!.hosts.length).toBe(MAX_DECLARED.cookies + MAX_DECLARED.hosts + 1);
-  expect(readDeclaration(observed, 'shop.example')).toMatchObject({ ok: false, none: false });
+  expect(readDeclarations()).toEqual({ platform: 'onetrust', oversized: true });
+  expect(readDeclaration(readDeclarations(), 'shop.example')).toMatchObject({ ok: false, none: false, error: { code: 'oversized' } });
+  Reflect.deleteProperty(window, 'OneTrust');
+  const rows = Array.from({ length: 100_000 }, () => ['c', 'x'.repeat(1000), '', '', '', '1']);
+  set('CookieConsentDialog', { cookieTableNecessary: rows, cookieTableStatistics: rows, cookieTableAdvertising: rows });
+  expect(readDeclarations()).toEqual({ platform: 'cookiebot', oversized: true });
+});
+
+test('an object of a million keys where a list is expected is read by index up to the cap, never walked', () => {
+  const huge = millionKeys();
+  set('OneTrust', { GetDomainData: () => ({ Groups: [{ CustomGroupId: 'C0001', FirstPartyCookies: huge, Hosts: huge }] }) });
+  expect(JSON.stringify(readDeclarations()).length).toBeLessThan(10_000);
 });
 
 test('sent as text, as page.evaluate sends a function, it is every reader’s own source and reads the same', () => {
