@@ -3,22 +3,12 @@
 // both replace String.prototype.endsWith/startsWith and trap the cookie shield's global (replica/hostile-frame.ts). The
 // top page, the site's own, must get the shield's data (the control that the trap catches it); the frame must get
 // nothing, whatever its builtins say.
-import { describeInBrowsers, type TestBrowser, type TestPage, type Visit } from './harness';
-import { tabOfVisit } from './harness/tabs';
+import { describeInBrowsers, type TestPage } from './harness';
+import { protectFromPopup } from './harness/protect';
 import { HOSTILE_PATH, HOSTILE_REPORT_PREFIX } from './replica/hostile-frame';
-import { waitForText } from './ui-checks';
 
 const DEADLINE_MS = 30_000;
 const EMBEDDED = 'www.youtube.com';
-
-/** Protects harbor-books.com from the popup on the visit's tab; resolves once the popup shows it protected. */
-async function protect(browser: TestBrowser, visit: Visit): Promise<void> {
-  const popup = await browser.openExtensionPage(`popup.html?tabId=${await tabOfVisit(browser, visit.id)}`);
-  await waitForText(popup, '#declaration', /consent manager \(OneTrust\) declares/);
-  await popup.click('#protect-site');
-  await waitForText(popup, '#owner-note', /Protected from its own consent manager's declarations/);
-  await popup.close();
-}
 
 /** Waits until `check` in the page holds, or throws at the deadline. */
 async function until(page: TestPage, check: () => boolean, what: string): Promise<void> {
@@ -33,7 +23,7 @@ describeInBrowsers("the protected site's shield data", (suite) => {
   test("with extension: reaches the site's own frame, never a third party's frame with forged builtins", async () => {
     const browser = await suite.launch({ extension: true, testBuild: true });
     const { replica } = suite;
-    await protect(browser, await browser.visit(replica.declaredSitePage('harbor-books')));
+    await protectFromPopup(browser, await browser.visit(replica.declaredSitePage('harbor-books')));
 
     const visit = `hostile-${Date.now()}`;
     const page = await browser.newPage();
