@@ -16,9 +16,25 @@ import { hostOf, isWithin } from '../shared/hosts';
 type RequestCondition = Omit<DnrRule['condition'], 'initiatorDomains' | 'excludedInitiatorDomains'>;
 
 /** A site rule carried to tabs: a declarativeNetRequest session rule (ids in RULE_IDS.tabSession). */
-export interface TabRule extends Omit<DnrRule, 'condition'> {
+interface CarriedTabRule extends Omit<DnrRule, 'condition'> {
   condition: RequestCondition & { tabIds: number[] };
 }
+
+/**
+ * The tabs' carried rules end with their page: a load of another site's page in such a tab is allowed all its
+ * requests over them (allowAllRequests on the main_frame, at their highest priority), from its first request. Without
+ * it the carried rules held on that page until the worker learnt of it, for a site the extension may not see only once
+ * that page had finished loading (issue #22). Covered sites' pages are left out: the worker sees their loads start
+ * (tab-rules-sync.ts), and their own site rules must hold there.
+ */
+interface LeaveTabRule {
+  id: number;
+  priority: number;
+  action: { type: 'allowAllRequests' };
+  condition: { tabIds: number[]; resourceTypes: Array<'main_frame'>; excludedRequestDomains: string[] };
+}
+
+export type TabRule = CarriedTabRule | LeaveTabRule;
 
 /** A site rule scoped by the top-level page: a dynamic rule (ids in RULE_IDS.topSites). */
 export interface TopDomainRule extends Omit<DnrRule, 'condition'> {
@@ -34,12 +50,23 @@ export interface TopDomainRule extends Omit<DnrRule, 'condition'> {
  */
 export function compileTabRules(compiled: CompiledRules, pages: ReadonlyMap<number, string>): TabRule[] {
   const hosts = [...pages].map(([tabId, url]) => [tabId, hostOf(url)] as const).filter(([, host]) => host !== '');
-  return compiled.rules.flatMap((rule) => {
+  const rules = compiled.rules.flatMap((rule): CarriedTabRule[] => {
     const tabIds = hosts.filter(([, host]) => appliesOnPage(rule, host)).map(([tabId]) => tabId);
     if (tabIds.length === 0) return [];
     const condition = { ...requestCondition(rule), tabIds: tabIds.sort((a, b) => a - b) };
     return [{ id: carried(rule.id, RULE_IDS.tabSession.first), priority: rule.priority, action: rule.action, condition }];
   });
+  if (rules.length === 0) return [];
+  const tabIds = [...new Set(rules.flatMap((rule) => rule.condition.tabIds))].sort((a, b) => a - b);
+  const covered = [...new Set(compiled.rules.flatMap((rule) => rule.condition.initiatorDomains))].sort();
+  const leave: LeaveTabRule = {
+    // Never a carried rule's: site rule ids stop at RULE_IDS.sites.last, one short of the range's length.
+    id: RULE_IDS.tabSession.last,
+    priority: Math.max(...rules.map((rule) => rule.priority)),
+    action: { type: 'allowAllRequests' },
+    condition: { tabIds, resourceTypes: ['main_frame'], excludedRequestDomains: covered },
+  };
+  return [...rules, leave];
 }
 
 /** Every site rule with its initiator domains as top-level page domains (`topDomains`), ids in RULE_IDS.topSites. */

@@ -13,14 +13,26 @@ export const browserPageScripts: PageScripts = {
     const [first] = await browser.scripting.executeScript({ target: { tabId }, world: 'MAIN', func, args });
     return first?.result;
   },
-  async injectEarly(tabId, func, args, { main, isolated }) {
+  async injectEarly(tabId, ownFrame, func, args, { main, isolated }) {
     const early = { injectImmediately: true } as const;
-    const results = await browser.scripting.executeScript({ target: { tabId, allFrames: true }, world: 'MAIN', func, args, ...early });
-    const frameIds = results.flatMap((result) => (result.result === true ? [result.frameId] : []));
-    if (frameIds.length === 0) return;
+    // Each frame's origin, read in the extension's isolated world: the page cannot replace its builtins there.
+    const frames = await browser.scripting.executeScript({
+      target: { tabId, allFrames: true },
+      world: 'ISOLATED',
+      func: () => window.origin,
+      ...early,
+    });
+    const own = frames.flatMap(({ documentId, result }) =>
+      typeof result === 'string' && documentId && ownFrame(result) ? [documentId] : [],
+    );
+    if (own.length === 0) return;
+    // Pinned to those documents: a frame that navigated meanwhile has another documentId and is left out.
+    const results = await browser.scripting.executeScript({ target: { tabId, documentIds: own }, world: 'MAIN', func, args, ...early });
+    const documentIds = results.flatMap((result) => (result.result === true && result.documentId ? [result.documentId] : []));
+    if (documentIds.length === 0) return;
     await Promise.all([
-      browser.scripting.executeScript({ target: { tabId, frameIds }, world: 'MAIN', files: main, ...early }),
-      browser.scripting.executeScript({ target: { tabId, frameIds }, world: 'ISOLATED', files: isolated, ...early }),
+      browser.scripting.executeScript({ target: { tabId, documentIds }, world: 'MAIN', files: main, ...early }),
+      browser.scripting.executeScript({ target: { tabId, documentIds }, world: 'ISOLATED', files: isolated, ...early }),
     ]);
   },
 };

@@ -4,13 +4,16 @@
 // same-origin frame without a URL of its own (about:blank, about:srcdoc). A name it gives is listed only under the
 // tracker of that category whose cookie or storage pattern it matches in the site's knowledge, as the shield matched
 // it; any other name is counted, not listed: the page's own events can list only names the knowledge gives there.
+// At most MAX_DROPS_PER_DOCUMENT drops are counted per tab and top-level document (drop-budget.ts): past that, a report
+// is dropped before it is even parsed.
+import { createDropBudget } from './drop-budget';
 import { refusedCategories } from '../settings/choices';
 import { matchName } from '../knowledge/cookie-names';
 import type { Site } from '../knowledge/schema';
 import { coveredPageOf, type CoveredPage } from '../knowledge/registrable-domain';
 import type { Settings } from '../settings/settings';
 import { shieldNamePatterns } from './shield-plan';
-import { parseDrops } from './shield-report';
+import { parseDrops, withinBudget } from './shield-report';
 import type { DroppedName } from './shield-tally';
 import type { SiteIndex } from '../knowledge/site-index';
 import type { TabCounter } from '../tab-counts/tab-counter';
@@ -28,19 +31,28 @@ export interface ShieldDropsDeps {
 export interface DropsSender {
   tab?: { id?: number };
   url?: string;
+  frameId?: number;
+  documentId?: string;
 }
 
 /** Returns the handler of a `shield-drops` message's `drops` (anything; checked) from `sender`. */
 export function createShieldDrops({ indexOf, settings, pageOf, counter }: ShieldDropsDeps) {
+  const budget = createDropBudget();
   return async (drops: unknown, sender: DropsSender): Promise<void> => {
     const tabId = sender.tab?.id;
+    if (tabId === undefined || tabId < 0) return;
+    const from = { tabId, frameId: sender.frameId, documentId: sender.documentId, url: sender.url };
+    if (budget.spent(from)) return;
     const parsed = parseDrops(drops);
-    if (tabId === undefined || tabId < 0 || parsed === null) return;
+    if (parsed === null) return;
     const page = await pageOf(tabId);
     const current = await settings();
     if (page === null || !fromPage(indexOf(current), page, sender.url)) return;
     const refused = new Set(refusedCategories(page.site, current, page.domain));
-    const counted = Object.entries(parsed).filter(([category]) => refused.has(category));
+    const wanted = Object.fromEntries(Object.entries(parsed).filter(([category]) => refused.has(category)));
+    const total = Object.values(wanted).reduce((sum, { count }) => sum + count, 0);
+    const taken = budget.take(from, total);
+    const counted = Object.entries(withinBudget(wanted, taken));
     if (counted.length === 0) return;
     const named = counted.map(
       ([category, { count, names }]) => [category, { count, stopped: listed(page.site, category, names) }] as const,

@@ -36,12 +36,16 @@ export interface PageScripts {
    */
   runInMainWorld<A extends unknown[]>(tabId: number, func: (...args: A) => unknown, args: A): Promise<unknown>;
   /**
-   * Injects into every frame of the tab the extension may reach, as early as the browser allows (injectImmediately):
-   * first `func(...args)` in the main world, then, in the frames where it returned true, the `main` files in the main
-   * world and the `isolated` files in the extension's world. Rejects when the tab is gone or not allowed.
+   * Injects into the tab's frames whose origin `ownFrame` accepts, as early as the browser allows (injectImmediately).
+   * Each frame's origin ("https://www.example.com", "null" when opaque) is read in the extension's isolated world, which
+   * the page cannot forge, and the frames are then pinned by documentId (Chrome 106, Firefox ESR 153 both report and
+   * take it), so a frame that navigated in between gets nothing. In those documents: first `func(...args)` in the main
+   * world, then, where it returned true, the `main` files in the main world and the `isolated` files in the extension's
+   * world. Rejects when the tab is gone, not allowed, or one of the documents went away.
    */
   injectEarly<A extends unknown[]>(
     tabId: number,
+    ownFrame: (origin: string) => boolean,
     func: (...args: A) => boolean,
     args: A,
     files: { main: string[]; isolated: string[] },

@@ -18,6 +18,7 @@ import {
   type DeclaredSiteId,
   type DeclaredVariant,
 } from './declared-sites';
+import { HOSTILE_PATH, hostileFrameSrc, hostilePageHtml } from './hostile-frame';
 import { allHosts, logRole, pageHostsOf, roleOf, UNCOVERED_HOSTS, type HostRole } from './hosts';
 import { replicaSites, type ReplicaSite } from './knowledge';
 import { IDENTIFIERS_PARAM, identifiersScript, serverSetCookies, serviceWorkerScript } from './identifiers';
@@ -173,6 +174,14 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
       if (url.pathname === '/__done') return visits.finish(request, response, entry.visit);
       if (url.pathname === '/__arrived') return answerArrived(request, url, response);
       if (url.pathname === '/__blank') return void response.writeHead(200, { 'content-type': 'text/html' }).end(BLANK);
+      if (url.pathname === HOSTILE_PATH)
+        return sendFrameDoc(
+          response,
+          hostilePageHtml(
+            entry.visit ?? '',
+            hostileFrameSrc(url, (host) => origin(scheme, host)),
+          ),
+        );
       if (url.pathname === FRAME_DOC_PATH && (role.role === 'static' || role.role === 'page')) {
         const variant = FRAME_VARIANTS.find((name) => name === url.searchParams.get('via')) ?? FRAME_VARIANTS[0];
         return sendFrameDoc(response, frameDocHtml({ visit: entry.visit, origin }, variant, url.searchParams.get('page') ?? entry.host));

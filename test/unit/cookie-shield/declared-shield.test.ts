@@ -15,17 +15,32 @@ const protectedSettings = protectSite(
   '2026-11-30T12:00:00.000Z',
 );
 
+// Frames a harbor.example page may hold, as their isolated worlds read their origins: only the first three are its own.
+const FRAME_ORIGINS = [
+  'https://www.harbor.example',
+  'https://cdn.harbor.example:8443',
+  'http://harbor.example',
+  'https://www.youtube.com',
+  'https://harbor.example.evil.test',
+  'https://notharbor.example',
+  'null',
+  '',
+];
+
 function setup(settings: Settings) {
-  const injected: Array<{ tabId: number; args: unknown[]; files: { main: string[]; isolated: string[] } }> = [];
+  const injected: Array<{ tabId: number; args: unknown[]; files: { main: string[]; isolated: string[] }; frames: boolean[] }> = [];
   const shield = createDeclaredShield({
-    pages: { injectEarly: async (tabId, _func, args, files) => void injected.push({ tabId, args, files }) },
+    pages: {
+      injectEarly: async (tabId, ownFrame, _func, args, files) =>
+        void injected.push({ tabId, args, files, frames: FRAME_ORIGINS.map(ownFrame) }),
+    },
     indexOf: coverage.index,
     settings: async () => settings,
   });
   return { shield, injected };
 }
 
-test("a protected site's committed page gets the shield with its refused categories' names", async () => {
+test("a protected site's committed page gets the shield with its refused categories' names, in its own frames only", async () => {
   const { shield, injected } = setup(protectedSettings);
   await shield(4, 'https://www.harbor.example/books');
   expect(injected).toEqual([
@@ -33,13 +48,13 @@ test("a protected site's committed page gets the shield with its refused categor
       tabId: 4,
       args: [
         SHIELD_GLOBAL,
-        'harbor.example',
         [
           { category: 'performance-and-analytics', cookies: ['hb_stats'], storage: [] },
           { category: 'targeting-or-advertising', cookies: ['hb_ad_*'], storage: [] },
         ],
       ],
       files: { main: ['cookie-shield.js'], isolated: ['shield-relay.js'] },
+      frames: [true, true, true, false, false, false, false, false],
     },
   ]);
 });

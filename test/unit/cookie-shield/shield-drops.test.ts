@@ -1,4 +1,6 @@
 import { createShieldDrops } from '../../../src/cookie-shield/shield-drops';
+import { MAX_DROPS_PER_DOCUMENT } from '../../../src/cookie-shield/shield-report';
+import { MAX_DROPS_PER_REPORT } from '../../../src/cookie-shield/shield-tally';
 import type { StoppedThing } from '../../../src/tab-counts/tab-counts';
 import { freshSettings, type Settings } from '../../../src/settings/settings';
 import { setDefaultChoice } from '../../../src/settings/ops';
@@ -108,4 +110,25 @@ test('allowed, unknown and unrefusable categories, other sites, no tab and malfo
   }
   await handle({ advertising: only(1) }, page(1));
   expect(counted).toEqual([[1, 'mini.test', { advertising: unnamed(1) }]]);
+});
+
+test('a flood from many blank frames of one page counts at most MAX_DROPS_PER_DOCUMENT in all; a new top document starts again', async () => {
+  const { handle, counted } = setup();
+  const total = () => counted.reduce((sum, [, , drops]) => sum + Object.values(drops).reduce((all, { count }) => all + count, 0), 0);
+  const top = { ...page(1), frameId: 0, documentId: 'top-1' };
+  await handle({ analytics: only(1) }, top);
+  // Each blank frame its own document with a relay of its own, reporting as much as a relay lets one document.
+  for (let frame = 1; frame <= 30; frame++) {
+    const blank = { ...page(1, 'about:blank'), frameId: frame, documentId: `blank-${frame}` };
+    for (let report = 0; report < 4; report++) await handle({ analytics: only(MAX_DROPS_PER_REPORT) }, blank);
+  }
+  expect(total()).toBe(MAX_DROPS_PER_DOCUMENT);
+  // Another tab has a budget of its own; the same tab's next page too.
+  await handle({ analytics: only(2) }, { ...page(2), frameId: 0, documentId: 'other-tab' });
+  await handle({ analytics: only(3) }, { ...page(1), frameId: 0, documentId: 'top-2' });
+  expect(counted.slice(-2)).toEqual([
+    [2, 'mini.test', { analytics: unnamed(2) }],
+    [1, 'mini.test', { analytics: unnamed(3) }],
+  ]);
+  expect(total()).toBe(MAX_DROPS_PER_DOCUMENT + 5);
 });
