@@ -18,7 +18,7 @@ const MAY_IMPORT = {
   shared: [],
   knowledge: ['shared'],
   settings: ['shared', 'knowledge', 'ports'],
-  ports: ['shared', 'knowledge', 'blocking', 'gpc'],
+  ports: ['shared', 'knowledge'],
   blocking: [...FEATURE_BASE, 'tab-counts'],
   'tab-counts': FEATURE_BASE,
   'consent-manager': FEATURE_BASE,

@@ -1,5 +1,6 @@
 // Compiles the user's choices into declarativeNetRequest dynamic rules, and says for each rule why it exists: a pure
 // function of (sites, settings). The browser enforces the rules itself, so protection holds while the worker sleeps.
+import type { DnrRule } from '../ports/dnr';
 import { trackerRefusedAmong } from '../settings/choices';
 import { domainsByChoices } from '../settings/domain-groups';
 import { lookupHostOrParent } from '../shared/hosts';
@@ -9,34 +10,6 @@ import { withFqdnSpellings } from './dnr-spellings';
 import type { Site, Tracker } from '../knowledge/schema';
 import type { Settings } from '../settings/settings';
 import { buildSiteIndex, type SiteEntry } from '../knowledge/site-index';
-
-type HeaderRemoval = { header: string; operation: 'remove' };
-
-/**
- * The subset of chrome.declarativeNetRequest.Rule this extension writes; valid in Chrome and Firefox. A domain list
- * matches its domains and their subdomains; an excluded list wins over the matching one
- * (https://developer.chrome.com/docs/extensions/reference/api/declarativeNetRequest#type-RuleCondition).
- */
-export interface DnrRule {
-  id: number;
-  priority: number;
-  action: { type: 'block' | 'allow' } | { type: 'modifyHeaders'; requestHeaders: HeaderRemoval[]; responseHeaders: HeaderRemoval[] };
-  condition: {
-    requestDomains?: string[];
-    excludedRequestDomains?: string[];
-    // A tracker's path prefixes on its hosts (site-index.ts pathMatches), matched case-insensitively as both browsers
-    // do by default. A regular expression, not a urlFilter: "||www.facebook.com/tr^" does not match a URL that names
-    // a port (https://www.facebook.com:8443/tr?id=1, tried in Chromium's testMatchOutcome), and requestDomains already
-    // anchors the host. Chrome allows 1,000 regex rules (MAX_NUMBER_OF_REGEX_RULES); Firefox supports them since 113.
-    regexFilter?: string;
-    initiatorDomains: string[];
-    excludedInitiatorDomains?: string[];
-    // Every subresource type, including those a browser adds later (beacon, webtransport, …); never a page load.
-    // Both browsers leave main_frame out when no type list is given (Chrome DNR docs, RuleCondition.excludedResourceTypes);
-    // naming it keeps that out of the browser's defaults and in the rule.
-    excludedResourceTypes: Array<'main_frame'>;
-  };
-}
 
 export interface TrackerRef {
   id: string;

@@ -9,37 +9,10 @@
 // toolkit/components/extensions/test/xpcshell/test_ext_dnr_tabIds.js) carry the rules to the tabs showing a covered
 // page. Either way a carried rule is the site rule for the page's own requests, minus its initiator condition: the
 // same choices, paths, exclusions and consent-manager allowances, and never a first-party host of the site.
+import type { CarriedTabRule, DnrRule, LeaveTabRule, RequestCondition, TabRule, TopDomainRule } from '../ports/dnr';
 import { RULE_IDS } from './dnr-ids';
-import type { CompiledRules, DnrRule } from './dnr-rules';
+import type { CompiledRules } from './dnr-rules';
 import { hostOf, isWithin } from '../shared/hosts';
-
-type RequestCondition = Omit<DnrRule['condition'], 'initiatorDomains' | 'excludedInitiatorDomains'>;
-
-/** A site rule carried to tabs: a declarativeNetRequest session rule (ids in RULE_IDS.tabSession). */
-interface CarriedTabRule extends Omit<DnrRule, 'condition'> {
-  condition: RequestCondition & { tabIds: number[] };
-}
-
-/**
- * The tabs' carried rules end with their page: a load of another site's page in such a tab is allowed all its
- * requests over them (allowAllRequests on the main_frame, at their highest priority), from its first request. Without
- * it the carried rules held on that page until the worker learnt of it, for a site the extension may not see only once
- * that page had finished loading (issue #22). Covered sites' pages are left out: the worker sees their loads start
- * (tab-rules-sync.ts), and their own site rules must hold there.
- */
-interface LeaveTabRule {
-  id: number;
-  priority: number;
-  action: { type: 'allowAllRequests' };
-  condition: { tabIds: number[]; resourceTypes: Array<'main_frame'>; excludedRequestDomains: string[] };
-}
-
-export type TabRule = CarriedTabRule | LeaveTabRule;
-
-/** A site rule scoped by the top-level page: a dynamic rule (ids in RULE_IDS.topSites). */
-export interface TopDomainRule extends Omit<DnrRule, 'condition'> {
-  condition: RequestCondition & { topDomains: string[]; excludedTopDomains?: string[] };
-}
 
 /**
  * The session rules for the open tabs `pages` (tab id → URL of its top-level page): each site rule that applies to the

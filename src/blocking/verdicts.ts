@@ -1,7 +1,8 @@
 // What enforcement does with a classified request or cookie, given the user's settings.
+import type { DnrRule } from '../ports/dnr';
 import { isAllowed, isPaused, isTrackerRefused } from '../settings/choices';
 import { classifyCookie, classifyRequestFully, cookieContext, type CookieFacts, type RequestFacts } from '../knowledge/classify';
-import type { CompiledRules, DnrRule, RuleReason, TrackerRef } from './dnr-rules';
+import type { CompiledRules, RuleReason, TrackerRef } from './dnr-rules';
 import { hostOf, isWithin } from '../shared/hosts';
 import type { Site } from '../knowledge/schema';
 import { registrableDomain } from '../knowledge/registrable-domain';

@@ -2,6 +2,7 @@
 // whose choices refuse the site's GPC category (the knowledge base's `globalPrivacyControl`: Atlassian's targeting or
 // advertising), the browser states that refusal as the signal itself, the `Sec-GPC: 1` request header
 // (declarativeNetRequest rules) and `navigator.globalPrivacyControl` (a main-world script at document start).
+import type { GpcRule } from '../ports/dnr';
 import { PRIORITY, RULE_IDS } from '../blocking/dnr-ids';
 import { domainsByChoices } from '../settings/domain-groups';
 import { withFqdnSpelling } from '../shared/hosts';
@@ -11,16 +12,6 @@ import { SHIELD_ID_PREFIX, type ShieldScript } from '../cookie-shield/shield-pla
 
 /** The main-world script that defines navigator.globalPrivacyControl (src/gpc/page/gpc.ts). */
 const GPC_SCRIPT = 'gpc.js';
-
-/** A declarativeNetRequest dynamic rule that sets `Sec-GPC: 1` (ids in RULE_IDS.globalPrivacyControl). */
-export interface GpcRule {
-  id: number;
-  priority: number;
-  action: { type: 'modifyHeaders'; requestHeaders: Array<{ header: 'Sec-GPC'; operation: 'set'; value: '1' }> };
-  condition:
-    | { requestDomains: string[]; resourceTypes: Array<'main_frame' | 'sub_frame'> }
-    | { initiatorDomains: string[]; excludedResourceTypes: Array<'main_frame' | 'sub_frame'> };
-}
 
 const SET_GPC: GpcRule['action'] = { type: 'modifyHeaders', requestHeaders: [{ header: 'Sec-GPC', operation: 'set', value: '1' }] };
 

@@ -8,16 +8,17 @@
 // page WebDriver BiDi cannot open directly; not wired here. Both browsers leave main_frame out of a rule that names no
 // resource types (Chrome DNR docs, RuleCondition.excludedResourceTypes; Mozilla bug 1825947), so dropping the
 // compiler's explicit exclusion changes no outcome and no test here can see it.
+import type { DnrRule, TabRule, TopDomainRule } from '../../src/ports/dnr';
 import fc from 'fast-check';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { compileRules, type CompiledRules, type DnrRule } from '../../src/blocking/dnr-rules';
+import { compileRules, type CompiledRules } from '../../src/blocking/dnr-rules';
 import { loadSites } from '../../src/knowledge/load';
 import { freshSettings, type Settings } from '../../src/settings/settings';
 import { buildSiteIndex } from '../../src/knowledge/site-index';
-import { compileTabRules, compileTopDomainRules, type TabRule, type TopDomainRule } from '../../src/blocking/tab-rules';
+import { compileTabRules, compileTopDomainRules } from '../../src/blocking/tab-rules';
 import { blockedRequest, requestOutcome } from '../../src/blocking/verdicts';
 import { prng } from '../support/prng';
 import {

@@ -2,7 +2,7 @@
 // priority allow beats block; header removal applies only when no allow or block rule of the same or higher priority
 // matches (Chrome DNR docs, "Rule priorities"). A fast pre-check: the judge is Chromium's own matcher
 // (test/e2e/dnr-matcher.e2e.ts). It ignores resource types.
-import type { DnrRule } from '../../../src/blocking/dnr-rules';
+import type { DnrRule } from '../../../src/ports/dnr';
 import { hostOf, isWithin } from '../../../src/shared/hosts';
 
 export type Outcome = 'allow' | 'block' | 'strip-cookies' | 'none';

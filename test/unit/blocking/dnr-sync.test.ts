@@ -1,6 +1,7 @@
+import type { DnrRule } from '../../../src/ports/dnr';
 import fc from 'fast-check';
 import { RULE_IDS } from '../../../src/blocking/dnr-ids';
-import { compileRules, type DnrRule } from '../../../src/blocking/dnr-rules';
+import { compileRules } from '../../../src/blocking/dnr-rules';
 import { freshSettings, type Settings } from '../../../src/settings/settings';
 import { setDefaultChoice } from '../../../src/settings/ops';
 import { createDnrSync } from '../../../src/blocking/dnr-sync';

@@ -1,8 +1,8 @@
+import type { TabRule } from '../../../src/ports/dnr';
 import { RULE_IDS } from '../../../src/blocking/dnr-ids';
 import { compileRules } from '../../../src/blocking/dnr-rules';
 import { freshSettings, type Settings } from '../../../src/settings/settings';
 import { setSitePaused } from '../../../src/settings/ops';
-import type { TabRule } from '../../../src/blocking/tab-rules';
 import { createTabRulesSync } from '../../../src/blocking/tab-rules-sync';
 import type { SessionRules } from '../../../src/ports/dnr';
 import { MINI } from '../../support/mini-site';

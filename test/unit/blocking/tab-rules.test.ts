@@ -1,11 +1,12 @@
+import type { DnrRule, TabRule } from '../../../src/ports/dnr';
 import fc from 'fast-check';
 import { inRange, RULE_IDS } from '../../../src/blocking/dnr-ids';
-import { compileRules, type DnrRule } from '../../../src/blocking/dnr-rules';
+import { compileRules } from '../../../src/blocking/dnr-rules';
 import { hostOf } from '../../../src/shared/hosts';
 import { freshSettings, type Settings } from '../../../src/settings/settings';
 import { setSiteChoice, setSitePaused } from '../../../src/settings/ops';
 import { buildSiteIndex } from '../../../src/knowledge/site-index';
-import { compileTabRules, compileTopDomainRules, type TabRule } from '../../../src/blocking/tab-rules';
+import { compileTabRules, compileTopDomainRules } from '../../../src/blocking/tab-rules';
 import { requestOutcome } from '../../../src/blocking/verdicts';
 import { pagesOf, requestUrlsOf, settingsArbitrary, UNCOVERED_PAGE } from '../../support/dnr-probes';
 import { outcomeOf } from './dnr-matcher';
