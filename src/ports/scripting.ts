@@ -36,6 +36,17 @@ export interface PageScripts {
    */
   runInMainWorld<A extends unknown[]>(tabId: number, func: (...args: A) => unknown, args: A): Promise<unknown>;
   /**
+   * Runs `func(...args)` in the main world of one document of a tab's top frame: the one it shows now when
+   * `documentId` is undefined, else that document only (rejects once it is gone). Resolves with the result (page
+   * data, untrusted) and the id of the document that ran it, undefined where the browser reports none.
+   */
+  runInDocument<A extends unknown[]>(
+    tabId: number,
+    documentId: string | undefined,
+    func: (...args: A) => unknown,
+    args: A,
+  ): Promise<{ result: unknown; documentId: string | undefined }>;
+  /**
    * Injects into every frame of the tab the extension may reach, as early as the browser allows (injectImmediately):
    * first `func(...args)` in the main world, then, in the frames where it returned true, the `main` files in the main
    * world and the `isolated` files in the extension's world. Rejects when the tab is gone or not allowed.
