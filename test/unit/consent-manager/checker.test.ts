@@ -56,7 +56,8 @@ const ASKS = { found: true, activeGroups: ',C0001,', alertBoxClosed: false, bann
 function hostileSetup() {
   const runs: Array<{ func: string; documentId: string | undefined; args: unknown[] }> = [];
   const declared: unknown[] = [];
-  let queued: () => void = () => undefined;
+  let queue: (release: () => void) => void = () => undefined;
+  const queued = new Promise<() => void>((resolve) => (queue = resolve));
   const checker = createCmpChecker({
     pages: {
       runInDocument: async (_tab, documentId, func, args) => {
@@ -71,11 +72,21 @@ function hostileSetup() {
     // The repair waits in the answerer's queue behind other work, as it does behind a burst of record writes.
     ownInteraction: (_domain, interact) =>
       new Promise<void>((resolve) => {
-        queued = () => void interact().then(() => resolve());
+        queue(() => void interact().then(() => resolve()));
       }),
     onChecked: () => undefined,
   });
-  return { checker, runs, declared, runQueued: () => queued() };
+  /** Resolves with the function that runs the repair once it waits in the answerer's queue. */
+  return { checker, runs, declared, queued };
+}
+
+/** A check of `url` whose repair runs as soon as it is queued. */
+async function repairedCheck(url: string) {
+  const setup = hostileSetup();
+  const loading = setup.checker.loaded(4, url);
+  (await setup.queued)();
+  await loading;
+  return setup;
 }
 const ASKS_WITH_EXTRA = {
   ...ASKS,
@@ -83,24 +94,18 @@ const ASKS_WITH_EXTRA = {
 };
 
 test('the tab left the page while the repair waited: nothing is repaired in the page it shows now', async () => {
-  const { checker, runs, runQueued } = hostileSetup();
+  const { checker, runs, queued } = hostileSetup();
   const loading = checker.loaded(4, 'https://www.atlassian.com/');
-  while (!runs.some(({ func }) => func.startsWith('observe'))) await new Promise((resolve) => setImmediate(resolve));
-  await new Promise((resolve) => setImmediate(resolve));
+  const release = await queued;
   checker.forget(4);
-  runQueued();
+  release();
   await loading;
   expect(runs.filter(({ func }) => func.startsWith('repair'))).toEqual([]);
   expect(checker.checkOf(4)).toBeNull();
 });
 
 test('a group the page names always active beyond the map is never granted through the CMP', async () => {
-  const { checker, runs, runQueued } = hostileSetup();
-  const loading = checker.loaded(4, 'https://www.atlassian.com/');
-  while (runs.length === 0) await new Promise((resolve) => setImmediate(resolve));
-  for (let turn = 0; turn < 10; turn += 1) await new Promise((resolve) => setImmediate(resolve));
-  runQueued();
-  await loading;
+  const { runs } = await repairedCheck('https://www.atlassian.com/');
   const repairs = runs.filter(({ func }) => func.startsWith('repair'));
   expect(repairs).toHaveLength(1);
   expect(JSON.stringify(repairs[0]!.args)).not.toContain('C0009');
@@ -108,12 +113,7 @@ test('a group the page names always active beyond the map is never granted throu
 });
 
 test('the repair and the check after it run only in the document observed, and only at its origin', async () => {
-  const { checker, runs, runQueued } = hostileSetup();
-  const loading = checker.loaded(4, 'https://www.atlassian.com/pricing');
-  while (runs.length === 0) await new Promise((resolve) => setImmediate(resolve));
-  for (let turn = 0; turn < 10; turn += 1) await new Promise((resolve) => setImmediate(resolve));
-  runQueued();
-  await loading;
+  const { runs } = await repairedCheck('https://www.atlassian.com/pricing');
   expect(runs.map(({ func, documentId, args }) => [func, documentId, args.find((arg) => typeof arg === 'string')])).toEqual([
     ['observeOneTrust', undefined, 'https://www.atlassian.com'],
     ['repairOneTrust', 'doc-1', 'https://www.atlassian.com'],
