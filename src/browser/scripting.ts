@@ -13,6 +13,13 @@ export const browserPageScripts: PageScripts = {
     const [first] = await browser.scripting.executeScript({ target: { tabId }, world: 'MAIN', func, args });
     return first?.result;
   },
+  async runInDocument(tabId, documentId, func, args) {
+    const target = documentId === undefined ? { tabId } : { tabId, documentIds: [documentId] };
+    const [first] = await browser.scripting.executeScript({ target, world: 'MAIN', func, args });
+    // Typed as always there, but older Firefox releases leave it out: the caller then relies on the origin check.
+    const reported: unknown = first?.documentId;
+    return { result: first?.result, documentId: typeof reported === 'string' ? reported : undefined };
+  },
   async injectEarly(tabId, ownFrame, func, args, { main, isolated }) {
     const early = { injectImmediately: true } as const;
     // Each frame's origin, read in the extension's isolated world: the page cannot replace its builtins there.

@@ -27,7 +27,7 @@ export function cmpAnswer(
   alwaysActive: Iterable<string> = [],
 ): CmpAnswer {
   const groups = new Map<string, boolean>();
-  for (const { id, category } of consentManager.groups?.map ?? []) groups.set(id, allowed[category] ?? false);
+  for (const { id, category } of consentManager.groups?.map ?? []) groups.set(id, allowed[category] === true);
   const active = new Set(alwaysActive);
   const unmapped: string[] = [];
   for (const id of present) {

@@ -4,7 +4,7 @@
 // answers the CMP themselves (a new interaction in its record), a refusal made there becomes their choice on that
 // domain and a grant becomes a question for the popup (person-answer.ts). Each CMP's record is its platform's
 // (platform.ts `record`), found through the registry.
-import type { DeclaredBeyondMap, StoredRecord } from './answer';
+import type { DeclaredBeyondMap, RecordPlan, StoredRecord } from './answer';
 import { createDomainStates, sameIds, validGroupIds, withoutQuestion } from './answerer-state';
 import type { CmpQuestion } from './person-answer';
 import type { ConsentManagerPlatform } from './platform';
@@ -115,7 +115,16 @@ export function createCmpAnswerer(deps: CmpAnswererDeps): CmpAnswerer {
     const { allowed } = choicesFor(site, domain, current);
     const state = (await states.all())[domain];
     const declared = { refusable: state?.declared ?? [], alwaysActive: state?.alwaysActive ?? [] };
-    const plan = record.plan(site.consentManager, domain, allowed, canonical.map(storedRecord), clock(), declared);
+    let plan: RecordPlan;
+    try {
+      plan = record.plan(site.consentManager, domain, allowed, canonical.map(storedRecord), clock(), declared);
+    } catch (error) {
+      // The page's record must not stay in force in place of the answer: without one, the site's CMP asks again and
+      // the choice is still enforced by the rules and the shield.
+      await Promise.all(canonical.map((cookie) => jar.remove(cookie)));
+      report(error);
+      return;
+    }
     plan.problems.forEach(report);
     await Promise.all(plan.writes.map((write) => jar.set(write)));
     // What the domain's record now says was said by the extension: only a later interaction is the person's.

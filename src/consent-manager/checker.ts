@@ -14,7 +14,7 @@ import type { PageScripts } from '../ports/scripting';
 const OBSERVE_WAIT_MS = 10_000;
 
 export interface CmpCheckerDeps {
-  pages: Pick<PageScripts, 'runInMainWorld'>;
+  pages: Pick<PageScripts, 'runInDocument'>;
   /** The covered sites under some settings (the bundled and the protected ones). */
   indexOf: (settings: Settings) => SiteIndex;
   settings: () => Promise<Settings>;
@@ -46,25 +46,35 @@ export function createCmpChecker(deps: CmpCheckerDeps) {
     checkOf: (tabId: number): CmpCheck | null => checks.get(tabId) ?? null,
     /** The tab left its page or closed. */
     forget,
-    /** A tab finished loading `url`: checks its CMP when the page is a covered, unpaused site whose CMP has an API. */
+    /**
+     * A tab finished loading `url`: checks its CMP when the page is a covered, unpaused site whose CMP has an API.
+     * Everything after the first observation is bound to the document observed (its id, where the browser reports
+     * one, and its origin, checked in the page) and dropped once the tab has left it: a page that navigates away must
+     * not have its repair, its declared groups or its check land on the next page.
+     */
     async loaded(tabId: number, url: string | undefined): Promise<void> {
       // Counted before anything is awaited: the tab may leave the page meanwhile.
       const left = departures.get(tabId) ?? 0;
+      const stayed = (): boolean => (departures.get(tabId) ?? 0) === left;
       const current = await settings();
       const page = url === undefined ? undefined : coveredPageOf(indexOf(current), url);
       const api = page === undefined ? undefined : registry.of(page.site.consentManager.platform)?.api;
       if (page === undefined || api === undefined) return;
+      const origin = new URL(url!).origin;
       const checked = (check: CmpCheck): void => {
-        if ((departures.get(tabId) ?? 0) !== left) return;
+        if (!stayed()) return;
         checks.set(tabId, check);
         onChecked(tabId);
       };
       const { site, domain } = page;
       const { allowed, paused } = choicesFor(site, domain, current);
       if (paused) return;
-      const observation = await pages.runInMainWorld(tabId, api.observe, [OBSERVE_WAIT_MS]);
+      const first = await pages.runInDocument(tabId, undefined, api.observe, [OBSERVE_WAIT_MS, origin]);
+      const observe = async (): Promise<unknown> =>
+        (await pages.runInDocument(tabId, first.documentId, api.observe, [OBSERVE_WAIT_MS, origin])).result;
+      if (!stayed()) return;
       // Groups the CMP declares beyond the map are answered too: refused, unless it marks them always active.
-      const groups = api.declaredGroups(observation);
+      const groups = api.declaredGroups(first.result);
       const answer = cmpAnswer(
         site.consentManager,
         allowed,
@@ -74,27 +84,27 @@ export function createCmpChecker(deps: CmpCheckerDeps) {
       const unmapped = groups
         .filter(({ id }) => answer.unmapped.includes(id))
         .map(({ id, name, description }) => ({ id, name, description, told: answer.groups.get(id) === true }));
-      await declared(domain, {
-        refusable: unmapped.filter((group) => !group.told).map(({ id }) => id),
-        alwaysActive: unmapped.filter((group) => group.told).map(({ id }) => id),
-      });
-      const before = api.verify(answer.groups, observation);
-      if (before.state !== 'mismatch') {
-        checked({ verdict: before, repaired: null, unmapped });
-        return;
-      }
+      const alwaysActive = unmapped.filter((group) => group.told).map(({ id }) => id);
+      await declared(domain, { refusable: unmapped.filter((group) => !group.told).map(({ id }) => id), alwaysActive });
+      const before = api.verify(answer.groups, first.result);
       const necessary = new Set(
         (site.consentManager.groups?.map ?? [])
           .filter(({ category }) => !site.categories.some((candidate) => candidate.id === category && candidate.refusable))
           .map(({ id }) => id),
       );
-      const repair = api.repair(answer.groups, necessary);
+      const repair = before.state === 'mismatch' ? api.repair(answer.groups, necessary, new Set(alwaysActive)) : null;
+      if (repair === null) {
+        checked({ verdict: before, repaired: null, unmapped });
+        return;
+      }
       await ownInteraction(domain, async () => {
-        await pages.runInMainWorld(tabId, api.repairInPage, [repair.call, repair.groups]);
+        // The repair may have waited in the answerer's queue while the tab moved on: it is then dropped.
+        if (!stayed()) return 0;
+        await pages.runInDocument(tabId, first.documentId, api.repairInPage, [origin, repair.call, repair.groups]);
         return repair.interactions;
       });
-      const after = api.verify(answer.groups, await pages.runInMainWorld(tabId, api.observe, [OBSERVE_WAIT_MS]));
-      checked({ verdict: after, repaired: { call: repair.call, before }, unmapped });
+      if (!stayed()) return;
+      checked({ verdict: api.verify(answer.groups, await observe()), repaired: { call: repair.call, before }, unmapped });
     },
   };
 }

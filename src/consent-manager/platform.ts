@@ -76,16 +76,26 @@ interface PlannedRepair {
 
 /** The CMP told through its own API, and asked what it believes. */
 interface PlatformApi {
-  /** Main world: waits up to `waitMs` for the CMP, then reports what it believes and shows (page data). */
-  observe: (waitMs: number) => Promise<unknown>;
-  /** Main world: makes the one repair call chosen by `repair`. */
-  repairInPage: (call: string, groups: Array<[string, boolean]>) => void;
+  /**
+   * Main world: waits up to `waitMs` for the CMP, then reports what it believes and shows (page data); reports no CMP
+   * in a document of another origin than `origin`.
+   */
+  observe: (waitMs: number, origin: string) => Promise<unknown>;
+  /** Main world: makes the one repair call chosen by `repair`; nothing in a document of another origin than `origin`. */
+  repairInPage: (origin: string, call: string, groups: Array<[string, boolean]>) => void;
   /** The groups the CMP declares in an observation, checked. */
   declaredGroups(observation: unknown): DeclaredGroup[];
   /** Whether the observed CMP believes `answer` (group id → consented). */
   verify(answer: ReadonlyMap<string, boolean>, observation: unknown): CmpVerdict;
-  /** The repair of a mismatch; `strictlyNecessary` groups are left to the CMP. */
-  repair(answer: ReadonlyMap<string, boolean>, strictlyNecessary: ReadonlySet<string>): PlannedRepair;
+  /**
+   * The repair of a mismatch, or null when it has nothing to tell. `strictlyNecessary` groups are left to the CMP, and
+   * so are `pageAlwaysActive`, the groups beyond the map the page says are always active: page data, never granted.
+   */
+  repair(
+    answer: ReadonlyMap<string, boolean>,
+    strictlyNecessary: ReadonlySet<string>,
+    pageAlwaysActive: ReadonlySet<string>,
+  ): PlannedRepair | null;
   /** The interactions a record value counts (each API call adds one); 0 for none or an unreadable one. */
   interactions(value: string | undefined): number;
 }

@@ -36,6 +36,17 @@ export interface PageScripts {
    */
   runInMainWorld<A extends unknown[]>(tabId: number, func: (...args: A) => unknown, args: A): Promise<unknown>;
   /**
+   * Runs `func(...args)` in the main world of one document of a tab's top frame: the one it shows now when
+   * `documentId` is undefined, else that document only (rejects once it is gone). Resolves with the result (page
+   * data, untrusted) and the id of the document that ran it, undefined where the browser reports none.
+   */
+  runInDocument<A extends unknown[]>(
+    tabId: number,
+    documentId: string | undefined,
+    func: (...args: A) => unknown,
+    args: A,
+  ): Promise<{ result: unknown; documentId: string | undefined }>;
+  /**
    * Injects into the tab's frames whose origin `ownFrame` accepts, as early as the browser allows (injectImmediately).
    * Each frame's origin ("https://www.example.com", "null" when opaque) is read in the extension's isolated world, which
    * the page cannot forge, and the frames are then pinned by documentId (Chrome 106, Firefox ESR 153 both report and

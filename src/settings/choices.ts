@@ -18,7 +18,8 @@ export function isAllowed(site: Site, category: Category, settings: Settings, do
 
 /** The person's default for a category (settings.defaults), else the knowledge base's. */
 export function defaultChoice(settings: Settings, category: Pick<Category, 'id' | 'defaultAllowed'>): boolean {
-  return settings.defaults[category.id] ?? category.defaultAllowed;
+  // Own properties only: an id such as "constructor" must not read Object.prototype's.
+  return Object.hasOwn(settings.defaults, category.id) ? settings.defaults[category.id]! : category.defaultAllowed;
 }
 
 /** Whether the user paused the extension on a registrable domain: then nothing is refused on its pages. */
@@ -65,5 +66,6 @@ export function trackerRefusedAmong(tracker: Tracker, refused: readonly string[]
 }
 
 function ownChoice(settings: Settings, domain: string, categoryId: string): boolean | undefined {
-  return Object.hasOwn(settings.sites, domain) ? settings.sites[domain]!.choices[categoryId] : undefined;
+  const choices = Object.hasOwn(settings.sites, domain) ? settings.sites[domain]!.choices : {};
+  return Object.hasOwn(choices, categoryId) ? choices[categoryId] : undefined;
 }

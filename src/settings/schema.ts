@@ -62,6 +62,11 @@ export function parseImport(text: string, owners: Owners): ImportResult {
   for (const [domain, record] of Object.entries(result.output.protectedSites)) {
     const problem = protectedSiteProblem(domain, record, bundled);
     if (problem !== null) return { ok: false, error: `protectedSites.${domain}: ${problem}` };
+    const at = record.site.categories.findIndex(({ id }) => RESERVED_KEYS.has(id));
+    if (at >= 0) {
+      const path = `protectedSites.${domain}.site.categories.${at}.id`;
+      return { ok: false, error: `${path}: "${record.site.categories[at]!.id}" is a reserved name, not a valid id` };
+    }
   }
   const together = protectedSitesProblem(result.output.protectedSites);
   if (together !== null) return { ok: false, error: `protectedSites: ${together}` };
@@ -183,8 +188,9 @@ function recoverSites(value: unknown, recovered: string[]): Record<string, SiteC
   return sites;
 }
 
-// valibot's records skip these keys silently; an import names them instead of dropping part of the file.
-const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+// Object.prototype's names: valibot's records skip some of these keys silently, and an id spelled like one would read
+// an inherited property wherever it is looked up; an import names them instead.
+const RESERVED_KEYS: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
 function reservedKeyPath(value: unknown, path: string[]): string | null {
   if (!isObject(value)) return null;

@@ -100,18 +100,19 @@ export function writeCookiebotRecord(existing: CookiebotRecord | undefined, answ
   const stamp = answer.newConsentId();
   // The stamp is written inside quotes: one that could end them would corrupt the record.
   if (!QUOTED.test(`'${stamp}'`)) throw new Error('a consent id must be printable text without quotes or commas');
-  const decided: Record<string, string> = {
-    stamp: `'${stamp}'`,
-    necessary: 'true',
-    preferences: String(answer.consent.preferences),
-    statistics: String(answer.consent.statistics),
-    marketing: String(answer.consent.marketing),
-    method: "'explicit'",
-    utc: String(answer.now.getTime()),
-  };
-  const base = existing?.fields ?? [...Object.entries(decided).slice(0, 6), ['ver', '1'], ['utc', decided.utc!]];
-  const fields = base.map(([key, raw]): [string, string] => [key, decided[key] ?? raw]);
-  for (const [key, raw] of Object.entries(decided)) if (!fields.some(([name]) => name === key)) fields.push([key, raw]);
+  // A Map, not an object: a stored key such as "constructor" must not read an inherited property.
+  const decided = new Map<string, string>([
+    ['stamp', `'${stamp}'`],
+    ['necessary', 'true'],
+    ['preferences', String(answer.consent.preferences)],
+    ['statistics', String(answer.consent.statistics)],
+    ['marketing', String(answer.consent.marketing)],
+    ['method', "'explicit'"],
+    ['utc', String(answer.now.getTime())],
+  ]);
+  const base = existing?.fields ?? [...[...decided].slice(0, 6), ['ver', '1'], ['utc', decided.get('utc')!]];
+  const fields = base.map(([key, raw]): [string, string] => [key, decided.get(key) ?? raw]);
+  for (const [key, raw] of decided) if (!fields.some(([name]) => name === key)) fields.push([key, raw]);
   return `{${fields.map(([key, raw]) => `${key}:${raw.replaceAll("'", '%27')}`).join('%2C')}}`;
 }
 

@@ -40,8 +40,9 @@ export const oneTrust: ConsentManagerPlatform<'onetrust'> = {
     repairInPage: repairOneTrust,
     declaredGroups,
     verify: verifyCmp,
-    repair(answer, strictlyNecessary) {
-      const repair = cmpRepair(answer, strictlyNecessary);
+    repair(answer, strictlyNecessary, pageAlwaysActive) {
+      const repair = cmpRepair(answer, strictlyNecessary, pageAlwaysActive);
+      if (repair === null) return null;
       if (repair.call !== 'UpdateConsent') return { call: repair.call, groups: [], interactions: 1 };
       return { call: repair.call, groups: repair.groups, interactions: repair.groups.length };
     },

@@ -72,15 +72,16 @@ export interface OneTrustAnswer {
 export function writeOneTrustRecord(existing: OneTrustRecord | undefined, answer: OneTrustAnswer): string {
   const groups = new Map(existing?.groups);
   for (const [id, consented] of answer.groups) groups.set(id, consented);
-  const decided: Record<string, string> = {
-    groups: [...groups].map(([id, consented]) => `${id}:${consented ? 1 : 0}`).join(','),
-    datestamp: answer.now.toString(),
-    interactionCount: String(Math.max(1, Number(fieldOf(existing, 'interactionCount') ?? 0) || 0)),
-    landingPath: 'NotLandingPage',
-  };
+  // A Map, not an object: a stored key such as "constructor" must not read an inherited property.
+  const decided = new Map<string, string>([
+    ['groups', [...groups].map(([id, consented]) => `${id}:${consented ? 1 : 0}`).join(',')],
+    ['datestamp', answer.now.toString()],
+    ['interactionCount', String(Math.max(1, Number(fieldOf(existing, 'interactionCount') ?? 0) || 0))],
+    ['landingPath', 'NotLandingPage'],
+  ]);
   const base = existing?.fields ?? [...NEW_RECORD, ['consentId', answer.newConsentId()]];
-  const fields = base.map(([key, value]): [string, string] => [key, decided[key] ?? value]);
-  for (const [key, value] of Object.entries(decided)) if (!fields.some(([name]) => name === key)) fields.push([key, value]);
+  const fields = base.map(([key, value]): [string, string] => [key, decided.get(key) ?? value]);
+  for (const [key, value] of decided) if (!fields.some(([name]) => name === key)) fields.push([key, value]);
   return new URLSearchParams(fields).toString();
 }
 

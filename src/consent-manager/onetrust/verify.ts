@@ -67,13 +67,21 @@ export function verifyCmp(answer: ReadonlyMap<string, boolean>, observation: unk
 export type CmpRepair = { call: 'RejectAll' } | { call: 'AllowAll' } | { call: 'UpdateConsent'; groups: Array<[string, boolean]> };
 
 /**
- * The repair for an answer whose refusable groups (`strictlyNecessary` excluded: the CMP keeps those active itself)
- * are all refused or all allowed, or else the per-group update. Never `Close()`: OneTrust applies the site's own
- * default on close, not the person's choice.
+ * The repair for an answer whose refusable groups are all refused or all allowed, or else the per-group update; null
+ * when no group is left to tell. `strictlyNecessary` groups are left out (the CMP keeps those active itself), and so
+ * are `pageAlwaysActive` ones, groups beyond the map that the page says are always active: they are page data, so
+ * the CMP keeps them as it has them, and allow-all, which would grant them too, is not used while any is left out.
+ * Never `Close()`: OneTrust applies the site's own default on close, not the person's choice.
  */
-export function cmpRepair(answer: ReadonlyMap<string, boolean>, strictlyNecessary: ReadonlySet<string>): CmpRepair {
-  const refusable = [...answer].filter(([group]) => !strictlyNecessary.has(group));
+export function cmpRepair(
+  answer: ReadonlyMap<string, boolean>,
+  strictlyNecessary: ReadonlySet<string>,
+  pageAlwaysActive: ReadonlySet<string>,
+): CmpRepair | null {
+  const left = [...answer].filter(([group]) => !strictlyNecessary.has(group));
+  const refusable = left.filter(([group]) => !pageAlwaysActive.has(group));
+  if (refusable.length === 0) return null;
   if (refusable.every(([, consented]) => !consented)) return { call: 'RejectAll' };
-  if (refusable.every(([, consented]) => consented)) return { call: 'AllowAll' };
+  if (refusable.length === left.length && refusable.every(([, consented]) => consented)) return { call: 'AllowAll' };
   return { call: 'UpdateConsent', groups: refusable };
 }

@@ -216,6 +216,11 @@
   settingsButton.addEventListener('click', showPreferenceCentre);
   document.body.appendChild(settingsButton);
 
+  // Each API call, logged for the test (hostile-cmp.ts cmpApiCalls).
+  function logged(call, argument) {
+    navigator.sendBeacon('/__cmp-api/' + call + '/' + encodeURIComponent(argument || ''));
+  }
+
   window.OneTrust = {
     ToggleInfoDisplay: showPreferenceCentre,
     GetDomainData: function () {
@@ -228,13 +233,16 @@
       listeners.push(listener);
     },
     AllowAll: function () {
+      logged('AllowAll');
       answer(everything(true));
     },
     RejectAll: function () {
+      logged('RejectAll');
       answer(everything(false));
     },
     // UpdateConsent("Category", "C0002:0"): one group's consent.
     UpdateConsent: function (type, value) {
+      logged('UpdateConsent', type + ':' + value);
       if (type !== 'Category') return;
       var parts = String(value).split(':');
       var state = {};

@@ -24,6 +24,7 @@ import { replicaSites, type ReplicaSite } from './knowledge';
 import { IDENTIFIERS_PARAM, identifiersScript, serverSetCookies, serviceWorkerScript } from './identifiers';
 import { cookieNames, RequestLog, type LoggedRequest } from './log';
 import { ONETRUST_SCRIPT_PATH, oneTrustOptions, oneTrustScript } from './onetrust';
+import { answerHostileCmp } from './hostile-cmp';
 import { FRAME_DOC_PATH, frameDocHtml, FRAME_VARIANTS, framesPageHtml, pageHtml } from './page';
 import { consentScript, loaderScript, sendResource, siteCookies, trackerCookie, type Headers } from './responses';
 import { VisitBoard, type LoadOutcome } from './visits';
@@ -173,6 +174,7 @@ export async function startReplica({ trackerLatencyMs = 0 }: ReplicaOptions = {}
       const { entry, url, role } = record(request, scheme);
       if (url.pathname === '/__done') return visits.finish(request, response, entry.visit);
       if (url.pathname === '/__arrived') return answerArrived(request, url, response);
+      if (answerHostileCmp(url.pathname, response)) return;
       if (url.pathname === '/__blank') return void response.writeHead(200, { 'content-type': 'text/html' }).end(BLANK);
       if (url.pathname === HOSTILE_PATH)
         return sendFrameDoc(

@@ -91,3 +91,8 @@ describe('the record written for a domain', () => {
     expect(plan.writes.map((write) => write.name)).toEqual(['OptanonConsent', 'OptanonAlertBoxClosed']);
   });
 });
+
+test('a group mapped to a category id named like an Object.prototype property is refused when nothing allows it', () => {
+  const consentManager: ConsentManager = { ...ONETRUST, groups: { ...ONETRUST.groups!, map: [{ id: 'C0009', category: 'constructor' }] } };
+  expect(cmpAnswer(consentManager, {}).groups).toEqual(new Map([['C0009', false]]));
+});

@@ -41,7 +41,7 @@ function fakeSession(): KeyValueArea {
   };
 }
 
-function setup(current: Settings = freshSettings(), session = fakeSession(), covered: Site[] = sites) {
+function setup(current: Settings = freshSettings(), session = fakeSession(), covered: Site[] = sites, consentId = 'fresh-id') {
   const { jar, writes, cookies, put } = fakeJar();
   let settings = current;
   const reported: unknown[] = [];
@@ -52,7 +52,7 @@ function setup(current: Settings = freshSettings(), session = fakeSession(), cov
       sitesOf: () => covered,
       choicesFor: (answeredSite, domain, now) => choicesOn(answeredSite, now, domain),
       settings: async () => settings,
-      clock: () => ({ now: new Date('2026-11-30T10:00:00Z'), newConsentId: () => 'fresh-id' }),
+      clock: () => ({ now: new Date('2026-11-30T10:00:00Z'), newConsentId: () => consentId }),
       session,
       refuse: async (domain, categories) =>
         (settings = categories.reduce((edited, category) => setSiteChoice(edited, domain, category, false), settings)),
@@ -355,6 +355,15 @@ describe('a site protected from its Cookiebot declaration', () => {
     writes.length = 0;
     await answerer.apply(setSiteChoice(freshSettings(), 'trello.com', 'functionality', false));
     expect(writes.filter((write) => write.domain === 'fjord.example')).toEqual([]);
+  });
+
+  test('an answer that cannot be written does not leave the page’s granting record in force', async () => {
+    // A consent id that could end its quotes: writing the record refuses it.
+    const { answerer, cookies, put, reported } = setup(freshSettings(), fakeSession(), both, "x'");
+    put('CookieConsent', '{stamp:%27cb-own%27%2Cnecessary:true%2Cpreferences:true%2Cstatistics:true%2Cmarketing:true}', '.fjord.example');
+    await answerer.apply(freshSettings()).catch(() => undefined);
+    expect(cookies.has('CookieConsent@fjord.example')).toBe(false);
+    expect(reported).toEqual([expect.any(Error)]);
   });
 
   test('a choice change is told; a paused domain has no record, and a removed one stays removed while paused', async () => {

@@ -80,7 +80,7 @@ const testCmp: ConsentManagerPlatform = {
     async observe() {
       return { believes: Reflect.get(Reflect.get(window, 'TestCmp') as object, 'believes') as unknown };
     },
-    repairInPage(_call, groups) {
+    repairInPage(_origin, _call, groups) {
       Reflect.set(Reflect.get(window, 'TestCmp') as object, 'believes', Object.fromEntries(groups));
     },
     declaredGroups: () => [],
@@ -169,7 +169,7 @@ test('its record is written with the person’s choices, and its own API is veri
   expect(writes).toEqual([{ name: 'tc_consent', value: 'tc-ess=1|tc-ads=0', domain: 'shop.example', expires: 1796032860 }]);
 
   const checker = createCmpChecker({
-    pages: { runInMainWorld: async (_tab, func, args) => func(...args) },
+    pages: { runInDocument: async (_tab, _document, func, args) => ({ result: await func(...args), documentId: 'doc-1' }) },
     indexOf: () => buildSiteIndex([site]),
     settings: async () => settings,
     choicesFor,

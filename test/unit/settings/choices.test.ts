@@ -38,3 +38,20 @@ test('defaultChoice: the person default, else the knowledge base default, as isA
   expect(defaultChoice(allowed, analytics)).toBe(true);
   expect(isAllowed(MINI, analytics, allowed, MINI.domains[0]!)).toBe(defaultChoice(allowed, analytics));
 });
+
+describe('a category id that is an Object.prototype name', () => {
+  const site = (): Site => {
+    const own = structuredClone(MINI);
+    own.categories = own.categories.map((category) => (category.id === 'analytics' ? { ...category, id: 'constructor' } : category));
+    own.trackers = own.trackers.map((tracker) => (tracker.category === 'analytics' ? { ...tracker, category: 'constructor' } : tracker));
+    return own;
+  };
+
+  test('follows the defaults and the choices, never an inherited property', () => {
+    const constructor = site().categories.find((category) => category.id === 'constructor')!;
+    expect(constructor.defaultAllowed).toBe(false);
+    expect(defaultChoice(freshSettings(), constructor)).toBe(false);
+    expect(isAllowed(site(), constructor, freshSettings(), MINI.domains[0]!)).toBe(false);
+    expect(isAllowed(site(), constructor, setDefaultChoice(freshSettings(), 'constructor', true), MINI.domains[0]!)).toBe(true);
+  });
+});

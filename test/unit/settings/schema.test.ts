@@ -4,6 +4,9 @@ import { MIGRATIONS, migrate, type Migration } from '../../../src/settings/migra
 import { isAllowed } from '../../../src/settings/choices';
 import { freshSettings, DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings';
 import { loadSites } from '../../../src/knowledge/load';
+import { declaredSite } from '../../../src/protected-sites/declared-site';
+import { protectSite } from '../../../src/protected-sites/protected-sites';
+import { harborDeclaration } from '../protected-sites/observations';
 import { exportSettings, parseImport, recoverSettings, SettingsSchema } from '../../../src/settings/schema';
 
 const ATLASSIAN = loadSites().find((site) => site.id === 'atlassian')!;
@@ -320,5 +323,17 @@ describe('migrations', () => {
     steps.length = 0;
     expect(migrate({ version: 3, badge: false }, OWNERS, chain)).toEqual({ ok: true, from: 3, data: { version: 3, badge: false } });
     expect(steps).toEqual([]);
+  });
+});
+
+test('an imported protected site whose category id is an Object.prototype name is refused, saying why', () => {
+  const NOW = '2026-11-30T12:00:00.000Z';
+  const site = declaredSite(harborDeclaration(), 'www.harbor.example', new Date(NOW));
+  const text = exportSettings(protectSite(freshSettings(), site, NOW));
+  const renamed = text.replaceAll(`"${site.categories[1]!.id}"`, '"constructor"');
+  expect(renamed).not.toBe(text);
+  expect(parseImport(renamed, loadSites())).toEqual({
+    ok: false,
+    error: 'protectedSites.harbor.example.site.categories.1.id: "constructor" is a reserved name, not a valid id',
   });
 });

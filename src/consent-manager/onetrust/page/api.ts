@@ -11,8 +11,12 @@ interface OneTrustApi {
   UpdateConsent?: (type: string, value: string) => unknown;
 }
 
-/** Waits up to `waitMs` for OneTrust to publish its active groups, then reports what it believes and shows. */
-export async function observeOneTrust(waitMs: number): Promise<unknown> {
+/**
+ * Waits up to `waitMs` for OneTrust to publish its active groups, then reports what it believes and shows; reports no
+ * CMP in a document of another origin than `origin`, the page the worker means (location.origin is unforgeable).
+ */
+export async function observeOneTrust(waitMs: number, origin: string): Promise<unknown> {
+  if (location.origin !== origin) return { found: false };
   const activeGroups = (): unknown => Reflect.get(window, 'OnetrustActiveGroups');
   const deadline = Date.now() + waitMs;
   while (typeof activeGroups() !== 'string' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -39,8 +43,12 @@ export async function observeOneTrust(waitMs: number): Promise<unknown> {
   };
 }
 
-/** Makes the one repair call the core chose (never Close(), which applies the site's default). */
-export function repairOneTrust(call: string, groups: Array<[string, boolean]>): void {
+/**
+ * Makes the one repair call the core chose (never Close(), which applies the site's default), and nothing in a
+ * document of another origin than `origin`, the page that was observed.
+ */
+export function repairOneTrust(origin: string, call: string, groups: Array<[string, boolean]>): void {
+  if (location.origin !== origin) return;
   const api = Reflect.get(window, 'OneTrust') as OneTrustApi | undefined;
   if (call === 'RejectAll') api?.RejectAll?.();
   else if (call === 'AllowAll') api?.AllowAll?.();

@@ -145,3 +145,13 @@ describe("the plan for a Cookiebot site's domain", () => {
     expect(broken.problems).toEqual([expect.stringContaining('the stored CookieConsent on shop.example was replaced')]);
   });
 });
+
+test.each(['constructor', 'toString', 'valueOf', 'hasOwnProperty'])(
+  'a stored field named %s is kept as the page wrote it, and the answer is written over the grants',
+  (key) => {
+    const stored = parsed(`${STORED.slice(0, -1)}%2C${key}:1}`);
+    const written = parsed(writeCookiebotRecord(stored, answer(false, false, false)));
+    expect(written.consent).toEqual({ necessary: true, preferences: false, statistics: false, marketing: false });
+    expect(written.fields).toContainEqual([key, '1']);
+  },
+);

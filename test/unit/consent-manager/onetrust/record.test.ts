@@ -104,3 +104,9 @@ describe('writing the answer', () => {
     expect(alertBoxClosedValue(NOW)).toBe('2026-11-30T10:00:00.000Z');
   });
 });
+
+test.each(['constructor', 'toString', 'valueOf', 'hasOwnProperty'])('a stored field named %s is kept as the page wrote it', (key) => {
+  const written = parsed(writeOneTrustRecord(parsed(`${STORED}&${key}=1`), answer({ C0002: false })));
+  expect(written.fields).toContainEqual([key, '1']);
+  expect(written.groups.get('C0002')).toBe(false);
+});

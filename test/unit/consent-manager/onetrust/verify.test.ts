@@ -60,6 +60,7 @@ describe('the one repair call', () => {
           ['C0004', false],
         ]),
         NECESSARY,
+        new Set(),
       ),
     ).toEqual({ call: 'RejectAll' });
     expect(
@@ -69,12 +70,13 @@ describe('the one repair call', () => {
           ['C0002', true],
         ]),
         NECESSARY,
+        new Set(),
       ),
     ).toEqual({ call: 'AllowAll' });
   });
 
   test('a mixed answer is given group by group, strictly necessary groups left to the CMP', () => {
-    expect(cmpRepair(ANSWER, NECESSARY)).toEqual({
+    expect(cmpRepair(ANSWER, NECESSARY, new Set())).toEqual({
       call: 'UpdateConsent',
       groups: [
         ['C0002', false],
@@ -82,6 +84,36 @@ describe('the one repair call', () => {
         ['C0004', false],
       ],
     });
+  });
+});
+
+describe('the repair leaves the groups a page names always active beyond the map as the CMP has them', () => {
+  const PAGE_ALWAYS_ACTIVE = new Set(['C0009', 'C0010']);
+
+  test('no group left to tell: no call, neither allow-all nor reject-all', () => {
+    const answer = new Map([
+      ['C0001', true],
+      ['C0009', true],
+      ['C0010', true],
+    ]);
+    expect(cmpRepair(answer, NECESSARY, PAGE_ALWAYS_ACTIVE)).toBeNull();
+  });
+
+  test('everything else allowed: group by group, never allow-all, which would grant them too', () => {
+    const answer = new Map([
+      ['C0001', true],
+      ['C0002', true],
+      ['C0009', true],
+    ]);
+    expect(cmpRepair(answer, NECESSARY, PAGE_ALWAYS_ACTIVE)).toEqual({ call: 'UpdateConsent', groups: [['C0002', true]] });
+  });
+
+  test('everything else refused: reject all, which grants nothing', () => {
+    const answer = new Map([
+      ['C0002', false],
+      ['C0009', true],
+    ]);
+    expect(cmpRepair(answer, NECESSARY, PAGE_ALWAYS_ACTIVE)).toEqual({ call: 'RejectAll' });
   });
 });
 
