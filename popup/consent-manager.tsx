@@ -1,7 +1,7 @@
 // The site's consent manager (CMP): what the extension told it on this domain and whether the page's CMP holds it.
 // Our data and group ids, and the CMP's own names and descriptions of groups the notice does not name, as text.
 import type { CmpStatus } from '../src/consent-manager/status';
-import { checkText, questionText, toldText, unmappedText } from '../src/ui/cmp-text';
+import { answerFailedText, checkText, questionText, toldText, unmappedText } from '../src/ui/cmp-text';
 
 interface Props {
   owner: string;
@@ -32,6 +32,11 @@ export function ConsentManager({ owner, domain, status, onAnswer }: Props) {
         <p>Paused here: it is not answered, so the site's banner asks you.</p>
       ) : (
         <>
+          {status.answerFailed && (
+            <p class="error" id="cmp-answer-failed">
+              {answerFailedText(status.name)}
+            </p>
+          )}
           <p class="note">{checkText(status.check)}</p>
           <details class="cmp-told">
             <summary>What it was told</summary>

@@ -20,6 +20,8 @@ const DomainStateSchema = v.object({
   /** Groups beyond the map that the domain's CMP marks always active: the record allows them, as the CMP does. */
   alwaysActive: v.optional(GroupIdsSchema),
   question: v.optional(v.object({ granted: v.array(v.string()), allowAll: v.boolean() })),
+  /** The last answer could not be written (the page's record was removed instead): the popup says so. */
+  failed: v.optional(v.literal(true)),
 });
 export type DomainState = v.InferOutput<typeof DomainStateSchema>;
 
@@ -54,6 +56,10 @@ export function createDomainStates(session: KeyValueArea) {
 }
 
 export function withoutQuestion({ question: _settled, ...kept }: DomainState): DomainState {
+  return kept;
+}
+
+export function withoutFailure({ failed: _answered, ...kept }: DomainState): DomainState {
   return kept;
 }
 

@@ -5,7 +5,7 @@
 // domain and a grant becomes a question for the popup (person-answer.ts). Each CMP's record is its platform's
 // (platform.ts `record`), found through the registry.
 import type { DeclaredBeyondMap, RecordPlan, StoredRecord } from './answer';
-import { createDomainStates, sameIds, validGroupIds, withoutQuestion } from './answerer-state';
+import { createDomainStates, sameIds, validGroupIds, withoutFailure, withoutQuestion } from './answerer-state';
 import type { CmpQuestion } from './person-answer';
 import type { ConsentManagerPlatform } from './platform';
 import { registry as defaultRegistry, type PlatformRegistry } from './registry';
@@ -32,7 +32,7 @@ export interface CmpAnswererDeps {
   session: KeyValueArea;
   /** Makes the person's refusals in a CMP their choice on `domain`; resolves with the new settings once stored. */
   refuse: (domain: string, categories: string[]) => Promise<Settings>;
-  /** The domain's question was asked anew, replaced or cleared (the popups showing it hear of it). */
+  /** What the popups showing the domain say of its CMP changed: its question (asked, replaced, cleared) or whether the answer failed. */
   questionChanged: (domain: string) => void;
   report: (error: unknown) => void;
   /** The CMPs it knows (registry.ts's unless given). */
@@ -49,6 +49,8 @@ export interface CmpAnswerer {
   changed(change: CookieChange): Promise<void>;
   /** The grant the person made in the domain's CMP and has not settled in the popup; null when none. */
   questionOf(domain: string): Promise<CmpQuestion | null>;
+  /** Whether the domain's last answer could not be written (the page's own record was removed instead). */
+  answerFailed(domain: string): Promise<boolean>;
   /** The popup settled the domain's question (allowed or kept refused): it is not asked again. */
   settleQuestion(domain: string): Promise<void>;
   /**
@@ -118,19 +120,23 @@ export function createCmpAnswerer(deps: CmpAnswererDeps): CmpAnswerer {
     let plan: RecordPlan;
     try {
       plan = record.plan(site.consentManager, domain, allowed, canonical.map(storedRecord), clock(), declared);
+      plan.problems.forEach(report);
+      await Promise.all(plan.writes.map((write) => jar.set(write)));
     } catch (error) {
       // The page's record must not stay in force in place of the answer: without one, the site's CMP asks again and
-      // the choice is still enforced by the rules and the shield.
+      // the choice is still enforced by the rules and the shield. The popup says the answer failed.
       await Promise.all(canonical.map((cookie) => jar.remove(cookie)));
+      await states.edit(domain, (state) => ({ written: 0, ...state, failed: true }));
+      questionChanged(domain);
       report(error);
       return;
     }
-    plan.problems.forEach(report);
-    await Promise.all(plan.writes.map((write) => jar.set(write)));
     // What the domain's record now says was said by the extension: only a later interaction is the person's.
     const [main] = record.cookieNames;
     const left = plan.writes.find((write) => write.name === main) ?? canonical.find((cookie) => cookie.name === main);
-    await states.edit(domain, (state) => ({ written: 0, ...state, ...record.marks(left?.value) }));
+    const failedBefore = (await states.all())[domain]?.failed === true;
+    await states.edit(domain, (state) => ({ ...withoutFailure(state ?? { written: 0 }), ...record.marks(left?.value) }));
+    if (failedBefore) questionChanged(domain);
   };
 
   /** The interactions the domain's record in the jar counts now, by its CMP's API; 0 when there is none. */
@@ -182,6 +188,9 @@ export function createCmpAnswerer(deps: CmpAnswererDeps): CmpAnswerer {
     },
     async questionOf(domain) {
       return (await states.all())[domain]?.question ?? null;
+    },
+    async answerFailed(domain) {
+      return (await states.all())[domain]?.failed === true;
     },
     async settleQuestion(domain) {
       if ((await states.all())[domain]?.question === undefined) return;

@@ -30,6 +30,8 @@ export interface CmpStatus {
    * too: the categories (with the notice's labels) and whether it was "Allow all"; null when there is nothing to ask.
    */
   question: { granted: Array<{ id: string; label: string }>; allowAll: boolean } | null;
+  /** The extension could not write its answer on this domain: it removed the page's record instead (answerer.ts). */
+  answerFailed: boolean;
 }
 
 /**
@@ -43,6 +45,7 @@ export function cmpStatus(
   paused: boolean,
   check: CmpCheck | null,
   question: CmpQuestion | null = null,
+  answerFailed = false,
 ): CmpStatus | null {
   const { consentManager } = site;
   if (consentManager.platform === undefined || consentManager.groups === undefined) return null;
@@ -57,5 +60,5 @@ export function cmpStatus(
     .filter((id) => labels.has(id) && allowed[id] !== true)
     .map((id) => ({ id, label: labels.get(id)! }));
   const asked = paused || granted.length === 0 ? null : { granted, allowAll: question!.allowAll };
-  return { name: consentManager.name, paused, told, check: paused ? null : check, question: asked };
+  return { name: consentManager.name, paused, told, check: paused ? null : check, question: asked, answerFailed: !paused && answerFailed };
 }

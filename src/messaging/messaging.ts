@@ -6,7 +6,10 @@ import { createMessageRouter } from './router';
 import { createTabView, type TabViewDeps } from './tab-view';
 import type { Ports } from '../ports/ports';
 
-export interface MessagingDeps extends Omit<HandlerDeps, 'tabs'>, Omit<TabViewDeps, 'cmpCheckOf' | 'cmpQuestionOf' | 'jar' | 'tabUrl'> {
+export interface MessagingDeps
+  extends Omit<HandlerDeps, 'tabs'>, Omit<TabViewDeps, 'cmpCheckOf' | 'cmpQuestionOf' | 'cmpAnswerFailed' | 'jar' | 'tabUrl'> {
+  /** The consent manager's open questions, and whether its last answer on a domain failed. */
+  cmpQuestions: HandlerDeps['cmpQuestions'] & { answerFailed: TabViewDeps['cmpAnswerFailed'] };
   ports: Pick<Ports, 'jar' | 'tabs'>;
   /** The extension's base URL (runtime.getURL('')): only its own pages may send or subscribe. */
   extensionOrigin: string;
@@ -22,6 +25,7 @@ export function createMessaging({ ports, extensionOrigin, report, ...deps }: Mes
     jar: ports.jar,
     tabUrl: ports.tabs.url,
     cmpQuestionOf: (domain) => cmpQuestions.questionOf(domain),
+    cmpAnswerFailed: (domain) => cmpQuestions.answerFailed(domain),
   });
   const pages = createPagePushes({
     extensionOrigin,

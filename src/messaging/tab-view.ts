@@ -27,6 +27,8 @@ export interface TabViewDeps {
   cmpCheckOf: (tabId: number) => CmpCheck | null;
   /** A grant the person made in the domain's consent manager, waiting to be confirmed (cmp-answerer.ts). */
   cmpQuestionOf: (domain: string) => Promise<CmpQuestion | null>;
+  /** Whether the domain's last answer to its consent manager could not be written (answerer.ts). */
+  cmpAnswerFailed: (domain: string) => Promise<boolean>;
 }
 
 export interface TabView {
@@ -37,7 +39,8 @@ export interface TabView {
   cmp(tabId: number): Promise<TabState['cmp']>;
 }
 
-export function createTabView({ indexOf, store, counter, jar, tabUrl, cmpCheckOf, cmpQuestionOf }: TabViewDeps): TabView {
+export function createTabView(deps: TabViewDeps): TabView {
+  const { indexOf, store, counter, jar, tabUrl, cmpCheckOf, cmpQuestionOf, cmpAnswerFailed } = deps;
   const popupViews = new WeakMap<Site, Site>();
   const popupView = (site: Site): Site => {
     let view = popupViews.get(site);
@@ -58,7 +61,8 @@ export function createTabView({ indexOf, store, counter, jar, tabUrl, cmpCheckOf
   };
   const cmpOn = async (tabId: number, page: CoveredPage, settings: Settings): Promise<TabState['cmp']> => {
     const { allowed, paused } = choicesOn(page.site, settings, page.domain);
-    return cmpStatus(page.site, allowed, paused, cmpCheckOf(tabId), await cmpQuestionOf(page.domain));
+    const [question, failed] = await Promise.all([cmpQuestionOf(page.domain), cmpAnswerFailed(page.domain)]);
+    return cmpStatus(page.site, allowed, paused, cmpCheckOf(tabId), question, failed);
   };
   return {
     pageOf,

@@ -30,6 +30,11 @@ export function unmappedText(group: CmpCheck['unmapped'][number], owner: string)
   return `${name}, which ${owner}’s cookie notice does not name: told ${group.told ? 'allowed (the CMP keeps it always active)' : 'refused'}.`;
 }
 
+/** Said when the answer could not be written on the domain: what was done instead, and what still holds. */
+export function answerFailedText(name: string): string {
+  return `Your choices could not be written to ${name}'s record on this site, so its own record was removed: its banner may ask you again. What is blocked does not depend on it.`;
+}
+
 /** One sentence on whether the page's CMP holds the answer; page data appears only as group ids and a reason. */
 export function checkText(check: CmpCheck | null): string {
   if (check === null) return 'Not checked on this page yet.';

@@ -366,6 +366,23 @@ describe('a site protected from its Cookiebot declaration', () => {
     expect(reported).toEqual([expect.any(Error)]);
   });
 
+  test('the popup hears that the answer failed, and that it holds again once an answer is written', async () => {
+    const session = fakeSession();
+    const failing = setup(freshSettings(), session, both, "x'");
+    failing.put(
+      'CookieConsent',
+      '{stamp:%27cb-own%27%2Cnecessary:true%2Cpreferences:true%2Cstatistics:true%2Cmarketing:true}',
+      '.fjord.example',
+    );
+    await failing.answerer.apply(freshSettings());
+    expect(await failing.answerer.answerFailed('fjord.example')).toBe(true);
+    expect(failing.questionsChanged).toContain('fjord.example');
+    const answering = setup(freshSettings(), session, both);
+    await answering.answerer.apply(freshSettings());
+    expect(await answering.answerer.answerFailed('fjord.example')).toBe(false);
+    expect(answering.questionsChanged).toContain('fjord.example');
+  });
+
   test('a choice change is told; a paused domain has no record, and a removed one stays removed while paused', async () => {
     const { answerer, cookies, use } = setup(freshSettings(), fakeSession(), both);
     await answerer.apply(freshSettings());

@@ -23,4 +23,11 @@ describe('the popup’s consent manager status', () => {
     expect(cmpStatus(site, allowed, false, null, question)?.question).toBeNull();
     expect(cmpStatus(site, choicesOn(site, freshSettings(), 'trello.com').allowed, true, null, question)?.question).toBeNull();
   });
+
+  test('says the answer failed, except while paused, when nothing is answered', () => {
+    const { allowed } = choicesOn(site, freshSettings(), 'trello.com');
+    expect(cmpStatus(site, allowed, false, null, null, true)?.answerFailed).toBe(true);
+    expect(cmpStatus(site, allowed, false, null, null)?.answerFailed).toBe(false);
+    expect(cmpStatus(site, allowed, true, null, null, true)?.answerFailed).toBe(false);
+  });
 });

@@ -32,6 +32,7 @@ function setup() {
     tabUrl: async (tabId) => urls[tabId],
     cmpCheckOf: () => null,
     cmpQuestionOf: async (domain) => questions.get(domain) ?? null,
+    cmpAnswerFailed: async () => false,
   });
   const cmpQuestions = {
     questionOf: async (domain: string) => questions.get(domain) ?? null,

@@ -76,7 +76,7 @@ function setup(cmpLatency: (call: number) => number = () => 0) {
   return { pushes, subscribe, change };
 }
 
-const CMP = { name: 'OneTrust', paused: false, told: [], check: null, question: null };
+const CMP = { name: 'OneTrust', paused: false, told: [], check: null, question: null, answerFailed: false };
 const countsOf = (port: FakePort) => port.received.filter((message) => message.type === 'tab-counts');
 const COUNTS = { analytics: { blockedRequests: 1, removedCookies: 0 } };
 

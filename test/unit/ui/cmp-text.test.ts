@@ -7,6 +7,7 @@ describe('the popup’s consent manager words', () => {
       paused: false,
       check: null,
       question: null,
+      answerFailed: false,
       told: [
         { group: 'C0001', label: 'Strictly necessary', allowed: true },
         { group: 'C0002', label: 'Performance', allowed: false },

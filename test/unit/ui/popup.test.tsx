@@ -239,11 +239,21 @@ describe('the consent manager line', () => {
     { group: 'C0004', label: 'Advertising', allowed: false },
   ];
 
+  it('says when its answer could not be written, and that blocking does not depend on it', async () => {
+    renderPopup(coveredState(site, { cmp: { name: 'OneTrust', paused: false, told, check: null, question: null, answerFailed: true } }));
+    const section = await screen.findByRole('region', { name: /consent manager \(OneTrust\)/ });
+    expect(section.textContent).toContain(
+      "Your choices could not be written to OneTrust's record on this site, so its own record was removed: its banner may ask you again.",
+    );
+  });
+
   it('shows a new check or question as pushed, without asking again', async () => {
-    const connector = renderPopup(coveredState(site, { cmp: { name: 'OneTrust', paused: false, told, check: null, question: null } }));
+    const connector = renderPopup(
+      coveredState(site, { cmp: { name: 'OneTrust', paused: false, told, check: null, question: null, answerFailed: false } }),
+    );
     const section = await screen.findByRole('region', { name: /consent manager \(OneTrust\)/ });
     const check = { verdict: { state: 'verified' as const }, repaired: null, unmapped: [] };
-    const cmp = { name: 'OneTrust', paused: false, told, check, question: null };
+    const cmp = { name: 'OneTrust', paused: false, told, check, question: null, answerFailed: false };
     await act(() => connector.push({ type: 'tab-cmp', tabId: 7, domain: 'example.com', cmp }));
     await waitFor(() => expect(section.textContent).toContain('Checked on this page: it holds these choices.'));
     expect(connector.sent).toHaveLength(1);
@@ -251,7 +261,7 @@ describe('the consent manager line', () => {
 
   it('says what it was told and whether the page holds it', async () => {
     const check = { verdict: { state: 'verified' as const }, repaired: null, unmapped: [] };
-    renderPopup(coveredState(site, { cmp: { name: 'OneTrust', paused: false, told, check, question: null } }));
+    renderPopup(coveredState(site, { cmp: { name: 'OneTrust', paused: false, told, check, question: null, answerFailed: false } }));
     const section = await screen.findByRole('region', { name: /consent manager \(OneTrust\)/ });
     expect(within(section).getByText('What it was told').closest('details')?.textContent).toContain(
       'Strictly necessary (C0001): allowed; Advertising (C0004): refused.',
@@ -262,7 +272,7 @@ describe('the consent manager line', () => {
   it('lists a group the notice does not name with the CMP’s own words, as text', async () => {
     const unmapped = [{ id: 'C0009', name: 'Research', description: '<img src=x onerror=alert(1)>Panels.', told: false }];
     const check = { verdict: { state: 'verified' as const }, repaired: null, unmapped };
-    renderPopup(coveredState(site, { cmp: { name: 'OneTrust', paused: false, told, check, question: null } }));
+    renderPopup(coveredState(site, { cmp: { name: 'OneTrust', paused: false, told, check, question: null, answerFailed: false } }));
     const section = await screen.findByRole('region', { name: /consent manager/ });
     expect(section.textContent).toContain('“Research” (C0009), which Example Co’s cookie notice does not name: told refused.');
     expect(section.textContent).toContain('<img src=x onerror=alert(1)>Panels.');
@@ -270,7 +280,9 @@ describe('the consent manager line', () => {
   });
 
   it('says when paused that the banner asks instead', async () => {
-    renderPopup(coveredState(site, { paused: true, cmp: { name: 'OneTrust', paused: true, told, check: null, question: null } }));
+    renderPopup(
+      coveredState(site, { paused: true, cmp: { name: 'OneTrust', paused: true, told, check: null, question: null, answerFailed: false } }),
+    );
     const section = await screen.findByRole('region', { name: /consent manager/ });
     expect(section.textContent).toContain("it is not answered, so the site's banner asks you");
   });
@@ -279,7 +291,10 @@ describe('the consent manager line', () => {
     'asks about "Allow all" recorded by the site’s banner; the answer (allow: %s) is sent for this domain',
     async (allow) => {
       const question = { granted: [{ id: 'targeting-or-advertising', label: 'Targeting or advertising' }], allowAll: true };
-      const connector = renderPopup(coveredState(site, { cmp: { name: 'OneTrust', paused: false, told, check: null, question } }), 42);
+      const connector = renderPopup(
+        coveredState(site, { cmp: { name: 'OneTrust', paused: false, told, check: null, question, answerFailed: false } }),
+        42,
+      );
       const asked = await screen.findByRole('group', { name: /now allows everything \(its “Allow all”\)/ });
       expect(asked.textContent).toContain('Allow Targeting or advertising on example.com too?');
       fireEvent.click(within(asked).getByRole('button', { name: allow ? 'Allow on example.com' : 'Keep refused' }));
