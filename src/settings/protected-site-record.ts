@@ -3,6 +3,7 @@
 // an import. It lives with the settings, which check it, so the settings need nothing from the slice above them.
 import * as v from 'valibot';
 import { isWithin } from '../shared/hosts';
+import { visibleText } from '../shared/visible-text';
 import { registrableDomainOrNull } from '../knowledge/registrable-domain';
 import { SiteSchema } from '../knowledge/schema';
 import { MAX_SITE_CHANGES, type ProtectedSite } from './settings';
@@ -55,6 +56,12 @@ export const ProtectedSiteSchema = v.strictObject({
       `must have at most ${MAX_DECLARED.cookies} cookies and storage keys`,
     ),
     v.check((site) => JSON.stringify(site).length <= MAX_RECORD_CHARS, `must be at most ${MAX_RECORD_CHARS} characters of JSON`),
+    // A record made here shows only visible text (shared/visible-text.ts); one carrying reordering or invisible
+    // characters was made elsewhere, and could make its names read as the extension's own words.
+    v.check((site) => {
+      const json = JSON.stringify(site);
+      return visibleText(json) === json;
+    }, 'its names and descriptions must be visible text, without control, format or separator characters'),
   ),
   protectedAt: Timestamp,
   changes: v.pipe(

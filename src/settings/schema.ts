@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import { describe, migrate, type Owners, type SettingsObject } from './migrations';
 import { MAX_PROTECTED_SITES, ProtectedSiteSchema, protectedSiteProblem, protectedSitesProblem } from './protected-site-record';
-import { IdSchema, issueText } from '../shared/schema-parts';
+import { IdSchema, issueText, RESERVED_NAMES } from '../shared/schema-parts';
 import { freshSettings, type ProtectedSite, type Settings, type SiteChoices } from './settings';
 
 // Ids in settings come from files and storage, so they are capped; real ones are a few words long.
@@ -62,11 +62,6 @@ export function parseImport(text: string, owners: Owners): ImportResult {
   for (const [domain, record] of Object.entries(result.output.protectedSites)) {
     const problem = protectedSiteProblem(domain, record, bundled);
     if (problem !== null) return { ok: false, error: `protectedSites.${domain}: ${problem}` };
-    const at = record.site.categories.findIndex(({ id }) => RESERVED_KEYS.has(id));
-    if (at >= 0) {
-      const path = `protectedSites.${domain}.site.categories.${at}.id`;
-      return { ok: false, error: `${path}: "${record.site.categories[at]!.id}" is a reserved name, not a valid id` };
-    }
   }
   const together = protectedSitesProblem(result.output.protectedSites);
   if (together !== null) return { ok: false, error: `protectedSites: ${together}` };
@@ -190,12 +185,10 @@ function recoverSites(value: unknown, recovered: string[]): Record<string, SiteC
 
 // Object.prototype's names: valibot's records skip some of these keys silently, and an id spelled like one would read
 // an inherited property wherever it is looked up; an import names them instead.
-const RESERVED_KEYS: ReadonlySet<string> = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
-
 function reservedKeyPath(value: unknown, path: string[]): string | null {
   if (!isObject(value)) return null;
   for (const [key, child] of Object.entries(value)) {
-    if (RESERVED_KEYS.has(key)) return [...path, key].join('.');
+    if (RESERVED_NAMES.has(key)) return [...path, key].join('.');
     const found = reservedKeyPath(child, [...path, key]);
     if (found !== null) return found;
   }

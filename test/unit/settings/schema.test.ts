@@ -337,3 +337,14 @@ test('an imported protected site whose category id is an Object.prototype name i
     error: 'protectedSites.harbor.example.site.categories.1.id: "constructor" is a reserved name, not a valid id',
   });
 });
+
+test('an imported protected site whose names carry reordering or invisible characters is refused, saying why', () => {
+  const NOW = '2026-11-30T12:00:00.000Z';
+  const site = declaredSite(harborDeclaration(), 'www.harbor.example', new Date(NOW));
+  const text = exportSettings(protectSite(freshSettings(), site, NOW));
+  const label = site.categories[1]!.label;
+  const forged = text.replaceAll(`"label": "${label}"`, `"label": "${label}\\u202e gnikcolb"`);
+  expect(forged).not.toBe(text);
+  const result = parseImport(forged, loadSites());
+  expect(result).toEqual({ ok: false, error: expect.stringContaining('must be visible text') });
+});
