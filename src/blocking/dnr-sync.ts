@@ -1,4 +1,4 @@
-// Keeps the browser's dynamic rules equal to what the core compiles from the current settings.
+// Keeps the browser's dynamic rules equal to what dnr-rules.ts compiles from the current settings.
 // Each update is one atomic updateDynamicRules call; updates run one at a time, and a burst of changes ends with the last one.
 import { inRange, RULE_IDS, type IdRange } from './dnr-ids';
 import { canonicalJson, reconcile } from '../shared/reconcile';

@@ -1,12 +1,11 @@
-// Keeps the browser's tab-scoped session rules equal to what the core compiles for the open tabs' top-level pages and
+// Keeps the browser's tab-scoped session rules equal to what tab-rules.ts compiles for the open tabs' top-level pages and
 // the current settings (tab-rules.ts compileTabRules), where the browser cannot scope rules by top-level page. Session
 // rules last while the browser runs, so they hold while the worker sleeps; a woken worker reads the open tabs again.
 // A tab's rules follow the top-level load's start (webRequest main_frame, the earliest event without asking for the
 // webNavigation permission): in force 44–1,103 ms after navigation start in Firefox ESR 153 on a busy test machine,
 // the first page of a fresh browser slowest (frames.e2e.ts), and before the page's frames loaded in every run; the
 // page's own requests have the site rules meanwhile. Leaving for a page the extension may not see is known only once
-// that page completes (tabs.onUpdated gives no URL for it before); the rules end on it from its first request all the
-// same, by the allowAllRequests rule compileTabRules adds for a page load of a site they do not belong to.
+// that page completes (tabs.onUpdated gives no URL for it before), so the old rules stay that long on it.
 import { inRange, RULE_IDS } from './dnr-ids';
 import type { CompiledRules } from './dnr-rules';
 import { canonicalJson, reconcile } from '../shared/reconcile';

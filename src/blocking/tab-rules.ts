@@ -9,7 +9,7 @@
 // toolkit/components/extensions/test/xpcshell/test_ext_dnr_tabIds.js) carry the rules to the tabs showing a covered
 // page. Either way a carried rule is the site rule for the page's own requests, minus its initiator condition: the
 // same choices, paths, exclusions and consent-manager allowances, and never a first-party host of the site.
-import type { CarriedTabRule, DnrRule, LeaveTabRule, RequestCondition, TabRule, TopDomainRule } from '../ports/dnr';
+import type { DnrRule, RequestCondition, TabRule, TopDomainRule } from '../ports/dnr';
 import { RULE_IDS } from './dnr-ids';
 import type { CompiledRules } from './dnr-rules';
 import { hostOf, isWithin } from '../shared/hosts';
@@ -23,23 +23,12 @@ import { hostOf, isWithin } from '../shared/hosts';
  */
 export function compileTabRules(compiled: CompiledRules, pages: ReadonlyMap<number, string>): TabRule[] {
   const hosts = [...pages].map(([tabId, url]) => [tabId, hostOf(url)] as const).filter(([, host]) => host !== '');
-  const rules = compiled.rules.flatMap((rule): CarriedTabRule[] => {
+  return compiled.rules.flatMap((rule) => {
     const tabIds = hosts.filter(([, host]) => appliesOnPage(rule, host)).map(([tabId]) => tabId);
     if (tabIds.length === 0) return [];
     const condition = { ...requestCondition(rule), tabIds: tabIds.sort((a, b) => a - b) };
     return [{ id: carried(rule.id, RULE_IDS.tabSession.first), priority: rule.priority, action: rule.action, condition }];
   });
-  if (rules.length === 0) return [];
-  const tabIds = [...new Set(rules.flatMap((rule) => rule.condition.tabIds))].sort((a, b) => a - b);
-  const covered = [...new Set(compiled.rules.flatMap((rule) => rule.condition.initiatorDomains))].sort();
-  const leave: LeaveTabRule = {
-    // Never a carried rule's: site rule ids stop at RULE_IDS.sites.last, one short of the range's length.
-    id: RULE_IDS.tabSession.last,
-    priority: Math.max(...rules.map((rule) => rule.priority)),
-    action: { type: 'allowAllRequests' },
-    condition: { tabIds, resourceTypes: ['main_frame'], excludedRequestDomains: covered },
-  };
-  return [...rules, leave];
 }
 
 /** Every site rule with its initiator domains as top-level page domains (`topDomains`), ids in RULE_IDS.topSites. */

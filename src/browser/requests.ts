@@ -1,4 +1,4 @@
-// Requests observed over the webRequest API, as the core's request facts: Chrome names the requesting origin
+// Requests observed over the webRequest API, as the knowledge slice's request facts (classify.ts): Chrome names the requesting origin
 // `initiator`, Firefox gives the requesting document's URL.
 import browser, { type WebRequest } from 'webextension-polyfill';
 import type { ObservedRequest, RequestObserver } from '../ports/requests';

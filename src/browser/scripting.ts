@@ -29,17 +29,20 @@ export const browserPageScripts: PageScripts = {
       func: () => window.origin,
       ...early,
     });
-    const own = frames.flatMap(({ documentId, result }) =>
-      typeof result === 'string' && documentId && ownFrame(result) ? [documentId] : [],
-    );
+    const own = frames.filter(({ result }) => typeof result === 'string' && ownFrame(result));
     if (own.length === 0) return;
-    // Pinned to those documents: a frame that navigated meanwhile has another documentId and is left out.
-    const results = await browser.scripting.executeScript({ target: { tabId, documentIds: own }, world: 'MAIN', func, args, ...early });
-    const documentIds = results.flatMap((result) => (result.result === true && result.documentId ? [result.documentId] : []));
-    if (documentIds.length === 0) return;
+    // Pinned to those documents: a frame that navigated meanwhile has another documentId and is left out. A browser
+    // that reports no documentId (Firefox before it had one) is given the frames instead.
+    const target = (chosen: typeof own) =>
+      chosen.every(({ documentId }) => typeof documentId === 'string')
+        ? { tabId, documentIds: chosen.map(({ documentId }) => documentId) }
+        : { tabId, frameIds: chosen.map(({ frameId }) => frameId) };
+    const results = await browser.scripting.executeScript({ target: target(own), world: 'MAIN', func, args, ...early });
+    const shielded = results.filter((result) => result.result === true);
+    if (shielded.length === 0) return;
     await Promise.all([
-      browser.scripting.executeScript({ target: { tabId, documentIds }, world: 'MAIN', files: main, ...early }),
-      browser.scripting.executeScript({ target: { tabId, documentIds }, world: 'ISOLATED', files: isolated, ...early }),
+      browser.scripting.executeScript({ target: target(shielded), world: 'MAIN', files: main, ...early }),
+      browser.scripting.executeScript({ target: target(shielded), world: 'ISOLATED', files: isolated, ...early }),
     ]);
   },
 };

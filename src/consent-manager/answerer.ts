@@ -134,7 +134,7 @@ export function createCmpAnswerer(deps: CmpAnswererDeps): CmpAnswerer {
     // What the domain's record now says was said by the extension: only a later interaction is the person's.
     const [main] = record.cookieNames;
     const left = plan.writes.find((write) => write.name === main) ?? canonical.find((cookie) => cookie.name === main);
-    const failedBefore = (await states.all())[domain]?.failed === true;
+    const failedBefore = state?.failed === true;
     await states.edit(domain, (state) => ({ ...withoutFailure(state ?? { written: 0 }), ...record.marks(left?.value) }));
     if (failedBefore) questionChanged(domain);
   };

@@ -37,7 +37,7 @@ export interface CmpStatus {
 /**
  * The popup's CMP line for a covered page: null when the site's CMP is not one the extension answers. `allowed` and
  * `paused` are the domain's choices (choicesOn); `check` is this tab's, when one ran; `question` the domain's open
- * grant (cmp-answerer.ts), of which only the categories still refused here are asked about.
+ * grant (answerer.ts), of which only the categories still refused here are asked about.
  */
 export function cmpStatus(
   site: Site,

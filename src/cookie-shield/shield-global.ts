@@ -1,5 +1,5 @@
 // The global the cookie shield's data files fill and the shield reads, then deletes, and the data's shape. A file of
-// its own: the shield runs in every covered page at document start, so it bundles this and nothing else of the core.
+// its own: the shield runs in every covered page at document start, so it bundles this and nothing else of the slices.
 
 export const SHIELD_GLOBAL = '__policyGuardRefused';
 

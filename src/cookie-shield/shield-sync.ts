@@ -1,4 +1,4 @@
-// Keeps the registered cookie-shield scripts equal to the core's plan for the current settings. Updates run one
+// Keeps the registered cookie-shield scripts equal to shield-plan.ts's plan for the current settings. Updates run one
 // at a time and a burst ends with the last one, as for the rules; an unchanged plan touches nothing.
 import { reconcile } from '../shared/reconcile';
 import type { Settings } from '../settings/settings';

@@ -31,7 +31,7 @@ export interface HandlerDeps {
   tabs: TabView;
   /** Stores a change, then puts it in force: resolves once its rules are, while the cookie sweep goes on. */
   changes: Pick<SettingsChanges, 'change'>;
-  /** Grants the person made in a site's consent manager, waiting for them to confirm (cmp-answerer.ts). */
+  /** Grants the person made in a site's consent manager, waiting for them to confirm (answerer.ts). */
   cmpQuestions: Pick<CmpAnswerer, 'questionOf' | 'settleQuestion'>;
   protector: Pick<SiteProtector, 'read' | 'protect' | 'unprotect' | 'release'>;
 }

@@ -23,9 +23,9 @@ export interface TabViewDeps {
   jar: Pick<CookieJar, 'cookiesIn'>;
   /** The URL of a tab's page, when the extension may see it (a host permission, or the popup's activeTab grant). */
   tabUrl: (tabId: number) => Promise<string | undefined>;
-  /** The check of the tab's page's consent manager, when one ran (cmp-checker.ts). */
+  /** The check of the tab's page's consent manager, when one ran (checker.ts). */
   cmpCheckOf: (tabId: number) => CmpCheck | null;
-  /** A grant the person made in the domain's consent manager, waiting to be confirmed (cmp-answerer.ts). */
+  /** A grant the person made in the domain's consent manager, waiting to be confirmed (answerer.ts). */
   cmpQuestionOf: (domain: string) => Promise<CmpQuestion | null>;
   /** Whether the domain's last answer to its consent manager could not be written (answerer.ts). */
   cmpAnswerFailed: (domain: string) => Promise<boolean>;

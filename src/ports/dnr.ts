@@ -32,25 +32,9 @@ export interface DnrRule {
 export type RequestCondition = Omit<DnrRule['condition'], 'initiatorDomains' | 'excludedInitiatorDomains'>;
 
 /** A site rule carried to tabs: a declarativeNetRequest session rule (ids in RULE_IDS.tabSession). */
-export interface CarriedTabRule extends Omit<DnrRule, 'condition'> {
+export interface TabRule extends Omit<DnrRule, 'condition'> {
   condition: RequestCondition & { tabIds: number[] };
 }
-
-/**
- * The tabs' carried rules end with their page: a load of another site's page in such a tab is allowed all its
- * requests over them (allowAllRequests on the main_frame, at their highest priority), from its first request. Without
- * it the carried rules held on that page until the worker learnt of it, for a site the extension may not see only once
- * that page had finished loading (issue #22). Covered sites' pages are left out: the worker sees their loads start
- * (tab-rules-sync.ts), and their own site rules must hold there.
- */
-export interface LeaveTabRule {
-  id: number;
-  priority: number;
-  action: { type: 'allowAllRequests' };
-  condition: { tabIds: number[]; resourceTypes: Array<'main_frame'>; excludedRequestDomains: string[] };
-}
-
-export type TabRule = CarriedTabRule | LeaveTabRule;
 
 /** A site rule scoped by the top-level page: a dynamic rule (ids in RULE_IDS.topSites). */
 export interface TopDomainRule extends Omit<DnrRule, 'condition'> {

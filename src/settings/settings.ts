@@ -1,5 +1,5 @@
 // User settings: one defaults object, the type derived from it.
-// Validation, migration and import live in settings-schema.ts; this file stays free of runtime imports.
+// Validation, migration and import live in schema.ts; this file stays free of runtime imports.
 import type { Site } from '../knowledge/schema';
 
 export interface SiteChoices {

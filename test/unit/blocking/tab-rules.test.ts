@@ -17,14 +17,9 @@ const index = buildSiteIndex(SITES);
 /** Initiators a covered page's tab holds besides the page: an embedded player, an opaque origin ("null"). */
 const FRAME_INITIATORS = ['https://player.video-host.example', 'null'];
 
-type CarriedRule = Exclude<TabRule, { action: { type: 'allowAllRequests' } }>;
-/** The carried site rules, without the rule that ends them on another site's page (a page load, never a subresource). */
-const carriedOf = (rules: readonly TabRule[]): CarriedRule[] =>
-  rules.filter((rule): rule is CarriedRule => rule.action.type !== 'allowAllRequests');
-
 /** The tab rules of `tabId` as the model matcher sees them: matching whatever initiator the request has. */
 function onTab(rules: readonly TabRule[], tabId: number, initiator: string): DnrRule[] {
-  return carriedOf(rules)
+  return rules
     .filter((rule) => rule.condition.tabIds.includes(tabId))
     .map(({ condition: { tabIds, ...request }, ...rule }) => ({
       ...rule,
@@ -72,10 +67,9 @@ test('tabs on pages with the same rules share them; ids mirror the site rules; t
       [4, 'data:text/html,x'],
     ]),
   );
-  const carried = carriedOf(rules);
-  expect(carried.length).toBeGreaterThan(0);
-  expect(carried.length).toBeLessThanOrEqual(compiled.rules.length);
-  for (const rule of carried) {
+  expect(rules.length).toBeGreaterThan(0);
+  expect(rules.length).toBeLessThanOrEqual(compiled.rules.length);
+  for (const rule of rules) {
     expect(inRange(rule.id, RULE_IDS.tabSession)).toBe(true);
     const site = compiled.rules.find((candidate) => candidate.id - RULE_IDS.sites.first === rule.id - RULE_IDS.tabSession.first)!;
     expect(rule.action).toEqual(site.action);
@@ -90,7 +84,7 @@ test('tabs on pages with the same rules share them; ids mirror the site rules; t
 test("each tab follows its own site's choices, and a paused site's tabs get no rules", () => {
   let settings = setSiteChoice(freshSettings(), 'twin.test', 'analytics', true);
   const stats = (rules: TabRule[], tabId: number) =>
-    carriedOf(rules).some(
+    rules.some(
       (rule) =>
         rule.condition.tabIds.includes(tabId) && rule.action.type === 'block' && rule.condition.requestDomains?.includes('stats.example'),
     );
@@ -104,32 +98,6 @@ test("each tab follows its own site's choices, and a paused site's tabs get no r
   settings = setSitePaused(settings, 'mini.test', true);
   rules = compileTabRules(compileRules(SITES, settings), pages);
   expect(rules.filter((rule) => rule.condition.tabIds.includes(1))).toEqual([]);
-});
-
-test("another site's page loaded in those tabs is allowed all its requests over the carried rules, from its first", () => {
-  const compiled = compileRules(SITES, freshSettings());
-  const pages = new Map([
-    [7, 'https://www.mini.test/a'],
-    [3, 'https://twin.test/'],
-    [9, UNCOVERED_PAGE],
-  ]);
-  const rules = compileTabRules(compiled, pages);
-  const leave = rules.filter((rule) => rule.action.type === 'allowAllRequests');
-  expect(leave).toEqual([
-    {
-      id: RULE_IDS.tabSession.last,
-      priority: Math.max(...carriedOf(rules).map((rule) => rule.priority)),
-      action: { type: 'allowAllRequests' },
-      // A covered site's page keeps its own site rules; the worker sees its load and moves the tab's rules.
-      condition: {
-        tabIds: [3, 7],
-        resourceTypes: ['main_frame'],
-        excludedRequestDomains: [...new Set(compiled.rules.flatMap((rule) => rule.condition.initiatorDomains))].sort(),
-      },
-    },
-  ]);
-  expect(leave[0]!.condition).toMatchObject({ excludedRequestDomains: expect.arrayContaining(['mini.test', 'twin.test']) });
-  expect(carriedOf(rules).map((rule) => rule.id)).not.toContain(RULE_IDS.tabSession.last);
 });
 
 test('top-domain rules carry every site rule to pages by their top-level domain', () => {

@@ -60,7 +60,7 @@ function setup() {
   return { handlers, data, enforced, urls, questions };
 }
 
-/** The settings as stored: the protected sites are kept under their own key (settings-store.ts). */
+/** The settings as stored: the protected sites are kept under their own key (settings/store.ts). */
 function stored(data: Record<string, unknown>): unknown {
   return { ...(data.settings as object), protectedSites: data.protectedSites ?? {} };
 }

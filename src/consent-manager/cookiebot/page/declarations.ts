@@ -21,7 +21,7 @@ export function readCookiebotDeclarations(detect: DetectDescriptor): unknown {
 
   // Declared inside: executeScript serialises only the function it is given.
   function read(): unknown {
-    // One more than the core's caps, so that an oversized declaration is seen as such rather than silently cut.
+    // One more than the platform schema's caps, so that an oversized declaration is seen as such rather than silently cut.
     const MAX_ENTRIES = 2201;
     // Whether one more value of `chars` characters fits the budget; once one does not, nothing more is read.
     const spend = (chars: number): boolean => {

@@ -1,5 +1,5 @@
 // Functions the worker runs once in a covered page's main world (scripting.executeScript), where OneTrust lives.
-// Each is serialised on its own: no imports, no closures. What they return is page data and is checked by the core.
+// Each is serialised on its own: no imports, no closures. What they return is page data and is checked by the platform's schema (verify.ts).
 // OneTrust's API as its public developer documentation names it: window.OneTrust with IsAlertBoxClosed(),
 // RejectAll(), AllowAll() and UpdateConsent("Category", "<group>:<0|1>"); window.OnetrustActiveGroups.
 
@@ -44,7 +44,7 @@ export async function observeOneTrust(waitMs: number, origin: string): Promise<u
 }
 
 /**
- * Makes the one repair call the core chose (never Close(), which applies the site's default), and nothing in a
+ * Makes the one repair call verify.ts chose (never Close(), which applies the site's default), and nothing in a
  * document of another origin than `origin`, the page that was observed.
  */
 export function repairOneTrust(origin: string, call: string, groups: Array<[string, boolean]>): void {

@@ -22,7 +22,7 @@ export function readOneTrustDeclarations(detect: DetectDescriptor): unknown {
 
   // Declared inside: executeScript serialises only the function it is given.
   function read(): unknown {
-    // One more than the core's caps, so that an oversized declaration is seen as such rather than silently cut.
+    // One more than the platform schema's caps, so that an oversized declaration is seen as such rather than silently cut.
     const MAX_GROUPS = 65;
     const MAX_ENTRIES = 2201;
     // Whether one more value of `chars` characters fits the budget; once one does not, nothing more is read.
@@ -32,7 +32,7 @@ export function readOneTrustDeclarations(detect: DetectDescriptor): unknown {
       budget.over = budget.over || budget.values < 0 || budget.chars < 0;
       return !budget.over;
     };
-    // Descriptions are cut to what the core keeps (groups.ts GROUP_TEXT); ids, names and hosts one past it, so a forged
+    // Descriptions are cut to what the schema keeps (groups.ts GROUP_TEXT); ids, names and hosts one past it, so a forged
     // one is seen as such.
     const text = (value: unknown, max: number): string => {
       const whole = typeof value === 'string' ? value : typeof value === 'number' ? `${value}` : '';
