@@ -2,6 +2,7 @@
 // its tab's registrable domain, the options page the settings. A page opens a port (runtime.connect), names its subscription as
 // the port's first message and is acknowledged; the port's sender is checked as the message router checks senders.
 import { choicesOn } from '../settings/choices';
+import type { CmpChange } from '../consent-manager/consent-manager';
 import type { CmpStatus } from '../consent-manager/status';
 import { PUSH_PORT, type PortMessage, type Subscription } from './protocol';
 import type { Settings } from '../settings/settings';
@@ -30,9 +31,10 @@ export interface PagePushes {
   settingsChanged(): Promise<void>;
   /**
    * The consent manager's line changed for one tab (its page's check ran) or for every tab showing a registrable
-   * domain (a grant made in its CMP is now asked about, or no longer): those tabs' popups hear the new line.
+   * domain (a grant made in its CMP is now asked about, or no longer; its answer failed, or holds again): those
+   * tabs' popups hear the new line.
    */
-  cmpChanged(where: { tabId: number } | { domain: string }): Promise<void>;
+  cmpChanged(where: CmpChange): Promise<void>;
 }
 
 interface Subscriber {
